@@ -1,0 +1,50 @@
+# Quai: `make demo` and `make test` each do their own set-up and are idempotent.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: demo test install install-test qt-check forms translations bench package clean
+
+# Re-install only when the dependencies change.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+qt-check: install
+	@$(BIN)/python packaging/check_qt_runtime.py
+
+demo: install qt-check
+	$(BIN)/quai demo $(DEMO_ARGS)
+
+test: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/lint-imports
+
+# Regenerate the Python modules of ui/*.ui and the .qm files (both are committed;
+# tests fail when they are stale).
+forms: install
+	$(BIN)/python -m app.gui.build forms
+
+translations: install
+	$(BIN)/python -m app.gui.build translations
+
+bench: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_cold_start.py
+	$(BIN)/python bench/bench_import_orders.py
+
+package: install
+	$(BIN)/python -m pip install --quiet pyinstaller
+	$(BIN)/pyinstaller packaging/quai.spec --noconfirm
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache test-results

@@ -1,0 +1,90 @@
+"""A station's configuration: a TOML file given by ``quai station --config FILE``.
+
+Example::
+
+    [station]
+    name = "PICK-01"
+    kind = "picking"          # picking | packing | supervisor | any
+    language = "fr"           # fr | en | system
+
+    [central]
+    url = "postgresql://quai@central.lan/quai"   # omit for the embedded SQLite file
+
+Scanners and printers get their own sections in later versions; unknown keys are
+kept so a newer file still opens here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.store.db import default_central_url, default_station_url
+
+CONFIG_VERSION = 1
+STATION_KINDS = ("picking", "packing", "supervisor", "any")
+LANGUAGES = ("fr", "en", "system")
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class StationConfig:
+    name: str = "DEMO-01"
+    kind: str = "any"
+    language: str = "system"
+    central_url: str = field(default_factory=default_central_url)
+    local_url: str | None = None  # the station's replica + outbox; default derived from the name
+    extra: dict[str, Any] = field(default_factory=dict)
+    version: int = CONFIG_VERSION
+
+    @property
+    def replica_url(self) -> str:
+        return self.local_url or default_station_url(self.name)
+
+    @property
+    def central_is_embedded(self) -> bool:
+        return self.central_url.startswith("sqlite")
+
+
+def load_config(path: Path) -> StationConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    data = migrate(data)
+    station = data.get("station", {})
+    central = data.get("central", {})
+    name = str(station.get("name", "")).strip()
+    if not name:
+        raise ConfigError(f"{path}: [station] name is missing")
+    kind = station.get("kind", "any")
+    if kind not in STATION_KINDS:
+        raise ConfigError(f"{path}: [station] kind = {kind!r}; expected one of {', '.join(STATION_KINDS)}")
+    language = station.get("language", "system")
+    if language not in LANGUAGES:
+        raise ConfigError(f"{path}: [station] language = {language!r}; expected one of {', '.join(LANGUAGES)}")
+    extra = {k: v for k, v in data.items() if k not in ("station", "central", "version")}
+    return StationConfig(
+        name=name,
+        kind=kind,
+        language=language,
+        central_url=central.get("url") or default_central_url(),
+        local_url=station.get("local_url"),
+        extra=extra,
+    )
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older configuration up to CONFIG_VERSION (Orange's settings_version habit)."""
+    version = int(data.get("version", 1))
+    if version > CONFIG_VERSION:
+        raise ConfigError(f"configuration version {version} is newer than this Quai ({CONFIG_VERSION})")
+    data["version"] = CONFIG_VERSION
+    return data

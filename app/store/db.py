@@ -1,0 +1,86 @@
+"""Engines and sessions for the station replica and the central database.
+
+URLs are SQLAlchemy URLs. ``postgresql://`` is read as psycopg 3. SQLite files
+run in WAL mode with foreign keys on and ``synchronous=FULL``: a scan is only
+acknowledged after its commit, and that commit must survive a power cut.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_DB = "QUAI_DB"
+ENV_DATA_DIR = "QUAI_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Where the embedded databases live (``QUAI_DATA_DIR`` overrides, for tests and kiosks)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override) if override else Path(platformdirs.user_data_dir("quai", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def default_central_url() -> str:
+    """The central database: ``QUAI_DB`` if set, else the embedded SQLite file."""
+    return os.environ.get(ENV_DB) or sqlite_url(data_dir() / "central.db")
+
+
+def default_station_url(station_name: str) -> str:
+    """A station's local replica and outbox: always a SQLite file next to the embedded central one."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in station_name)
+    return sqlite_url(data_dir() / f"station-{safe}.db")
+
+
+def normalise_url(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: objects read in a worker are handed to the GUI
+    # thread after the commit and must not lazy-load there.
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error."""
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,61 @@
+"""Writing and reading the event log (audit trail and outbox).
+
+Events are added to the caller's session, so a change of state and its event
+commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.events import EventRecord, utc_now
+from app.store.models import Event
+
+
+def record(
+    session: Session,
+    kind: str,
+    payload: dict,
+    *,
+    station: str,
+    actor: str | None = None,
+    order_number: str | None = None,
+) -> Event:
+    rec = EventRecord(kind=kind, payload=payload, station=station, user=actor)
+    return add_record(session, rec, order_number=order_number)
+
+
+def add_record(session: Session, rec: EventRecord, *, order_number: str | None = None) -> Event:
+    event = Event(
+        id=rec.id,
+        occurred_at=rec.occurred_at,
+        station=rec.station,
+        actor=rec.user,
+        kind=rec.kind,
+        order_number=order_number if order_number is not None else rec.payload.get("order"),
+        payload=rec.payload,
+    )
+    session.add(event)
+    return event
+
+
+def outbox(session: Session, limit: int = 500) -> Sequence[Event]:
+    """Events not yet pushed to the central database, oldest first."""
+    return session.scalars(select(Event).where(Event.pushed_at.is_(None)).order_by(Event.seq).limit(limit)).all()
+
+
+def outbox_length(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Event).where(Event.pushed_at.is_(None))) or 0
+
+
+def mark_pushed(session: Session, event_ids: Sequence[str], when: datetime | None = None) -> None:
+    if event_ids:
+        session.execute(update(Event).where(Event.id.in_(event_ids)).values(pushed_at=when or utc_now()))
+
+
+def history(session: Session, order_number: str) -> Sequence[Event]:
+    return session.scalars(select(Event).where(Event.order_number == order_number).order_by(Event.seq)).all()

@@ -1,0 +1,45 @@
+"""Order status changes through the domain's status machine, each recorded as an event."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.domain.events import ORDER_STATUS_CHANGED
+from app.domain.status import OrderState, OrderStatus, StatusChange
+from app.store.events import record
+from app.store.models import Order
+
+
+def state_of(order: Order) -> OrderState:
+    resume = OrderStatus(order.resume_status) if order.resume_status else None
+    return OrderState(order.number, OrderStatus(order.status), resume)
+
+
+def change_status(
+    session: Session,
+    order: Order,
+    target: OrderStatus | str,
+    *,
+    station: str,
+    actor: str | None = None,
+    reason: str | None = None,
+) -> StatusChange:
+    """Apply one transition to ``order`` and add its event to the session.
+
+    Raises ``IllegalTransition`` (naming both states) and changes nothing if the
+    rules forbid it. The caller commits.
+    """
+    new_state, change = state_of(order).transition(target, reason)
+    order.status = new_state.status.value
+    order.resume_status = new_state.resume_status.value if new_state.resume_status else None
+    if new_state.status == OrderStatus.ON_HOLD:
+        order.hold_reason = reason
+    elif new_state.status == OrderStatus.EXCEPTION:
+        order.exception_reason = reason
+    else:
+        if change.previous == OrderStatus.ON_HOLD:
+            order.hold_reason = None
+        if change.previous == OrderStatus.EXCEPTION:
+            order.exception_reason = None
+    record(session, ORDER_STATUS_CHANGED, change.payload(), station=station, actor=actor, order_number=order.number)
+    return change

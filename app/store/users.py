@@ -1,0 +1,53 @@
+"""Users: badges, roles and PINs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.events import USER_ADDED
+from app.domain.pin import hash_pin, verify_pin
+from app.domain.roles import Role, format_roles
+from app.store.events import record
+from app.store.models import User
+
+
+class DuplicateBadge(ValueError):
+    pass
+
+
+def find_by_badge(session: Session, badge: str) -> User | None:
+    return session.scalar(select(User).where(User.badge == badge.strip(), User.active.is_(True)))
+
+
+def add_user(
+    session: Session,
+    *,
+    name: str,
+    badge: str,
+    roles: frozenset[Role],
+    pin: str | None = None,
+    station: str = "admin",
+    actor: str | None = None,
+) -> User:
+    badge = badge.strip()
+    if not name.strip():
+        raise ValueError("a user needs a name")
+    if not badge:
+        raise ValueError("a user needs a badge code")
+    if session.scalar(select(User).where(User.badge == badge)) is not None:
+        raise DuplicateBadge(f"badge {badge} is already given to another user")
+    user = User(name=name.strip(), badge=badge, roles=format_roles(roles), pin_hash=hash_pin(pin) if pin else None)
+    session.add(user)
+    record(
+        session,
+        USER_ADDED,
+        {"name": user.name, "badge": badge, "roles": user.roles, "has_pin": bool(pin)},
+        station=station,
+        actor=actor,
+    )
+    return user
+
+
+def check_pin(user: User, pin: str) -> bool:
+    return verify_pin(pin, user.pin_hash)
