@@ -9,6 +9,7 @@ off for the duration of the migration and checked afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -44,14 +45,15 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    _run(engine, lambda config: command.upgrade(config, revision))
+    run_migration(engine, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    _run(engine, lambda config: command.downgrade(config, revision))
+    run_migration(engine, lambda config: command.downgrade(config, revision))
 
 
-def _run(engine: Engine, action) -> None:
+def run_migration(engine: Engine, action: Callable[[Config], None]) -> None:
+    """Run ``action`` (an Alembic command on the config) with SQLite's foreign keys safely off."""
     is_sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         if is_sqlite:
