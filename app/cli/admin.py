@@ -1,0 +1,195 @@
+"""Administration subcommands: db, import, orders, lookup, users."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.cli.common import CliError, add_db_option, open_database, shown_url
+from app.domain.pin import InvalidPin, validate_pin
+from app.domain.roles import InvalidRoles, parse_roles
+from app.domain.status import OrderStatus
+from app.store.db import session_factory, transaction
+from app.store.lookup import lookup
+from app.store.migrate import current_revision, head_revision
+from app.store.models import Order
+from app.store.users import DuplicateBadge, add_user
+
+IMPORT_KINDS = ("locations", "stock", "products", "orders")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    db = commands.add_parser("db", help="create or migrate the schema")
+    db_actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
+    up = db_actions.add_parser("upgrade", help="create or migrate the schema to the latest version")
+    add_db_option(up)
+    up.set_defaults(handler=cmd_db_upgrade)
+
+    imp = commands.add_parser("import", help="import locations, stock, products or orders from a file")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", default=None, help="file format (detected from the header when omitted)")
+    imp.add_argument("--rules", type=Path, default=None, help="shipping-method rules (TOML) for order imports")
+    add_db_option(imp)
+    imp.set_defaults(handler=cmd_import)
+
+    orders = commands.add_parser("orders", help="list orders")
+    order_actions = orders.add_subparsers(dest="orders_action", required=True, metavar="ACTION")
+    listing = order_actions.add_parser("list", help="list orders, most urgent first")
+    listing.add_argument("--status", choices=[s.value for s in OrderStatus], default=None)
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    add_db_option(listing)
+    listing.set_defaults(handler=cmd_orders_list)
+
+    look = commands.add_parser("lookup", help="what a station makes of a scanned code")
+    look.add_argument("code")
+    look.add_argument("--format", choices=("text", "json"), default="text")
+    add_db_option(look)
+    look.set_defaults(handler=cmd_lookup)
+
+    users = commands.add_parser("users", help="manage users")
+    user_actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION")
+    add = user_actions.add_parser("add", help="add a user with a badge")
+    add.add_argument("--name", required=True)
+    add.add_argument("--roles", required=True, help="comma-separated: picker,packer,supervisor")
+    add.add_argument("--badge", required=True)
+    add.add_argument("--pin", action="store_true", help="ask for a PIN (read from standard input when it is not a terminal)")
+    add_db_option(add)
+    add.set_defaults(handler=cmd_users_add)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    engine = open_database(args, migrate=True)
+    print(f"{shown_url(str(engine.url.render_as_string(hide_password=False)))}: schema at {current_revision(engine)} (latest {head_revision()})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.imports import ImportFailed, run_import
+    from app.imports.shipping_rules import ShippingRules
+
+    if not args.file.is_file():
+        raise CliError(f"{args.file}: no such file")
+    rules = None
+    if args.rules is not None:
+        try:
+            rules = ShippingRules.from_toml(args.rules)
+        except (OSError, ValueError) as exc:
+            raise CliError(f"{args.rules}: {exc}") from None
+    engine = open_database(args)
+    try:
+        report = run_import(session_factory(engine), args.kind, args.file, format=args.format, rules=rules)
+    except ImportFailed as exc:
+        raise CliError(f"{exc}\nnothing was imported from {args.file}") from None
+    for line in report.summary_lines():
+        print(line)
+    return 0
+
+
+def _order_json(order: Order) -> dict:
+    return {
+        "number": order.number,
+        "status": order.status,
+        "carrier": order.carrier,
+        "service": order.service,
+        "delivery": order.delivery_mode,
+        "relay_point_id": order.relay_point_id,
+        "relay_point_name": order.relay_point_name,
+        "channel": order.channel,
+        "priority": order.priority,
+        "cutoff_at": order.cutoff_at.isoformat() if order.cutoff_at else None,
+        "hold_reason": order.hold_reason,
+        "exception_reason": order.exception_reason,
+        "lines": [
+            {"sku": line.sku, "quantity": line.quantity, "picked": line.picked, "verified": line.verified}
+            for line in order.lines
+        ],
+    }
+
+
+def cmd_orders_list(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    query = select(Order).options(selectinload(Order.lines))
+    if args.status:
+        query = query.where(Order.status == args.status)
+    # Most urgent first: earliest cutoff, then highest priority, then oldest.
+    query = query.order_by(Order.cutoff_at.is_(None), Order.cutoff_at, Order.priority.desc(), Order.created_at)
+    with session_factory(engine)() as session:
+        orders = session.scalars(query).all()
+        rows = [_order_json(order) for order in orders]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    headers = ("number", "status", "carrier", "delivery", "lines", "reason")
+    table = [
+        (
+            r["number"],
+            r["status"],
+            r["carrier"] or "-",
+            r["delivery"] + (f" ({r['relay_point_id']})" if r["relay_point_id"] else ""),
+            str(sum(line["quantity"] for line in r["lines"])),
+            r["hold_reason"] or r["exception_reason"] or "",
+        )
+        for r in rows
+    ]
+    widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    for row in table:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    print(f"{len(table)} order(s)")
+    return 0
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    with session_factory(engine)() as session:
+        result = lookup(session, args.code)
+    if args.format == "json":
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    elif result.found:
+        print(f"{result.kind}: " + ", ".join(f"{k}={v}" for k, v in result.record.items() if v not in (None, [], "")))
+        if result.message:
+            print(result.message)
+    if not result.found:
+        print(f"quai: {args.code!r}: {result.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _read_pin() -> str:
+    if sys.stdin.isatty():
+        pin = getpass.getpass("PIN: ")
+        if getpass.getpass("PIN again: ") != pin:
+            raise CliError("the two PINs differ; nothing was saved")
+        return pin
+    return sys.stdin.readline().strip()
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    try:
+        roles = parse_roles(args.roles)
+    except InvalidRoles as exc:
+        raise CliError(f"--roles: {exc}") from None
+    pin = None
+    if args.pin:
+        pin = _read_pin()
+        try:
+            validate_pin(pin)
+        except InvalidPin as exc:
+            raise CliError(f"--pin: {exc}; nothing was saved") from None
+    engine = open_database(args)
+    try:
+        with transaction(session_factory(engine)) as session:
+            user = add_user(session, name=args.name, badge=args.badge, roles=roles, pin=pin)
+            summary = f"added {user.name} ({user.roles}) with badge {user.badge}" + (" and a PIN" if pin else "")
+    except (DuplicateBadge, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    print(summary)
+    return 0

@@ -1,0 +1,154 @@
+"""The command-line contract, against real SQLite files and the real PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import Engine, select
+
+from app.cli import main
+from app.store.db import make_engine, session_factory, sqlite_url, transaction
+from app.store.models import Location, Order, OrderLine, Product, ProductGtin, User
+
+
+def _db_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def _seed(engine: Engine) -> None:
+    with transaction(session_factory(engine)) as session:
+        session.add(Product(sku="SAV-300", name="Savon de Marseille 300 g", gtins=[ProductGtin(gtin="03760000000017")]))
+        session.add(Location(code="A-01-02-3", zone="A", aisle="01", bay="02", level="3", pick_sequence=10))
+        order = Order(number="#1001", carrier="mondial_relay", delivery_mode="relay", relay_point_id="FR-012345",
+                      status="on_hold", resume_status="new", hold_reason="fraud_risk: Risk Level High")
+        order.lines = [OrderLine(line_no=1, sku="SAV-300", quantity=2, picked=1)]
+        session.add(order)
+        session.add(Order(number="#1002", carrier="colissimo", status="new"))
+
+
+def test_db_upgrade_creates_the_schema(tmp_path, capsys) -> None:
+    url = sqlite_url(tmp_path / "fresh.db")
+    assert main(["db", "upgrade", "--db", url]) == 0
+    assert "schema at 0001" in capsys.readouterr().out
+    assert main(["db", "upgrade", "--db", url]) == 0  # idempotent
+
+
+@pytest.mark.postgres
+def test_db_upgrade_on_postgres(pg_url, capsys) -> None:
+    assert main(["db", "upgrade", "--db", pg_url]) == 0
+    assert main(["orders", "list", "--db", pg_url, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1]) == []
+
+
+def test_a_server_database_without_schema_is_a_clear_error(tmp_path, capsys) -> None:
+    url = sqlite_url(tmp_path / "empty.db")
+    assert main(["orders", "list", "--db", url]) == 2
+    assert "quai db upgrade" in capsys.readouterr().err
+
+
+def test_unreachable_database_names_it(capsys) -> None:
+    code = main(["orders", "list", "--db", "postgresql://nobody:secret@127.0.0.1:1/quai"])
+    err = capsys.readouterr().err
+    assert code == 2 and "127.0.0.1:1" in err and "secret" not in err
+
+
+def test_orders_list_json_contract(any_engine: Engine, capsys) -> None:
+    _seed(any_engine)
+    assert main(["orders", "list", "--db", _db_url(any_engine), "--format", "json"]) == 0
+    orders = {o["number"]: o for o in json.loads(capsys.readouterr().out)}
+    held = orders["#1001"]
+    for key in ("number", "status", "carrier", "delivery", "relay_point_id", "hold_reason", "exception_reason", "lines"):
+        assert key in held
+    assert held["status"] == "on_hold" and held["delivery"] == "relay" and held["relay_point_id"] == "FR-012345"
+    assert held["lines"] == [{"sku": "SAV-300", "quantity": 2, "picked": 1, "verified": 0}]
+    assert main(["orders", "list", "--db", _db_url(any_engine), "--status", "new", "--format", "json"]) == 0
+    assert [o["number"] for o in json.loads(capsys.readouterr().out)] == ["#1002"]
+
+
+def test_orders_list_table(sqlite_engine: Engine, capsys) -> None:
+    _seed(sqlite_engine)
+    assert main(["orders", "list", "--db", _db_url(sqlite_engine)]) == 0
+    out = capsys.readouterr().out
+    assert "#1001" in out and "fraud_risk" in out and "2 order(s)" in out
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "key", "value"),
+    [
+        ("3760000000017", "product", "sku", "SAV-300"),  # EAN-13
+        ("03760000000017", "product", "sku", "SAV-300"),  # GTIN-14
+        ("]C10103760000000017", "product", "sku", "SAV-300"),  # GS1-128 with AIM prefix
+        ("SAV-300", "product", "gtin", "03760000000017"),  # by SKU
+        ("A-01-02-3", "location", "zone", "A"),
+        ("#1001", "order", "status", "on_hold"),
+        ("TOT007", "tote", "code", "TOT007"),
+        ("CMD-UNDO", "command", "command", "UNDO"),
+        ("376000000000000037", "parcel", "sscc", "376000000000000037"),
+    ],
+)
+def test_lookup_kinds(sqlite_engine: Engine, capsys, code: str, kind: str, key: str, value: str) -> None:
+    _seed(sqlite_engine)
+    assert main(["lookup", code, "--db", _db_url(sqlite_engine), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == kind
+    assert result[kind][key] == value
+
+
+def test_lookup_wrong_check_digit_never_matches(sqlite_engine: Engine, capsys) -> None:
+    _seed(sqlite_engine)
+    # a product whose SKU is the misread digits must not be found either
+    with transaction(session_factory(sqlite_engine)) as session:
+        session.add(Product(sku="3760000000018", name="piège"))
+    assert main(["lookup", "3760000000018", "--db", _db_url(sqlite_engine), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["kind"] == "unknown"
+    assert "check digit" in captured.err
+
+
+def test_lookup_unknown_code_explains(sqlite_engine: Engine, capsys) -> None:
+    _seed(sqlite_engine)
+    assert main(["lookup", "Z-99-99-9", "--db", _db_url(sqlite_engine)]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_users_add_with_pin_from_stdin(sqlite_engine: Engine, monkeypatch, capsys) -> None:
+    url = _db_url(sqlite_engine)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4321\n"))
+    assert main(["users", "add", "--name", "Nathalie Laurent", "--roles", "supervisor,picker",
+                 "--badge", "BDG0100", "--pin", "--db", url]) == 0
+    assert "and a PIN" in capsys.readouterr().out
+    with session_factory(sqlite_engine)() as session:
+        user = session.scalar(select(User).where(User.badge == "BDG0100"))
+    assert user.roles == "picker,supervisor"
+    assert user.pin_hash and "4321" not in user.pin_hash
+    # same badge again: refused, with the badge named
+    assert main(["users", "add", "--name", "X", "--roles", "picker", "--badge", "BDG0100", "--db", url]) == 1
+    assert "BDG0100" in capsys.readouterr().err
+    assert main(["users", "add", "--name", "X", "--roles", "cook", "--badge", "BDG0101", "--db", url]) == 1
+    assert "cook" in capsys.readouterr().err
+    assert main(["lookup", "BDG0100", "--db", url, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["badge"]["name"] == "Nathalie Laurent"
+
+
+def test_quai_db_env_is_the_default(tmp_path, monkeypatch, capsys) -> None:
+    url = sqlite_url(tmp_path / "env.db")
+    monkeypatch.setenv("QUAI_DB", url)
+    assert main(["db", "upgrade"]) == 0
+    engine = make_engine(url)
+    _seed(engine)
+    assert main(["lookup", "A-01-02-3"]) == 0
+    assert "location" in capsys.readouterr().out
+
+
+def test_console_script_runs(tmp_path) -> None:
+    """The installed `quai` entry point, as a person would run it."""
+    url = sqlite_url(tmp_path / "script.db")
+    script = [sys.executable, "-m", "app.cli"]
+    done = subprocess.run([*script, "db", "upgrade", "--db", url], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([*script, "lookup", "3760000000018", "--db", url], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "check digit" in done.stderr
