@@ -1,0 +1,60 @@
+"""The station's replica is filled from the central database; its outbox is never touched."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from app.domain.roles import Role
+from app.store import events as event_log
+from app.store.db import make_engine, session_factory, sqlite_url, transaction
+from app.store.migrate import upgrade
+from app.store.models import Order, OrderLine, Product, User
+from app.store.users import add_user, find_by_badge
+from app.sync.replica import refresh_replica
+
+
+@pytest.fixture
+def replica(tmp_path) -> Engine:
+    engine = make_engine(sqlite_url(tmp_path / "station-PICK-01.db"))
+    upgrade(engine)
+    return engine
+
+
+def test_snapshot_copies_central_data_and_keeps_the_outbox(any_engine: Engine, replica: Engine) -> None:
+    central = session_factory(any_engine)
+    with transaction(central) as session:
+        add_user(session, name="Camille Martin", badge="BDG0001", roles=frozenset({Role.PICKER}))
+        session.add(Product(sku="SAV-300", name="Savon de Marseille"))
+        order = Order(number="#1001")
+        order.lines = [OrderLine(line_no=1, sku="SAV-300", quantity=3)]
+        session.add(order)
+    local = session_factory(replica)
+    with transaction(local) as session:  # the station logged someone in before: an unpushed event
+        event_log.record(session, "user.logged_in", {"badge": "BDG0001"}, station="PICK-01", actor="BDG0001")
+
+    report = refresh_replica(any_engine, replica)
+    assert report.rows["orders"] == 1 and report.rows["order_lines"] == 1 and report.rows["users"] == 1
+
+    with transaction(central) as session:  # a later change centrally shows up at the next refresh
+        session.scalar(select(Order)).lines[0].quantity = 5
+    refresh_replica(any_engine, replica)
+
+    with local() as session:
+        assert find_by_badge(session, "BDG0001").name == "Camille Martin"
+        assert session.scalar(select(OrderLine.quantity)) == 5
+        assert session.scalar(select(func.count()).select_from(Order)) == 1
+        assert [e.kind for e in event_log.outbox(session)] == ["user.logged_in"]
+        # the central database's own events are not copied into the station's outbox
+        assert event_log.outbox_length(session) == 1
+
+
+def test_a_failed_snapshot_keeps_the_previous_replica(sqlite_engine: Engine, replica: Engine, tmp_path) -> None:
+    with transaction(session_factory(sqlite_engine)) as session:
+        session.add(User(name="Lucas", badge="BDG0002", roles="picker"))
+    refresh_replica(sqlite_engine, replica)
+    broken_central = make_engine(sqlite_url(tmp_path / "no-schema.db"))  # tables missing: the read fails
+    with pytest.raises(Exception):
+        refresh_replica(broken_central, replica)
+    with session_factory(replica)() as session:
+        assert find_by_badge(session, "BDG0002") is not None
