@@ -47,13 +47,13 @@ def _fit(values: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
 def free_stock(session: Session) -> dict[str, int]:
     on_hand = session.execute(
         select(Product.sku, func.sum(Stock.quantity)).join(Stock, Stock.product_id == Product.id).group_by(Product.sku)
-    ).tuples()
+    ).all()
     reserved = session.execute(
         select(OrderLine.sku, func.sum(OrderLine.quantity - OrderLine.picked))
         .join(Order, OrderLine.order_id == Order.id)
         .where(Order.status.not_in(CLOSED), OrderLine.requires_shipping.is_(True))
         .group_by(OrderLine.sku)
-    ).tuples()
+    ).all()
     free = {sku: int(qty or 0) for sku, qty in on_hand}
     for sku, qty in reserved:
         free[sku] = free.get(sku, 0) - int(qty or 0)

@@ -59,7 +59,7 @@ def write_products(session: Session, drafts: list[ProductDraft], report: ImportR
     columns = [getattr(Product, f) for f in FIELDS]
     existing = {r.sku: r for r in session.execute(select(Product.id, Product.sku, *columns))}
     owners: dict[str, str] = dict(
-        session.execute(select(ProductGtin.gtin, Product.sku).join(Product, ProductGtin.product_id == Product.id)).tuples()
+        session.execute(select(ProductGtin.gtin, Product.sku).join(Product, ProductGtin.product_id == Product.id)).all()
     )
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -91,7 +91,7 @@ def write_products(session: Session, drafts: list[ProductDraft], report: ImportR
         session.execute(update(Product), updates)
     report.imported += len(inserts)
     if new_gtins:
-        ids = dict(session.execute(select(Product.sku, Product.id)).tuples())  # no IN list: no parameter limit
+        ids = dict(session.execute(select(Product.sku, Product.id)).all())  # no IN list: no parameter limit
         session.execute(insert(ProductGtin), [{"gtin": g, "product_id": ids[s]} for g, s in new_gtins])
 
 

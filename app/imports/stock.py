@@ -63,8 +63,8 @@ def parse_stock(table: CsvTable) -> StockFile:
 
 
 def write_stock(session: Session, parsed: StockFile, report: ImportReport) -> None:
-    products = dict(session.execute(select(Product.sku, Product.id)).tuples())
-    locations = dict(session.execute(select(Location.code, Location.id)).tuples())
+    products = dict(session.execute(select(Product.sku, Product.id)).all())
+    locations = dict(session.execute(select(Location.code, Location.id)).all())
     existing = {
         (r.product_id, r.location_id, r.lot): r
         for r in session.execute(select(Stock.id, Stock.product_id, Stock.location_id, Stock.lot, Stock.quantity, Stock.expiry))
