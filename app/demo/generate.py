@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.demo.catalogue import DemoProduct, build_catalogue
+from app.demo.catalogue import LOT, SERIAL, DemoProduct, build_catalogue
 from app.demo.layout import SHORT_STOCK, DemoLocation, DemoStock, build_locations, build_stock
 from app.demo.orders import DemoOrder, build_orders
 from app.demo.shopify import write_orders, write_products
@@ -25,12 +25,18 @@ DEMO_SEED = 20261124
 #: The ``now`` of the committed sample data (a Tuesday afternoon in Paris).
 SAMPLE_NOW = datetime(2026, 11, 24, 15, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
+# Import order: a product needs no location, stock needs both, orders need products.
+# Shopify's export has no dimensions nor lot/serial tracking, so a Quai products
+# CSV completes the products after it (absent columns are left alone by the importer).
 FILES = {
     "locations": "locations.csv",
     "products": "shopify-products-export.csv",
+    "product_details": "products-details.csv",
     "stock": "stock.csv",
     "orders": "shopify-orders-export.csv",
 }
+#: The import kind of each file (``product_details`` is a products import).
+KIND_OF = {"locations": "locations", "products": "products", "product_details": "products", "stock": "stock", "orders": "orders"}
 
 
 @dataclass(frozen=True)
@@ -92,12 +98,21 @@ def write_stock(path: Path, stock: list[DemoStock]) -> None:
             writer.writerow([row.sku, row.location, row.quantity, row.lot, row.expiry.isoformat() if row.expiry else ""])
 
 
+def write_product_details(path: Path, products: list[DemoProduct]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["sku", "name", "length_mm", "width_mm", "height_mm", "lot_tracked", "serial_tracked"])
+        for p in products:
+            writer.writerow([p.sku, p.name, *p.dims_mm, str(p.tracking == LOT).lower(), str(p.tracking == SERIAL).lower()])
+
+
 def write_files(data: DemoData, directory: Path) -> dict[str, Path]:
     """Write the four files; returns kind -> path, in import order."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = {kind: directory / name for kind, name in FILES.items()}
     write_locations(paths["locations"], data.locations)
     write_products(paths["products"], data.products)
+    write_product_details(paths["product_details"], data.products)
     write_stock(paths["stock"], data.stock)
     write_orders(paths["orders"], data.orders)
     return paths
@@ -107,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     directory = Path(args[0]) if args else Path("resources/sample-data")
     for kind, path in write_files(generate(SAMPLE_NOW), directory).items():
-        print(f"{kind:10} {path}")
+        print(f"{kind:16} {path}")
     return 0
 
 

@@ -85,6 +85,8 @@ def _plan() -> list[dict]:
     plan[24]["unknown_sku"] = True
     plan[9]["quoted_address"] = True
     plan[13]["gift_card"] = True
+    for i in (2, 10):  # the importer reads these tags as priority
+        plan[i]["urgent"] = True
     plan[40]["cancelled"] = True
     for i in (2, 17, 26, 38, 45):
         plan[i]["gift"] = True
@@ -156,6 +158,8 @@ def _order(index: int, case: dict, created: datetime, pickable: list[DemoProduct
     if case.get("gift"):
         order.note_attributes.append(("gift_message", rng.choice(places.GIFT_MESSAGES)))
         order.tags.append("cadeau")
+    if case.get("urgent"):
+        order.tags.append("prioritaire")
     if case.get("cancelled"):
         order.cancelled_at = created + timedelta(hours=2)
         order.financial_status = "refunded"
