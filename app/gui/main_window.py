@@ -1,0 +1,263 @@
+"""The station's main window: a stack of screens over a status area.
+
+``MainWindow(config, services)`` takes everything from outside (no global window): the
+``StationConfig`` and the ``StationServices`` (replica and central workers, language
+switcher, sounds). All methods run in the GUI thread; database work is submitted to the
+workers and comes back through their callbacks. Nothing touches a database before the
+window is first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from app.gui.data import UserInfo
+from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.screens.home_base import HomeScreen
+from app.gui.screens.home_packer import PackerHome
+from app.gui.screens.home_picker import PickerHome
+from app.gui.screens.home_supervisor import SupervisorHome
+from app.gui.screens.login import LoginScreen
+from app.gui.screens.role_chooser import RoleChooser
+from app.gui.services import StationServices
+from app.gui.state import LoginPresenter, StationSession, StatusModel
+from app.gui.status_area import StatusArea
+
+log = logging.getLogger(__name__)
+
+QUEUE_OF_ROLE = {"picker": "new", "packer": "picked"}
+
+
+class MainWindow(QMainWindow):
+    CENTRAL_PING_MS = 15_000
+    REFRESH_MS = 20_000
+
+    def __init__(self, config, services: StationServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.services = services
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"Quai — {config.name}")
+
+        self.login_presenter = LoginPresenter(station_kind=config.kind)
+        self.session = StationSession()
+        self.status = StatusModel(station=config.name, central_embedded=config.central_is_embedded)
+
+        self.login_screen = LoginScreen(self.login_presenter)
+        self.chooser = RoleChooser()
+        self.homes: dict[str, HomeScreen] = {
+            "picker": PickerHome(),
+            "packer": PackerHome(),
+            "supervisor": SupervisorHome(),
+        }
+        for screen in (self.login_screen, self.chooser, *self.homes.values()):
+            self.ui.stack.addWidget(screen)
+        self.ui.stack.setCurrentWidget(self.login_screen)
+        self.status_area = StatusArea(self.ui, self.status, self)
+        self.ui.stack.currentChanged.connect(self._screen_changed)
+        self._screen_changed()
+
+        self.login_screen.submitted.connect(self.submit_badge)
+        self.login_screen.acknowledged.connect(self._acknowledge_error)
+        self.login_screen.language_requested.connect(self.switch_language)
+        self.status_area.language_requested.connect(self.switch_language)
+        self.chooser.chosen.connect(self._role_chosen)
+        self.chooser.cancelled.connect(self._back_to_login)
+        for home in self.homes.values():
+            home.logout_requested.connect(self.logout)
+            home.refresh_requested.connect(self.refresh_home)
+
+        self._ping_timer = QTimer(self)
+        self._ping_timer.setInterval(self.CENTRAL_PING_MS)
+        self._ping_timer.timeout.connect(self.ping_central)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(self.REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._periodic_refresh)
+        self._background_started = False
+        self._sync_language_toggles()
+
+    # --- start-up ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._background_started:
+            self._background_started = True
+            # After the first paint: the window is on screen before any database is opened.
+            QTimer.singleShot(0, self.start_background)
+
+    def start_background(self) -> None:
+        self.ping_central()
+        self.refresh_outbox()
+        self._ping_timer.start()
+        self._refresh_timer.start()
+
+    def _screen_changed(self) -> None:
+        # The login screen has its own, bigger FR | EN toggle; one pair on screen is enough.
+        on_login = self.ui.stack.currentWidget() is self.login_screen
+        self.ui.langFrButton.setVisible(not on_login)
+        self.ui.langEnButton.setVisible(not on_login)
+        if on_login:
+            self.login_screen.focus_scan_field()
+
+    @property
+    def current_screen(self) -> QWidget:
+        return self.ui.stack.currentWidget()
+
+    # --- login -------------------------------------------------------------------------------
+    def submit_badge(self, text: str) -> None:
+        badge = self.login_presenter.submit(text)
+        if badge is None:
+            return
+        self.login_screen.render()
+        self.services.replica.submit(lambda ctx: ctx.lookup_badge(badge), self._badge_looked_up, self._lookup_failed)
+
+    def _badge_looked_up(self, user: UserInfo | None) -> None:
+        outcome = self.login_presenter.resolve(user)
+        if outcome.kind == "error":
+            self.services.sounds.play("error")
+            self.login_screen.render()
+            self.login_screen.focus_scan_field()
+        elif outcome.kind == "home":
+            self._begin(outcome.user, outcome.roles[0])
+        else:
+            self.login_screen.render()
+            self.session.offered_roles = outcome.roles
+            self.chooser.show_choice(outcome.user, outcome.roles)
+            self.ui.stack.setCurrentWidget(self.chooser)
+
+    def _lookup_failed(self, error: Exception) -> None:
+        self.services.sounds.play("error")
+        self.login_presenter.failed(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        self.login_screen.render()
+        self.ui.stack.setCurrentWidget(self.login_screen)
+        self.login_screen.focus_scan_field()
+
+    def _acknowledge_error(self) -> None:
+        self.login_presenter.acknowledge()
+        self.login_screen.render()
+
+    def _role_chosen(self, role: str) -> None:
+        if self.chooser.user is not None and role in self.session.offered_roles:
+            self._begin(self.chooser.user, role)
+
+    def _back_to_login(self) -> None:
+        self.session.end()
+        self.login_presenter.acknowledge()
+        self.login_screen.render()
+        self.ui.stack.setCurrentWidget(self.login_screen)
+        self.login_screen.focus_scan_field()
+
+    def _begin(self, user: UserInfo, role: str) -> None:
+        """Record the login, and show the home screen only once the event is committed."""
+        station = self.config.name
+
+        def done(_result: object) -> None:
+            self.session.start(user, role)
+            self.status.user, self.status.role = user, role
+            self.status_area.render()
+            home = self.homes[role]
+            home.set_user(user)
+            home.set_loading()
+            self.ui.stack.setCurrentWidget(home)
+            self.services.sounds.play("ok")
+            self.refresh_home()
+            self.refresh_outbox()
+
+        self.services.replica.submit(lambda ctx: ctx.record_login(user, role, station), done, self._lookup_failed)
+
+    # --- home --------------------------------------------------------------------------------
+    def refresh_home(self) -> None:
+        role = self.session.role
+        if role is None:
+            return
+        home = self.homes[role]
+
+        def done(data: object) -> None:
+            if self.session.role == role:  # the person may have logged out meanwhile
+                home.show_data(data)
+
+        def failed(error: Exception) -> None:
+            if self.session.role == role:
+                home.show_error(str(error).splitlines()[0] if str(error) else type(error).__name__)
+
+        if role in QUEUE_OF_ROLE:
+            status = QUEUE_OF_ROLE[role]
+            self.services.replica.submit(lambda ctx: ctx.queue(status), done, failed)
+        else:
+            self.services.replica.submit(lambda ctx: ctx.overview(), done, failed)
+
+    def logout(self, reason: str = "button") -> None:
+        user, role = self.session.user, self.session.role
+        if user is None or role is None:
+            return
+        home = self.homes[role]
+        home.set_busy_logging_out(True)
+        station = self.config.name
+
+        def finish(_result: object = None) -> None:
+            home.set_busy_logging_out(False)
+            self.session.end()
+            self.status.user, self.status.role = None, None
+            self.status_area.render()
+            self._back_to_login()
+            self.refresh_outbox()
+
+        def failed(error: Exception) -> None:
+            # Never keep a session open because the audit event failed; say so in the log.
+            log.error("logout of %s not recorded: %s", user.badge, error)
+            finish()
+
+        self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, reason), finish, failed)
+
+    # --- status area -------------------------------------------------------------------------
+    def ping_central(self) -> None:
+        def done(state: str) -> None:
+            self.status.central = state
+            self.status_area.render()
+
+        def failed(_error: Exception) -> None:
+            self.status.central = "offline"
+            self.status_area.render()
+
+        if self.services.central.pending == 0:  # a hung ping must not pile up more
+            self.services.central.submit(lambda ctx: ctx.ping(), done, failed)
+
+    def refresh_outbox(self) -> None:
+        def done(count: int) -> None:
+            self.status.outbox = count
+            self.status_area.render()
+
+        self.services.replica.submit(lambda ctx: ctx.outbox_size(), done, lambda _e: None)
+
+    def _periodic_refresh(self) -> None:
+        self.refresh_outbox()
+        if self.session.logged_in:
+            self.refresh_home()
+
+    # --- language ----------------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        self.services.language.switch(language)
+        self._sync_language_toggles()
+
+    def _sync_language_toggles(self) -> None:
+        language = self.services.language.language or "fr"
+        self.login_screen.set_language(language)
+        self.status_area.set_language(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.setWindowTitle(f"Quai — {self.config.name}")
+            self.status_area.render()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.logged_in:
+            self.logout(reason="window_closed")  # queued before the workers stop, so it is written
+        self._ping_timer.stop()
+        self._refresh_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,30 @@
+"""The picker's home: orders waiting to be picked, the next ones by cutoff. GUI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.gui.screens.home_queue import QueueHome
+
+translate = QCoreApplication.translate
+
+
+class PickerHome(QueueHome):
+    role = "picker"
+
+    def count_text(self, count: int) -> str:
+        return translate("PickerHome", "order(s) waiting to be picked", None, count)
+
+    def next_title_text(self) -> str:
+        return translate("PickerHome", "Next orders, earliest cutoff first")
+
+    def empty_text(self) -> str:
+        return translate("PickerHome", "Nothing to pick right now.")
+
+    def start_text(self) -> str:
+        return translate("PickerHome", "Start picking")
+
+    def not_yet_text(self) -> str:
+        return translate(
+            "PickerHome", "Guided picking is not available on this station yet; it comes with the next version of Quai."
+        )

@@ -1,0 +1,64 @@
+"""The supervisor's home: how many orders are in each status. GUI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+
+from app.domain.status import ACTIVE, OrderStatus
+from app.gui import texts
+from app.gui.data import Overview
+from app.gui.screens.home_base import HomeScreen
+
+translate = QCoreApplication.translate
+COLUMNS = 5
+
+
+class SupervisorHome(HomeScreen):
+    role = "supervisor"
+
+    def build_body(self, layout: QVBoxLayout) -> None:
+        self.overview: Overview | None = None
+        self.summary = QLabel(self)
+        self.summary.setProperty("quaiRole", "section")
+        layout.addWidget(self.summary)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, status in enumerate(OrderStatus):
+            tile = QFrame(self)
+            tile.setProperty("quaiRole", "tile-active" if status in ACTIVE else "tile")
+            tile.setObjectName(f"tile_{status.value}")
+            box = QVBoxLayout(tile)
+            box.setContentsMargins(16, 12, 16, 12)
+            number = QLabel("…", tile)
+            number.setProperty("quaiRole", "tile-number")
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            name = QLabel(tile)
+            name.setProperty("quaiRole", "tile-name")
+            name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            name.setWordWrap(True)
+            box.addWidget(number)
+            box.addWidget(name)
+            grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+            self.tiles[status.value] = (number, name)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def set_data(self, data: Overview) -> None:
+        self.overview = data
+
+    def render_data(self) -> None:
+        if self.overview is None:
+            return
+        counts = self.overview.counts
+        for status, (number, _name) in self.tiles.items():
+            number.setText(str(counts.get(status, 0)))
+        on_floor = sum(n for s, n in counts.items() if s in {a.value for a in ACTIVE})
+        self.summary.setText(translate("SupervisorHome", "%n order(s) on the floor", None, on_floor))
+
+    def retranslate_body(self) -> None:
+        for status, (_number, name) in self.tiles.items():
+            name.setText(texts.status_name(status))
+        if self.overview is None:
+            self.summary.setText(translate("SupervisorHome", "Orders by status"))

@@ -1,0 +1,88 @@
+"""The login screen: scan a badge (or type it), see why a badge is refused.
+
+A view over ``LoginPresenter``: it renders the presenter's state and emits what the
+person did; the main window runs the lookup in the replica worker. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QWidget
+
+from app.gui import assets
+from app.gui.forms.ui_login import Ui_LoginScreen
+from app.gui.state import LoginPresenter, LoginState
+
+translate = QCoreApplication.translate
+
+
+class LoginScreen(QWidget):
+    submitted = Signal(str)  # the text scanned or typed, not yet stripped
+    acknowledged = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, presenter: LoginPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.ui = Ui_LoginScreen()
+        self.ui.setupUi(self)
+        self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
+        self._languages = QButtonGroup(self)
+        self._languages.setExclusive(True)
+        self._languages.addButton(self.ui.langFrButton)
+        self._languages.addButton(self.ui.langEnButton)
+        self.ui.langFrButton.clicked.connect(lambda: self.language_requested.emit("fr"))
+        self.ui.langEnButton.clicked.connect(lambda: self.language_requested.emit("en"))
+        self.ui.badgeEdit.returnPressed.connect(self._submit)
+        self.ui.validateButton.clicked.connect(self._submit)
+        self.ui.acknowledgeButton.clicked.connect(self._acknowledge)
+        self.ui.badgeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.render()
+
+    def set_language(self, language: str) -> None:
+        button = self.ui.langFrButton if language == "fr" else self.ui.langEnButton
+        button.setChecked(True)
+
+    def focus_scan_field(self) -> None:
+        self.ui.badgeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def render(self) -> None:
+        state = self.presenter.state
+        checking = state is LoginState.CHECKING
+        self.ui.busyLabel.setVisible(checking)
+        self.ui.validateButton.setEnabled(not checking)
+        self.ui.errorFrame.setVisible(self.presenter.is_error)
+        self.ui.errorLabel.setText(self.error_text())
+        self.ui.langFrButton.setAccessibleName(translate("LoginScreen", "French"))
+        self.ui.langEnButton.setAccessibleName(translate("LoginScreen", "English"))
+
+    def error_text(self) -> str:
+        badge = self.presenter.badge
+        state = self.presenter.state
+        if state is LoginState.UNKNOWN_BADGE:
+            return translate("LoginScreen", "Unknown badge: %1. Check the badge or ask a supervisor.").replace("%1", badge)
+        if state is LoginState.NO_ROLE_HERE:
+            return translate(
+                "LoginScreen", "Badge %1 has no role at this station. Go to a station for your role or ask a supervisor."
+            ).replace("%1", badge)
+        if state is LoginState.LOOKUP_FAILED:
+            return translate(
+                "LoginScreen", "The station cannot read its local database. Ask a supervisor. Detail: %1"
+            ).replace("%1", self.presenter.detail)
+        return ""
+
+    def _submit(self) -> None:
+        text = self.ui.badgeEdit.text()
+        if text.strip():
+            self.ui.badgeEdit.clear()
+            self.submitted.emit(text)
+
+    def _acknowledge(self) -> None:
+        self.acknowledged.emit()
+        self.focus_scan_field()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.render()
+        super().changeEvent(event)

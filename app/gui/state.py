@@ -1,0 +1,131 @@
+"""Presenters: the state behind the screens, in plain Python (tested without a QApplication).
+
+The views (app.gui.screens.*) render these and translate every text themselves, so a
+language switch only needs a re-render from the same state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from app.gui.data import CENTRAL_EMBEDDED, UserInfo
+
+ROLE_ORDER = ("picker", "packer", "supervisor")
+
+# Which roles a station kind offers. A supervisor may log in anywhere.
+STATION_ROLES: dict[str, frozenset[str]] = {
+    "picking": frozenset({"picker", "supervisor"}),
+    "packing": frozenset({"packer", "supervisor"}),
+    "supervisor": frozenset({"supervisor"}),
+    "any": frozenset(ROLE_ORDER),
+}
+
+
+def roles_at_station(user_roles: tuple[str, ...], station_kind: str) -> tuple[str, ...]:
+    allowed = STATION_ROLES.get(station_kind, STATION_ROLES["any"])
+    return tuple(r for r in ROLE_ORDER if r in user_roles and r in allowed)
+
+
+class LoginState(Enum):
+    READY = "ready"
+    CHECKING = "checking"
+    UNKNOWN_BADGE = "unknown_badge"
+    NO_ROLE_HERE = "no_role_here"
+    LOOKUP_FAILED = "lookup_failed"
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    """What the window does next: show an error, a home screen, or the role chooser."""
+
+    kind: str  # "error" | "home" | "choose"
+    user: UserInfo | None = None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass
+class LoginPresenter:
+    station_kind: str = "any"
+    state: LoginState = LoginState.READY
+    badge: str = ""
+    detail: str = ""  # technical detail of a failed lookup, shown under the message
+
+    @property
+    def is_error(self) -> bool:
+        return self.state in (LoginState.UNKNOWN_BADGE, LoginState.NO_ROLE_HERE, LoginState.LOOKUP_FAILED)
+
+    def submit(self, text: str) -> str | None:
+        """A scan or a typed code. Returns the badge to look up, or None (empty, or a lookup under way).
+
+        A new scan replaces a previous error: the person has acted on it.
+        """
+        badge = text.strip()
+        if not badge or self.state is LoginState.CHECKING:
+            return None
+        self.state = LoginState.CHECKING
+        self.badge = badge
+        self.detail = ""
+        return badge
+
+    def resolve(self, user: UserInfo | None) -> LoginOutcome:
+        if user is None:
+            self.state = LoginState.UNKNOWN_BADGE
+            return LoginOutcome("error")
+        roles = roles_at_station(user.roles, self.station_kind)
+        if not roles:
+            self.state = LoginState.NO_ROLE_HERE
+            return LoginOutcome("error", user)
+        self.state = LoginState.READY
+        if len(roles) == 1:
+            return LoginOutcome("home", user, roles)
+        return LoginOutcome("choose", user, roles)
+
+    def failed(self, detail: str) -> None:
+        self.state = LoginState.LOOKUP_FAILED
+        self.detail = detail
+
+    def acknowledge(self) -> None:
+        self.state = LoginState.READY
+        self.badge = ""
+        self.detail = ""
+
+
+@dataclass
+class StatusModel:
+    """What the status area shows."""
+
+    station: str
+    central_embedded: bool
+    user: UserInfo | None = None
+    role: str | None = None
+    central: str | None = None  # None until the first ping answers
+    outbox: int | None = None
+    scanner: str = "on_screen"  # issue 4 wires real devices
+    printer: str = "not_configured"
+
+    def central_state(self) -> str:
+        if self.central is None:
+            return "checking"
+        if self.central == CENTRAL_EMBEDDED and not self.central_embedded:
+            return "offline"
+        return self.central
+
+
+@dataclass
+class StationSession:
+    """Who is logged in at this station, in which role."""
+
+    user: UserInfo | None = None
+    role: str | None = None
+    offered_roles: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def logged_in(self) -> bool:
+        return self.user is not None and self.role is not None
+
+    def start(self, user: UserInfo, role: str) -> None:
+        self.user, self.role = user, role
+
+    def end(self) -> None:
+        self.user, self.role, self.offered_roles = None, None, ()

@@ -1,0 +1,54 @@
+"""The status area at the bottom of the main window: station, person, central database,
+scanner, printer, outbox, and the FR | EN toggle. Renders a ``StatusModel``. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QButtonGroup
+
+from app.gui import texts
+from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.state import StatusModel
+
+translate = QCoreApplication.translate
+
+
+class StatusArea(QObject):
+    language_requested = Signal(str)
+
+    def __init__(self, ui: Ui_MainWindow, model: StatusModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.model = model
+        self._languages = QButtonGroup(self)
+        self._languages.addButton(ui.langFrButton)
+        self._languages.addButton(ui.langEnButton)
+        ui.langFrButton.clicked.connect(lambda: self.language_requested.emit("fr"))
+        ui.langEnButton.clicked.connect(lambda: self.language_requested.emit("en"))
+        self.render()
+
+    def set_language(self, language: str) -> None:
+        (self.ui.langFrButton if language == "fr" else self.ui.langEnButton).setChecked(True)
+
+    def render(self) -> None:
+        m = self.model
+        ui = self.ui
+        ui.stationLabel.setText(translate("Status", "Station: %1").replace("%1", m.station))
+        if m.user is None:
+            ui.userLabel.setText(translate("Status", "Nobody logged in"))
+        else:
+            ui.userLabel.setText(
+                translate("Status", "User: %1 (%2)").replace("%1", m.user.name).replace("%2", texts.role_name(m.role or ""))
+            )
+        central = m.central_state()
+        ui.centralLabel.setText(texts.central_text(central))
+        ui.centralLabel.setProperty("quaiRole", "status-bad" if central == "offline" else "")
+        ui.scannerLabel.setText(texts.scanner_text(m.scanner))
+        ui.printerLabel.setText(texts.printer_text(m.printer))
+        ui.outboxLabel.setText(texts.outbox_text(m.outbox))
+        ui.langFrButton.setAccessibleName(translate("Status", "French"))
+        ui.langEnButton.setAccessibleName(translate("Status", "English"))
+        style = ui.centralLabel.style()
+        style.unpolish(ui.centralLabel)
+        style.polish(ui.centralLabel)

@@ -1,0 +1,88 @@
+"""Translated names of things the screens show: roles, order statuses, device states.
+
+Each call translates at the moment it is made, so the result follows a language switch.
+The dictionaries are rebuilt per call on purpose: lupdate finds each literal, and no
+text is frozen in the language that was active at import time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+translate = QCoreApplication.translate
+
+
+def role_name(role: str) -> str:
+    names = {
+        "picker": translate("Roles", "Picking"),
+        "packer": translate("Roles", "Packing"),
+        "supervisor": translate("Roles", "Supervision"),
+    }
+    return names.get(role, role)
+
+
+def role_action(role: str) -> str:
+    """The text of a big role button on the chooser."""
+    actions = {
+        "picker": translate("Roles", "Pick orders"),
+        "packer": translate("Roles", "Pack orders"),
+        "supervisor": translate("Roles", "Supervise the floor"),
+    }
+    return actions.get(role, role)
+
+
+def status_name(status: str) -> str:
+    names = {
+        "new": translate("OrderStatus", "To pick"),
+        "awaiting_stock": translate("OrderStatus", "Awaiting stock"),
+        "picking": translate("OrderStatus", "Being picked"),
+        "picked": translate("OrderStatus", "Picked"),
+        "packing": translate("OrderStatus", "Being packed"),
+        "ready_to_ship": translate("OrderStatus", "Ready to ship"),
+        "shipped": translate("OrderStatus", "Shipped"),
+        "on_hold": translate("OrderStatus", "On hold"),
+        "exception": translate("OrderStatus", "Exception"),
+        "cancelled": translate("OrderStatus", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def central_text(state: str) -> str:
+    texts = {
+        "checking": translate("Status", "Central: checking…"),
+        "online": translate("Status", "Central: online"),
+        "offline": translate("Status", "Central: offline"),
+        "embedded": translate("Status", "Central: embedded (SQLite)"),
+    }
+    return texts.get(state, state)
+
+
+def scanner_text(state: str) -> str:
+    texts = {"on_screen": translate("Status", "Scanner: on-screen entry")}
+    return texts.get(state, state)
+
+
+def printer_text(state: str) -> str:
+    texts = {"not_configured": translate("Status", "Printer: not configured")}
+    return texts.get(state, state)
+
+
+def outbox_text(count: int | None) -> str:
+    if count is None:
+        return translate("Status", "Outbox: …")
+    if count == 0:
+        return translate("Status", "Outbox: empty")
+    return translate("Status", "Outbox: %n event(s) to send", None, count)
+
+
+def cutoff_text(when: datetime | None) -> str:
+    if when is None:
+        return translate("Orders", "no cutoff")
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+    today = QDateTime.currentDateTime().date()
+    locale = QLocale()
+    if moment.date() == today:
+        return translate("Orders", "today %1").replace("%1", locale.toString(moment.time(), "HH:mm"))
+    return locale.toString(moment, "ddd d MMM HH:mm")

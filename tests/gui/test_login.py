@@ -1,0 +1,180 @@
+"""Login by badge against a real replica; the lookup runs in the replica worker."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.events import USER_LOGGED_IN, USER_LOGGED_OUT
+from app.gui.screens.home_packer import PackerHome
+from app.gui.screens.home_picker import PickerHome
+from app.gui.screens.home_supervisor import SupervisorHome
+from app.gui.screens.login import LoginScreen
+from app.gui.screens.role_chooser import RoleChooser
+from app.gui.state import LoginState
+from app.store.db import make_engine, session_factory
+from app.store.models import Event
+
+from .conftest import scan
+
+pytestmark = pytest.mark.gui
+
+
+def events(url: str, kind: str) -> list[Event]:
+    engine = make_engine(url)
+    try:
+        with session_factory(engine)() as session:
+            return list(session.scalars(select(Event).where(Event.kind == kind).order_by(Event.seq)))
+    finally:
+        engine.dispose()
+
+
+def test_window_title_names_the_station(window):
+    assert window.windowTitle() == "Quai — PICK-01"
+
+
+def test_starts_on_login_screen(window):
+    assert isinstance(window.current_screen, LoginScreen)
+    assert window.login_screen.ui.instructionLabel.text() == "Scannez votre badge"
+
+
+@pytest.mark.parametrize(
+    ("badge", "screen", "name"),
+    [("BDG0001", PickerHome, "Paul Martin"), ("BDG0002", PackerHome, "Nadia Benali"), ("BDG0003", SupervisorHome, "Sophie Leroy")],
+)
+def test_known_badge_reaches_its_home(qtbot, window, badge, screen, name):
+    scan(qtbot, window, badge)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, screen), timeout=5000)
+    home = window.current_screen
+    assert home.greeting.text() == f"Bonjour {name}"
+    qtbot.waitUntil(lambda: home._loaded, timeout=5000)
+
+
+def test_badge_is_trimmed_like_a_scanner_suffix(qtbot, window):
+    window.submit_badge("  BDG0001 \r\n")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+
+
+def test_picker_home_shows_real_queue(qtbot, window):
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome) and window.current_screen._loaded, timeout=5000)
+    home = window.current_screen
+    assert home.count_number.text() == "7"
+    assert home.count_label.text() == "commandes à préparer"
+    assert home.model.rowCount() == 5
+    cutoffs = [o.cutoff_at for o in home.queue.next]
+    assert cutoffs == sorted(cutoffs)
+    assert not home.start_button.isEnabled()
+    assert "pas encore disponible" in home.not_yet.text()
+
+
+def test_packer_and_supervisor_homes_show_counts(qtbot, window):
+    scan(qtbot, window, "BDG0002")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PackerHome) and window.current_screen._loaded, timeout=5000)
+    assert window.current_screen.count_number.text() == "3"
+    window.logout()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
+    scan(qtbot, window, "BDG0003")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, SupervisorHome) and window.current_screen.overview is not None, timeout=5000)
+    home = window.current_screen
+    assert home.tiles["new"][0].text() == "7"
+    assert home.tiles["picked"][0].text() == "3"
+    assert home.tiles["shipped"][0].text() == "1"
+    assert home.summary.text() == "11 commandes en cours"  # new, picked, packing (on_hold and shipped excluded)
+
+
+def test_unknown_badge_error_stays_until_acknowledged(qtbot, window):
+    scan(qtbot, window, "BDG9999")
+    login = window.login_screen
+    qtbot.waitUntil(lambda: login.ui.errorFrame.isVisible(), timeout=5000)
+    expected = "Badge inconnu : BDG9999. Vérifiez le badge ou demandez à un responsable."
+    assert login.ui.errorLabel.text() == expected
+    qtbot.wait(300)  # no timer hides it
+    assert login.ui.errorFrame.isVisible()
+    assert isinstance(window.current_screen, LoginScreen)
+    qtbot.mouseClick(login.ui.acknowledgeButton, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    assert not login.ui.errorFrame.isVisible()
+    assert window.login_presenter.state is LoginState.READY
+
+
+def test_unknown_badge_error_replaced_by_next_scan(qtbot, window):
+    scan(qtbot, window, "BDG9999")
+    qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    assert not window.login_presenter.is_error
+
+
+def test_multi_role_user_chooses(qtbot, window):
+    scan(qtbot, window, "BDG0004")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    chooser = window.chooser
+    assert chooser.title.text() == "Bonjour Marc Dubois, sur quoi travaillez-vous ?"
+    assert chooser.button_for("picker").text() == "Préparer les commandes"
+    assert chooser.button_for("packer").text() == "Emballer les commandes"
+    assert chooser.button_for("picker").height() >= 100
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(chooser.button_for("packer"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PackerHome), timeout=5000)
+    assert events(window.config.replica_url, USER_LOGGED_IN)[-1].payload["role"] == "packer"
+
+
+def test_chooser_cancel_returns_to_login_without_event(qtbot, window):
+    scan(qtbot, window, "BDG0004")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    window.chooser.cancel_button.click()
+    assert isinstance(window.current_screen, LoginScreen)
+    assert events(window.config.replica_url, USER_LOGGED_IN) == []
+
+
+def test_logout_returns_to_login_and_records_events(qtbot, window):
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    window.current_screen.logout_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
+    logins = events(window.config.replica_url, USER_LOGGED_IN)
+    logouts = events(window.config.replica_url, USER_LOGGED_OUT)
+    assert [(e.actor, e.station, e.payload["role"]) for e in logins] == [("BDG0001", "PICK-01", "picker")]
+    assert [(e.actor, e.station, e.payload["reason"]) for e in logouts] == [("BDG0001", "PICK-01", "button")]
+    assert logins[0].seq < logouts[0].seq
+    assert window.status.user is None
+
+
+def test_closing_the_window_logs_out(qtbot, window, services):
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    window.close()
+    services.shutdown()  # finishes the queued logout before the thread stops
+    logouts = events(window.config.replica_url, USER_LOGGED_OUT)
+    assert [e.payload["reason"] for e in logouts] == ["window_closed"]
+
+
+@pytest.mark.parametrize("station_kind", ["packing"])
+def test_role_not_offered_at_this_station(qtbot, window):
+    scan(qtbot, window, "BDG0001")  # a picker at a packing station
+    qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
+    assert "n'a aucun rôle sur ce poste" in window.login_screen.ui.errorLabel.text()
+    scan(qtbot, window, "BDG0004")  # picker + packer: only packing here, no chooser
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PackerHome), timeout=5000)
+
+
+def test_replica_failure_is_shown(qtbot, tmp_path, services, config):
+    """A replica that cannot be read: the person is told, in French, and can retry."""
+    import dataclasses
+
+    from app.gui.main_window import MainWindow
+    from app.gui.services import StationServices
+
+    broken = dataclasses.replace(config, local_url=f"sqlite:///{tmp_path}/empty.db")
+    broken_services = StationServices.create(broken)
+    try:
+        window = MainWindow(broken, broken_services)
+        qtbot.addWidget(window)
+        window.show()
+        window.submit_badge("BDG0001")
+        qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
+        assert window.login_screen.ui.errorLabel.text().startswith("Le poste ne peut pas lire sa base locale.")
+        window.close()
+    finally:
+        broken_services.shutdown()

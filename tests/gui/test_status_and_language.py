@@ -1,0 +1,110 @@
+"""Status area, runtime language switch, touch target sizes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.gui.screens.home_picker import PickerHome
+from app.gui.screens.login import LoginScreen
+from app.gui.screens.role_chooser import RoleChooser
+
+from .conftest import scan
+
+pytestmark = pytest.mark.gui
+
+
+def test_status_area_shows_station_user_and_devices(qtbot, window):
+    ui = window.ui
+    assert ui.stationLabel.text() == "Poste : PICK-01"
+    assert ui.userLabel.text() == "Personne n'est connecté"
+    assert ui.scannerLabel.text() == "Scanner : saisie à l'écran"
+    assert ui.printerLabel.text() == "Imprimante : non configurée"
+    qtbot.waitUntil(lambda: ui.centralLabel.text() == "Central : intégrée (SQLite)", timeout=5000)
+    # four users added in the fixture: four user.added events wait in the outbox
+    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 4 événements à envoyer", timeout=5000)
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: ui.userLabel.text() == "Utilisateur : Paul Martin (Préparation)", timeout=5000)
+    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 5 événements à envoyer", timeout=5000)
+
+
+def test_central_offline_when_unreachable(qtbot, tmp_path, replica_url):
+    from app.config import StationConfig
+    from app.gui.main_window import MainWindow
+    from app.gui.services import StationServices
+
+    config = StationConfig(
+        name="PACK-02", central_url="postgresql://quai@127.0.0.1:9/quai", local_url=replica_url, language="fr"
+    )
+    services = StationServices.create(config)
+    services.language.switch("fr")
+    try:
+        window = MainWindow(config, services)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.ui.centralLabel.text() == "Central : hors ligne", timeout=8000)
+        window.close()
+    finally:
+        services.shutdown()
+        services.language.uninstall()
+
+
+def test_language_switch_and_back(qtbot, window):
+    login = window.login_screen
+    qtbot.mouseClick(login.ui.langEnButton, Qt.MouseButton.LeftButton)
+    assert login.ui.instructionLabel.text() == "Scan your badge"
+    assert login.ui.validateButton.text() == "Validate"
+    assert window.ui.stationLabel.text() == "Station: PICK-01"
+    assert window.ui.scannerLabel.text() == "Scanner: on-screen entry"
+    assert window.ui.langEnButton.isChecked() and login.ui.langEnButton.isChecked()
+    qtbot.mouseClick(login.ui.langFrButton, Qt.MouseButton.LeftButton)
+    assert login.ui.instructionLabel.text() == "Scannez votre badge"
+    assert window.ui.stationLabel.text() == "Poste : PICK-01"
+
+
+def test_error_and_home_follow_language_switch(qtbot, window):
+    scan(qtbot, window, "BDG9999")
+    qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
+    window.switch_language("en")
+    assert window.login_screen.ui.errorLabel.text() == "Unknown badge: BDG9999. Check the badge or ask a supervisor."
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome) and window.current_screen._loaded, timeout=5000)
+    home = window.current_screen
+    assert home.greeting.text() == "Hello Paul Martin"
+    assert home.count_label.text() == "orders waiting to be picked"
+    assert home.model.headerData(0, Qt.Orientation.Horizontal) == "Order"
+    qtbot.mouseClick(window.ui.langFrButton, Qt.MouseButton.LeftButton)  # the status-area toggle
+    assert home.count_label.text() == "commandes à préparer"
+    assert home.logout_button.text() == "Se déconnecter"
+    assert window.ui.userLabel.text() == "Utilisateur : Paul Martin (Préparation)"
+
+
+def visible_buttons(widget) -> list[QPushButton]:
+    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+
+
+def test_every_button_is_a_touch_target(qtbot, window):
+    def check(screen_type):
+        buttons = visible_buttons(window)
+        assert buttons
+        small = [(b.objectName() or b.text(), b.height()) for b in buttons if b.height() < 48 or b.width() < 48]
+        assert small == [], f"{screen_type.__name__}: {small}"
+
+    check(LoginScreen)
+    scan(qtbot, window, "BDG9999")
+    qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
+    check(LoginScreen)
+    scan(qtbot, window, "BDG0004")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    check(RoleChooser)
+    window.chooser.button_for("picker").click()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    check(PickerHome)
+
+
+def test_fonts_are_readable_at_arms_length(qtbot, window):
+    login = window.login_screen
+    assert login.ui.instructionLabel.fontInfo().pixelSize() >= 28
+    assert login.ui.hintLabel.fontInfo().pixelSize() >= 18
+    assert window.ui.stationLabel.fontInfo().pixelSize() >= 18
