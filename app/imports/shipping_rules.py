@@ -67,7 +67,7 @@ DEFAULT_RULES: tuple[ShippingRule, ...] = (
     _rule(r"chrono\w*\s*(relais|pickup|relay)|relais\s*chrono", "chronopost", "chrono_relais", "relay", True),
     _rule("mondial relay", "mondial_relay", "point_relais", "relay"),
     _rule("point relais", "mondial_relay", "point_relais", "relay"),
-    _rule(r"retrait\s+(en\s+|au\s+)?(magasin|boutique|entrepot|depot)|click\s*(&|and|et|n)?\s*collect|local pickup|pickup in store",
+    _rule(r"retrait\s+(en\s+|au\s+|a\s+la\s+|a\s+l['’]\s*)?(magasin|boutique|entrepot|depot)|click\s*(&|and|et|n)?\s*collect|local pickup|pickup in store",
           "click_collect", "store_pickup", "pickup", True),
     _rule(r"chrono\s*13", "chronopost", "chrono13", "home", True),
     _rule(r"chrono\s*18", "chronopost", "chrono18", "home", True),
