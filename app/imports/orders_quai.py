@@ -78,11 +78,10 @@ def _line(row: int, sku: Any, quantity: Any, name: Any, requires_shipping: Any) 
     sku = "" if sku is None else str(sku).strip()
     if not sku:
         raise _Bad("sku", "sku is empty")
-    try:
-        qty = int(quantity) if not isinstance(quantity, bool) and str(quantity).strip().isdigit() else None
-    except (TypeError, ValueError):
-        qty = None
-    if not qty:
+    # JSON may give 2 or "2"; a bool is an int to Python but never a quantity.
+    text = "" if quantity is None or isinstance(quantity, bool) else str(quantity).strip()
+    qty = int(text) if text.isdigit() else 0
+    if qty < 1:
         raise _Bad("quantity", f"quantity must be a whole number of at least 1, not {quantity!r}")
     ship = True if requires_shipping in (None, "") else (
         requires_shipping if isinstance(requires_shipping, bool) else parse_bool(str(requires_shipping)))
