@@ -186,3 +186,13 @@ def test_malformed_file_imports_nothing_and_names_file_line_column(stocked):
     assert (error.line, error.column) == (40, 17)  # Lineitem quantity is the 17th column
     assert str(error) == f"{path}:40:17: Lineitem quantity must be a whole number, not 'deux'"
     assert (count(stocked, Order), count(stocked, Event)) == before
+
+
+def test_payment_received_in_a_later_export_releases_the_hold(stocked, tmp_path):
+    run_import(stocked, "orders", DATA / "orders_pending.csv")
+    later = tmp_path / "later.csv"
+    later.write_text((DATA / "orders_pending.csv").read_text().replace(",pending,", ",paid,"))
+    report = run_import(stocked, "orders", later)
+    found = order(stocked, "#1013")
+    assert (report.updated, found.status, found.hold_reason) == (1, "new", None)
+    assert [e.payload["to"] for e in events(stocked, ORDER_STATUS_CHANGED)] == ["new"]
