@@ -1,0 +1,1 @@
+"""Scanners, scales and printer transports (the scanner issue fills this in)."""
