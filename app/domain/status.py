@@ -93,6 +93,10 @@ class OrderState:
     number: str
     status: OrderStatus = S.NEW
     resume_status: OrderStatus | None = None
+    # A hold is still pending: the order went from on_hold to exception (or was
+    # imported as both). Only releasing the hold itself may put it back in the flow,
+    # so resolving the exception cannot quietly skip a fraud or payment hold.
+    held: bool = False
 
     def can_become(self, target: OrderStatus) -> bool:
         try:
@@ -109,6 +113,8 @@ class OrderState:
             raise IllegalTransition(self.status, target)
         if target in (S.ON_HOLD, S.EXCEPTION) and not (reason and reason.strip()):
             raise IllegalTransition(self.status, target, "a reason is required")
+        if self.status == S.EXCEPTION and self.held and target in ACTIVE:
+            raise IllegalTransition(self.status, target, "the order is also on hold: put it back on hold, then release it")
         if self.status in (S.ON_HOLD, S.EXCEPTION) and target in ACTIVE:
             # Leaving a hold or an exception goes back where the order was, or
             # to an earlier step of the flow (an exception may restart the pick).
@@ -128,7 +134,13 @@ class OrderState:
             resume = self.resume_status if self.status in (S.ON_HOLD, S.EXCEPTION) else self.status
         else:
             resume = None
-        new_state = OrderState(self.number, target, resume)
+        if target == S.ON_HOLD:
+            held = True
+        elif target == S.EXCEPTION:
+            held = self.held or self.status == S.ON_HOLD
+        else:
+            held = False
+        new_state = OrderState(self.number, target, resume, held)
         return new_state, StatusChange(self.number, self.status, target, reason)
 
 

@@ -12,7 +12,9 @@ from app.store.models import Order
 
 def state_of(order: Order) -> OrderState:
     resume = OrderStatus(order.resume_status) if order.resume_status else None
-    return OrderState(order.number, OrderStatus(order.status), resume)
+    status = OrderStatus(order.status)
+    held = bool(order.hold_reason) and status in (OrderStatus.ON_HOLD, OrderStatus.EXCEPTION)
+    return OrderState(order.number, status, resume, held)
 
 
 def change_status(

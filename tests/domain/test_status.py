@@ -50,8 +50,10 @@ def test_exception_while_on_hold_keeps_the_original_resume_point() -> None:
     held, _ = OrderState("#1", S.PACKING).transition(S.ON_HOLD, "check address")
     excepted, _ = held.transition(S.EXCEPTION, "damaged item")
     assert excepted.resume_status == S.PACKING
+    rehold, _ = excepted.transition(S.ON_HOLD, "check address")
+    assert rehold.resume_status == S.PACKING
     # going back to an earlier step (restart the pick) is allowed
-    restarted, _ = excepted.transition(S.PICKING)
+    restarted, _ = rehold.transition(S.PICKING)
     assert restarted.status == S.PICKING
 
 
@@ -77,6 +79,9 @@ def test_random_sequences_never_reach_an_illegal_state(steps) -> None:
         else:
             assert state.resume_status is None
         history.append(state.status)
+        # a hold is only ever left through on_hold itself (or cancellation)
+        if before.held and target in ACTIVE:
+            assert before.status == S.ON_HOLD
     # once terminal, nothing moves it again
     for i, status in enumerate(history):
         if status in TERMINAL:
@@ -94,3 +99,14 @@ def test_can_become_agrees_with_transition(current: OrderStatus, target: OrderSt
         accepted = False
     if target not in (S.ON_HOLD, S.EXCEPTION):
         assert ok == accepted
+
+
+def test_resolving_an_exception_cannot_skip_a_pending_hold() -> None:
+    held, _ = OrderState("#9", S.NEW).transition(S.ON_HOLD, "fraud_risk")
+    excepted, _ = held.transition(S.EXCEPTION, "unknown_sku: X")
+    assert excepted.held
+    with pytest.raises(IllegalTransition, match="also on hold"):
+        excepted.transition(S.NEW)
+    back_on_hold, _ = excepted.transition(S.ON_HOLD, "fraud_risk")
+    released, _ = back_on_hold.transition(S.NEW)
+    assert released.status == S.NEW and not released.held
