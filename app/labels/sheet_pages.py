@@ -52,7 +52,10 @@ class Layout:
     rows: int
     title_pt: float  # size of the cell's title
     bar_height_mm: float
-    module_mm: float = 0.34  # narrowest element; a handheld laser reads >= 0.33 mm at arm's length
+    # Narrowest element in 1/300 inch, so it is a whole number of dots at 300 dpi
+    # (the test image) and 1200 dpi (the PDF) alike: 4 = 0.339 mm, 5 = 0.423 mm.
+    # A handheld scanner reads >= 0.33 mm comfortably at arm's length.
+    module_300: int = 4
 
 
 @dataclass
@@ -67,7 +70,7 @@ class Page:
     total: int = 0
 
 
-COMMANDS = Layout(columns=2, rows=4, title_pt=26, bar_height_mm=26, module_mm=0.42)
+COMMANDS = Layout(columns=2, rows=4, title_pt=26, bar_height_mm=26, module_300=5)
 BADGES = Layout(columns=2, rows=4, title_pt=20, bar_height_mm=22)
 SMALL = Layout(columns=3, rows=8, title_pt=13, bar_height_mm=11)
 PRODUCTS = Layout(columns=3, rows=8, title_pt=11, bar_height_mm=12)

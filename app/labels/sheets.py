@@ -50,11 +50,15 @@ class _Scale:
     def __call__(self, mm: float) -> int:
         return round(mm * self.dpi / 25.4)
 
-    def module_dots(self, pattern: BarcodePattern, narrow_mm: float) -> int:
-        # Round up, never down: a module narrower than asked is what scanners miss.
-        # ITF's patterns write a narrow bar as two modules, hence the halving.
+    def module_dots(self, pattern: BarcodePattern, narrow_300: int) -> int:
+        """Dots per module for a narrowest element of ``narrow_300``/300 inch.
+
+        Exact at 300, 600, 1200 dpi; elsewhere rounded up, since a module narrower
+        than asked is what scanners miss. ITF's patterns write a narrow bar as two
+        modules, hence the halving.
+        """
         modules_per_narrow = 2 if pattern.symbology is Symbology.ITF14 else 1
-        return max(1, math.ceil(narrow_mm * self.dpi / 25.4 / modules_per_narrow))
+        return max(1, math.ceil(narrow_300 * self.dpi / 300 / modules_per_narrow))
 
 
 def _font(pt: float, bold: bool = False) -> QFont:
@@ -121,8 +125,12 @@ def _paint_cell(painter: QPainter, cell: Cell, box: QRect, page: Page, mm: _Scal
     if cell.subtitle:
         y += _text(painter, QRect(inner.x(), y, inner.width(), 0), cell.subtitle, small_font, GREY)
     y += mm(1.5)
-    module = mm.module_dots(cell.pattern, layout.module_mm)
+    module = mm.module_dots(cell.pattern, layout.module_300)
     width = cell.pattern.total_modules * module
+    if width > inner.width():
+        # Overlapping a neighbour would eat both quiet zones: refuse rather than print unscannable labels.
+        raise ValueError(f"barcode {cell.pattern.data!r} is {width} dots wide, its cell {inner.width()}: "
+                         "use fewer columns or a shorter code")
     x = inner.x() + max(0, (inner.width() - width) // 2)
     paint_barcode(painter, cell.pattern, x, y, module, bar_h)
     _text(painter, QRect(inner.x(), y + bar_h + mm(0.5), inner.width(), 0), cell.caption, caption_font)
