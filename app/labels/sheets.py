@@ -8,12 +8,9 @@ width and the test decodes exactly what the printer gets.
 
 from __future__ import annotations
 
-import ctypes
 import math
-import sys
 from pathlib import Path
 
-import PySide6
 from PySide6.QtCore import QMarginsF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,17 +26,6 @@ FOOTER_MM = 8.0
 FONT_FAMILY = "DejaVu Sans"  # shipped by every Linux desktop; Qt falls back elsewhere
 INK = QColor("#000000")
 GREY = QColor("#555555")
-
-# PySide6 6.12.0 on CPython 3.11 returns None from most void methods (fillRect,
-# setPen, setFont, drawRects…) without taking a reference: each call takes one
-# from None, and when None's count reaches zero the interpreter aborts with
-# "none_dealloc". Python 3.12+ has an immortal None. A sheet makes a few
-# thousand such calls, so give None spare references until the pin is fixed.
-# They are added to the count itself (ob_refcnt is PyObject's first field), not
-# held in a list: a list is freed at interpreter exit, before the last decrefs.
-if sys.version_info < (3, 12) and tuple(PySide6.__version_info__[:2]) == (6, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 10_000_000
-
 
 class _Scale:
     """Millimetres to device dots for one paint device."""
