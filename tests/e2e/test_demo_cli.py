@@ -1,0 +1,71 @@
+"""`quai demo` end to end, as real processes: build, reuse, sheets, then the admin commands on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.store.db import make_engine, session_factory, sqlite_url
+from app.store.models import Order, User
+
+
+def _quai(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QUAI_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    env.pop("QUAI_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=180, env=env
+    )
+
+
+def test_demo_builds_once_then_reuses_and_prints_sheets(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    sheets = tmp_path / "sheets.pdf"
+    first = _quai("demo", "--reset", "--no-gui", "--sheets", str(sheets), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    assert sheets.read_bytes().startswith(b"%PDF")
+    assert "pages" in first.stdout
+
+    central = sqlite_url(data_dir / "demo" / "central.db")
+    listing = _quai("orders", "list", "--db", central, "--format", "json", data_dir=data_dir)
+    assert listing.returncode == 0, listing.stderr
+    orders = json.loads(listing.stdout)
+    statuses = Counter(o["status"] for o in orders)
+    carriers = {o["carrier"] for o in orders}
+    assert len(orders) >= 40
+    assert statuses["on_hold"] >= 2 and statuses["awaiting_stock"] >= 2
+    assert {"colissimo", "chronopost", "mondial_relay", "click_collect"} <= carriers
+    assert any(o["delivery"] == "relay" and o["relay_point_id"] for o in orders)
+    assert any(o["delivery"] == "pickup" for o in orders)
+
+    badge = _quai("lookup", "BDG0001", "--db", central, "--format", "json", data_dir=data_dir)
+    assert badge.returncode == 0 and json.loads(badge.stdout)["kind"] == "badge"
+
+    # the station's replica holds the same orders and users
+    replica = session_factory(make_engine(sqlite_url(data_dir / "demo" / "station-DEMO-01.db")))
+    with replica() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == len(orders)
+        assert session.scalar(select(func.count()).select_from(User)) >= 3
+
+    again = _quai("demo", "--no-gui", data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "reused" in again.stdout
+    listing = _quai("orders", "list", "--db", central, "--format", "json", data_dir=data_dir)
+    assert len(json.loads(listing.stdout)) == len(orders)  # idempotent: nothing added twice
+
+
+def test_import_of_a_malformed_file_names_file_line_column(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    bad = tmp_path / "locations.csv"
+    bad.write_text("code,zone,aisle,bay,level,pick_sequence\nA-01-01-1,A,01,01,1,10\nA-01-01-2,A,01,01,2,dix\n",
+                   encoding="utf-8")
+    done = _quai("import", "locations", str(bad), data_dir=data_dir)
+    assert done.returncode != 0
+    assert f"{bad}:3:6" in done.stderr and "nothing was imported" in done.stderr
+    listing = _quai("lookup", "A-01-01-1", data_dir=data_dir)
+    assert listing.returncode == 1  # the good first row was not imported either
