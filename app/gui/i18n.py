@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from app.gui.assets import translation_file
+from app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class LanguageSwitcher(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
         self.language = language
-        self.changed.emit(language)
+        emit(self.changed, language)
         return ok
 
     def uninstall(self) -> None:

@@ -4,11 +4,12 @@ scanner, printer, outbox, and the FR | EN toggle. Renders a ``StatusModel``. GUI
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup
 
 from app.gui import texts
 from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.qtfix import emit
 from app.gui.state import StatusModel
 
 translate = QCoreApplication.translate
@@ -24,9 +25,17 @@ class StatusArea(QObject):
         self._languages = QButtonGroup(self)
         self._languages.addButton(ui.langFrButton)
         self._languages.addButton(ui.langEnButton)
-        ui.langFrButton.clicked.connect(lambda: self.language_requested.emit("fr"))
-        ui.langEnButton.clicked.connect(lambda: self.language_requested.emit("en"))
+        ui.langFrButton.clicked.connect(self._french)
+        ui.langEnButton.clicked.connect(self._english)
         self.render()
+
+    @Slot()
+    def _french(self) -> None:
+        emit(self.language_requested, "fr")
+
+    @Slot()
+    def _english(self) -> None:
+        emit(self.language_requested, "en")
 
     def set_language(self, language: str) -> None:
         (self.ui.langFrButton if language == "fr" else self.ui.langEnButton).setChecked(True)

@@ -14,6 +14,17 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 translate = QCoreApplication.translate
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """Pick the singular or plural text (both already translated) and put ``count`` in ``%n``.
+
+    Not Qt's numerus (``translate(..., n)``): pyside6-lupdate 6.11 only sees numerus
+    messages whose count is a literal number, and drops the plural forms otherwise.
+    French uses the singular for 0 and 1, English for 1 only.
+    """
+    singular = count <= 1 if QLocale().language() == QLocale.Language.French else count == 1
+    return (one if singular else many).replace("%n", str(count))
+
+
 def role_name(role: str) -> str:
     names = {
         "picker": translate("Roles", "Picking"),
@@ -74,7 +85,7 @@ def outbox_text(count: int | None) -> str:
         return translate("Status", "Outbox: …")
     if count == 0:
         return translate("Status", "Outbox: empty")
-    return translate("Status", "Outbox: %n event(s) to send", None, count)
+    return plural(count, translate("Status", "Outbox: %n event to send"), translate("Status", "Outbox: %n events to send"))
 
 
 def cutoff_text(when: datetime | None) -> str:

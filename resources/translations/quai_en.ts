@@ -32,7 +32,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/gui/screens/login.py" line="+56"/>
+        <location filename="../../app/gui/screens/login.py" line="+57"/>
         <source>French</source>
         <translation>French</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="+38"/>
+        <location filename="../../app/gui/texts.py" line="+49"/>
         <source>To pick</source>
         <translation>To pick</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>OrdersTable</name>
     <message>
-        <location filename="../../app/gui/models.py" line="+44"/>
+        <location filename="../../app/gui/models.py" line="+48"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
@@ -183,13 +183,15 @@
 </context>
 <context>
     <name>PackerHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_packer.py" line="+16"/>
-        <source>order(s) picked, waiting to be packed</source>
-        <translation>
-            <numerusform>order picked, waiting to be packed</numerusform>
-            <numerusform>orders picked, waiting to be packed</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_packer.py" line="+17"/>
+        <source>order picked, waiting to be packed</source>
+        <translation>order picked, waiting to be packed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders picked, waiting to be packed</source>
+        <translation>orders picked, waiting to be packed</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -214,13 +216,15 @@
 </context>
 <context>
     <name>PickerHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_picker.py" line="+16"/>
-        <source>order(s) waiting to be picked</source>
-        <translation>
-            <numerusform>order waiting to be picked</numerusform>
-            <numerusform>orders waiting to be picked</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_picker.py" line="+17"/>
+        <source>order waiting to be picked</source>
+        <translation>order waiting to be picked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders waiting to be picked</source>
+        <translation>orders waiting to be picked</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -246,7 +250,7 @@
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
+        <location filename="../../app/gui/screens/role_chooser.py" line="+64"/>
         <source>Hello %1, what are you working on?</source>
         <translation>Hello %1, what are you working on?</translation>
     </message>
@@ -292,7 +296,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+37"/>
+        <location filename="../../app/gui/status_area.py" line="+46"/>
         <source>Station: %1</source>
         <translation>Station: %1</translation>
     </message>
@@ -356,27 +360,31 @@
         <source>Outbox: empty</source>
         <translation>Outbox: empty</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>Outbox: %n event(s) to send</source>
-        <translation>
-            <numerusform>Outbox: %n event to send</numerusform>
-            <numerusform>Outbox: %n events to send</numerusform>
-        </translation>
+        <source>Outbox: %n event to send</source>
+        <translation>Outbox: %n event to send</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outbox: %n events to send</source>
+        <translation>Outbox: %n events to send</translation>
     </message>
 </context>
 <context>
     <name>SupervisorHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+58"/>
-        <source>%n order(s) on the floor</source>
-        <translation>
-            <numerusform>%n order on the floor</numerusform>
-            <numerusform>%n orders on the floor</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+61"/>
+        <source>%n order on the floor</source>
+        <translation>%n order on the floor</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>%n orders on the floor</source>
+        <translation>%n orders on the floor</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Orders by status</source>
         <translation>Orders by status</translation>
     </message>

@@ -32,7 +32,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/gui/screens/login.py" line="+56"/>
+        <location filename="../../app/gui/screens/login.py" line="+57"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="+38"/>
+        <location filename="../../app/gui/texts.py" line="+49"/>
         <source>To pick</source>
         <translation>À préparer</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>OrdersTable</name>
     <message>
-        <location filename="../../app/gui/models.py" line="+44"/>
+        <location filename="../../app/gui/models.py" line="+48"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
@@ -183,13 +183,15 @@
 </context>
 <context>
     <name>PackerHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_packer.py" line="+16"/>
-        <source>order(s) picked, waiting to be packed</source>
-        <translation>
-            <numerusform>commande préparée, à emballer</numerusform>
-            <numerusform>commandes préparées, à emballer</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_packer.py" line="+17"/>
+        <source>order picked, waiting to be packed</source>
+        <translation>commande préparée, à emballer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders picked, waiting to be packed</source>
+        <translation>commandes préparées, à emballer</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -214,13 +216,15 @@
 </context>
 <context>
     <name>PickerHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_picker.py" line="+16"/>
-        <source>order(s) waiting to be picked</source>
-        <translation>
-            <numerusform>commande à préparer</numerusform>
-            <numerusform>commandes à préparer</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_picker.py" line="+17"/>
+        <source>order waiting to be picked</source>
+        <translation>commande à préparer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders waiting to be picked</source>
+        <translation>commandes à préparer</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -246,7 +250,7 @@
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
+        <location filename="../../app/gui/screens/role_chooser.py" line="+64"/>
         <source>Hello %1, what are you working on?</source>
         <translation>Bonjour %1, sur quoi travaillez-vous ?</translation>
     </message>
@@ -292,7 +296,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+37"/>
+        <location filename="../../app/gui/status_area.py" line="+46"/>
         <source>Station: %1</source>
         <translation>Poste : %1</translation>
     </message>
@@ -356,27 +360,31 @@
         <source>Outbox: empty</source>
         <translation>File d&apos;envoi : vide</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>Outbox: %n event(s) to send</source>
-        <translation>
-            <numerusform>File d&apos;envoi : %n événement à envoyer</numerusform>
-            <numerusform>File d&apos;envoi : %n événements à envoyer</numerusform>
-        </translation>
+        <source>Outbox: %n event to send</source>
+        <translation>File d&apos;envoi : %n événement à envoyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outbox: %n events to send</source>
+        <translation>File d&apos;envoi : %n événements à envoyer</translation>
     </message>
 </context>
 <context>
     <name>SupervisorHome</name>
-    <message numerus="yes">
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+58"/>
-        <source>%n order(s) on the floor</source>
-        <translation>
-            <numerusform>%n commande en cours</numerusform>
-            <numerusform>%n commandes en cours</numerusform>
-        </translation>
+    <message>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+61"/>
+        <source>%n order on the floor</source>
+        <translation>%n commande en cours</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>%n orders on the floor</source>
+        <translation>%n commandes en cours</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Orders by status</source>
         <translation>Commandes par statut</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.gui import texts
 from app.gui.screens.home_queue import QueueHome
 
 translate = QCoreApplication.translate
@@ -13,7 +14,7 @@ class PackerHome(QueueHome):
     role = "packer"
 
     def count_text(self, count: int) -> str:
-        return translate("PackerHome", "order(s) picked, waiting to be packed", None, count)
+        return texts.plural(count, translate("PackerHome", "order picked, waiting to be packed"), translate("PackerHome", "orders picked, waiting to be packed"))
 
     def next_title_text(self) -> str:
         return translate("PackerHome", "Next orders, earliest cutoff first")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.gui import texts
 from app.gui.screens.home_queue import QueueHome
 
 translate = QCoreApplication.translate
@@ -13,7 +14,7 @@ class PickerHome(QueueHome):
     role = "picker"
 
     def count_text(self, count: int) -> str:
-        return translate("PickerHome", "order(s) waiting to be picked", None, count)
+        return texts.plural(count, translate("PickerHome", "order waiting to be picked"), translate("PickerHome", "orders waiting to be picked"))
 
     def next_title_text(self) -> str:
         return translate("PickerHome", "Next orders, earliest cutoff first")

@@ -55,7 +55,13 @@ class SupervisorHome(HomeScreen):
         for status, (number, _name) in self.tiles.items():
             number.setText(str(counts.get(status, 0)))
         on_floor = sum(n for s, n in counts.items() if s in {a.value for a in ACTIVE})
-        self.summary.setText(translate("SupervisorHome", "%n order(s) on the floor", None, on_floor))
+        self.summary.setText(
+            texts.plural(
+                on_floor,
+                translate("SupervisorHome", "%n order on the floor"),
+                translate("SupervisorHome", "%n orders on the floor"),
+            )
+        )
 
     def retranslate_body(self) -> None:
         for status, (_number, name) in self.tiles.items():

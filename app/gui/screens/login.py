@@ -6,11 +6,12 @@ person did; the main window runs the lookup in the replica worker. GUI thread on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from app.gui import assets
 from app.gui.forms.ui_login import Ui_LoginScreen
+from app.gui.qtfix import emit
 from app.gui.state import LoginPresenter, LoginState
 
 translate = QCoreApplication.translate
@@ -31,8 +32,8 @@ class LoginScreen(QWidget):
         self._languages.setExclusive(True)
         self._languages.addButton(self.ui.langFrButton)
         self._languages.addButton(self.ui.langEnButton)
-        self.ui.langFrButton.clicked.connect(lambda: self.language_requested.emit("fr"))
-        self.ui.langEnButton.clicked.connect(lambda: self.language_requested.emit("en"))
+        self.ui.langFrButton.clicked.connect(self._french)
+        self.ui.langEnButton.clicked.connect(self._english)
         self.ui.badgeEdit.returnPressed.connect(self._submit)
         self.ui.validateButton.clicked.connect(self._submit)
         self.ui.acknowledgeButton.clicked.connect(self._acknowledge)
@@ -71,14 +72,24 @@ class LoginScreen(QWidget):
             ).replace("%1", self.presenter.detail)
         return ""
 
+    @Slot()
+    def _french(self) -> None:
+        emit(self.language_requested, "fr")
+
+    @Slot()
+    def _english(self) -> None:
+        emit(self.language_requested, "en")
+
+    @Slot()
     def _submit(self) -> None:
         text = self.ui.badgeEdit.text()
         if text.strip():
             self.ui.badgeEdit.clear()
-            self.submitted.emit(text)
+            emit(self.submitted, text)
 
+    @Slot()
     def _acknowledge(self) -> None:
-        self.acknowledged.emit()
+        emit(self.acknowledged)
         self.focus_scan_field()
 
     def changeEvent(self, event: QEvent) -> None:
