@@ -30,6 +30,7 @@ from app.gui.status_area import StatusArea
 log = logging.getLogger(__name__)
 
 QUEUE_OF_ROLE = {"picker": "new", "packer": "picked"}
+HOME_SCREENS = {"picker": PickerHome, "packer": PackerHome, "supervisor": SupervisorHome}
 
 
 class MainWindow(QMainWindow):
@@ -50,12 +51,9 @@ class MainWindow(QMainWindow):
 
         self.login_screen = LoginScreen(self.login_presenter)
         self.chooser = RoleChooser()
-        self.homes: dict[str, HomeScreen] = {
-            "picker": PickerHome(),
-            "packer": PackerHome(),
-            "supervisor": SupervisorHome(),
-        }
-        for screen in (self.login_screen, self.chooser, *self.homes.values()):
+        # Home screens are built on first use: the login screen shows sooner.
+        self.homes: dict[str, HomeScreen] = {}
+        for screen in (self.login_screen, self.chooser):
             self.ui.stack.addWidget(screen)
         self.ui.stack.setCurrentWidget(self.login_screen)
         self.status_area = StatusArea(self.ui, self.status, self)
@@ -68,9 +66,6 @@ class MainWindow(QMainWindow):
         self.status_area.language_requested.connect(self.switch_language)
         self.chooser.chosen.connect(self._role_chosen)
         self.chooser.cancelled.connect(self._back_to_login)
-        for home in self.homes.values():
-            home.logout_requested.connect(self.logout)
-            home.refresh_requested.connect(self.refresh_home)
 
         self._ping_timer = QTimer(self)
         self._ping_timer.setInterval(self.CENTRAL_PING_MS)
@@ -159,7 +154,7 @@ class MainWindow(QMainWindow):
             self.session.start(user, role)
             self.status.user, self.status.role = user, role
             self.status_area.render()
-            home = self.homes[role]
+            home = self.home(role)
             home.set_user(user)
             home.set_loading()
             self.ui.stack.setCurrentWidget(home)
@@ -168,6 +163,15 @@ class MainWindow(QMainWindow):
             self.refresh_outbox()
 
         self.services.replica.submit(lambda ctx: ctx.record_login(user, role, station), done, self._lookup_failed)
+
+    def home(self, role: str) -> HomeScreen:
+        if role not in self.homes:
+            home = HOME_SCREENS[role]()
+            home.logout_requested.connect(self.logout)
+            home.refresh_requested.connect(self.refresh_home)
+            self.ui.stack.addWidget(home)
+            self.homes[role] = home
+        return self.homes[role]
 
     # --- home --------------------------------------------------------------------------------
     def refresh_home(self) -> None:
