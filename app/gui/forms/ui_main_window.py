@@ -41,7 +41,7 @@ class Ui_MainWindow(object):
         self.statusArea.setProperty(u"quaiRole", u"status-area")
         self.statusLayout = QGridLayout(self.statusArea)
         self.statusLayout.setObjectName(u"statusLayout")
-        self.statusLayout.setHorizontalSpacing(32)
+        self.statusLayout.setHorizontalSpacing(16)
         self.statusLayout.setVerticalSpacing(4)
         self.statusLayout.setContentsMargins(16, 8, 16, 8)
         self.stationLabel = QLabel(self.statusArea)
