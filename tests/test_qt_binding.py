@@ -28,3 +28,20 @@ def test_void_qt_calls_do_not_steal_references_to_none(qapp) -> None:
     # A healthy binding leaves the count where it was (or a little higher); the
     # broken one takes 6000 references away.
     assert after > before - 100
+
+
+def test_signal_emission_does_not_steal_references_to_true(qapp) -> None:
+    """The same 6.12.0 bug on Signal.emit(), which returns True without a reference."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        ping = Signal(int)
+
+    probe = Probe()
+    received: list[int] = []
+    probe.ping.connect(received.append)
+    before = sys.getrefcount(True)
+    for i in range(2000):
+        probe.ping.emit(i)
+    assert len(received) == 2000
+    assert sys.getrefcount(True) > before - 100

@@ -12,7 +12,6 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from app.gui.assets import translation_file
-from app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ class LanguageSwitcher(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
         self.language = language
-        emit(self.changed, language)
+        self.changed.emit(language)
         return ok
 
     def uninstall(self) -> None:

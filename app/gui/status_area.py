@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QButtonGroup
 
 from app.gui import texts
 from app.gui.forms.ui_main_window import Ui_MainWindow
-from app.gui.qtfix import emit
 from app.gui.state import StatusModel
 
 translate = QCoreApplication.translate
@@ -31,11 +30,11 @@ class StatusArea(QObject):
 
     @Slot()
     def _french(self) -> None:
-        emit(self.language_requested, "fr")
+        self.language_requested.emit("fr")
 
     @Slot()
     def _english(self) -> None:
-        emit(self.language_requested, "en")
+        self.language_requested.emit("en")
 
     def set_language(self, language: str) -> None:
         (self.ui.langFrButton if language == "fr" else self.ui.langEnButton).setChecked(True)

@@ -22,7 +22,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +51,9 @@ class _Runner(QObject):
             result = job(self._context)  # type: ignore[operator]
         except Exception as exc:  # handed to the GUI, which tells the person
             log.warning("job %s on %s failed: %s", job_id, QThread.currentThread().objectName(), exc)
-            emit(self.finished, job_id, None, exc)
+            self.finished.emit(job_id, None, exc)
         else:
-            emit(self.finished, job_id, result, None)
+            self.finished.emit(job_id, result, None)
 
     def _close(self) -> None:
         close = getattr(self._context, "close", None)
@@ -95,7 +94,7 @@ class Worker(QObject):
             raise RuntimeError(f"worker {self.objectName()} is stopped")
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
-        emit(self._request, job_id, job)
+        self._request.emit(job_id, job)
         return job_id
 
     @property
@@ -117,7 +116,7 @@ class Worker(QObject):
     def stop(self, timeout_ms: int = 10_000) -> None:
         if self._stopped:
             return
-        emit(self._request, 0, _STOP)
+        self._request.emit(0, _STOP)
         self._stopped = True
         if not self._thread.wait(timeout_ms):
             log.error("worker %s did not stop within %d ms", self.objectName(), timeout_ms)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from app.gui import assets
 from app.gui.forms.ui_login import Ui_LoginScreen
-from app.gui.qtfix import emit
 from app.gui.state import LoginPresenter, LoginState
 
 translate = QCoreApplication.translate
@@ -74,22 +73,22 @@ class LoginScreen(QWidget):
 
     @Slot()
     def _french(self) -> None:
-        emit(self.language_requested, "fr")
+        self.language_requested.emit("fr")
 
     @Slot()
     def _english(self) -> None:
-        emit(self.language_requested, "en")
+        self.language_requested.emit("en")
 
     @Slot()
     def _submit(self) -> None:
         text = self.ui.badgeEdit.text()
         if text.strip():
             self.ui.badgeEdit.clear()
-            emit(self.submitted, text)
+            self.submitted.emit(text)
 
     @Slot()
     def _acknowledge(self) -> None:
-        emit(self.acknowledged)
+        self.acknowledged.emit()
         self.focus_scan_field()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui import texts
 from app.gui.data import UserInfo
-from app.gui.qtfix import emit
 
 translate = QCoreApplication.translate
 
@@ -47,7 +46,7 @@ class RoleChooser(QWidget):
             button = QPushButton(self)
             button.setProperty("quaiRole", "choice")
             button.setObjectName(f"role_{role}")
-            button.clicked.connect(lambda _checked=False, r=role: emit(self.chosen, r))
+            button.clicked.connect(lambda _checked=False, r=role: self.chosen.emit(r))
             self._button_box.addWidget(button)
             self._buttons[role] = button
         self.retranslate()
