@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.store.db import default_central_url, default_station_url
+from app.paths import default_central_url, default_station_url
 
 CONFIG_VERSION = 1
 STATION_KINDS = ("picking", "packing", "supervisor", "any")

@@ -4,8 +4,9 @@ Each start is a fresh ``python`` subprocess that prints ``QUAI_SHOWN <wall time>
 at the window's first paint, then quits. The time counted is from just before the parent
 spawns the child to that first paint (wall clock, same machine). Both kinds run interleaved,
 ``--runs`` times each (default 7), under offscreen and, if ``xvfb-run`` exists, under Xvfb.
-The replica is created and migrated before timing, as ``quai station`` does before it
-opens the window. Prints medians and the ratio (goal: station <= 1.5 x bare).
+The station is started exactly as the ``quai`` console script runs ``quai station --config
+FILE``; it shows its window first and migrates/fills its replica afterwards in a worker.
+Prints medians and the ratio (goal: station <= 1.5 x bare).
 """
 
 from __future__ import annotations
@@ -44,16 +45,15 @@ window.show()
 sys.exit(app.exec())
 """
 
+# Exactly what the `quai` console script runs for `quai station --config FILE`.
 STATION = r"""
-import sys, time
-from app.config import StationConfig  # SQLAlchemy comes with it; `quai station` has paid this already
-print(f"QUAI_CONFIG {time.time():.6f}", flush=True)
-from app.gui.app import run_station
-sys.exit(run_station(StationConfig(name="BENCH-01", language="fr", local_url=sys.argv[1], central_url=sys.argv[2])))
+import sys
+from app.cli import main
+sys.exit(main(["station", "--config", sys.argv[1]]))
 """
 
 
-def prepare(tmp: Path) -> tuple[str, str]:
+def prepare(tmp: Path) -> tuple[str]:
     sys.path.insert(0, str(REPO))
     from app.store.db import make_engine, sqlite_url
     from app.store.migrate import upgrade
@@ -65,23 +65,26 @@ def prepare(tmp: Path) -> tuple[str, str]:
         upgrade(engine)
         engine.dispose()
         urls.append(url)
-    return urls[0], urls[1]
+    config = tmp / "station.toml"
+    config.write_text(
+        f'[station]\nname = "BENCH-01"\nlanguage = "fr"\nlocal_url = "{urls[0]}"\n\n[central]\nurl = "{urls[1]}"\n',
+        encoding="utf-8",
+    )
+    return (str(config),)
 
 
-def one_start(code: str, args: list[str], env: dict[str, str], wrapper: list[str], marks: dict | None = None) -> float:
+def one_start(code: str, args: list[str], env: dict[str, str], wrapper: list[str]) -> float:
     t0 = time.time()
     out = subprocess.run(
         [*wrapper, sys.executable, "-c", code, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=60
     )
     stamps = {line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("QUAI_")}
     if "QUAI_SHOWN" in stamps:
-        if marks is not None and "QUAI_CONFIG" in stamps:
-            marks.setdefault("config", []).append(stamps["QUAI_CONFIG"] - t0)
         return stamps["QUAI_SHOWN"] - t0
     raise RuntimeError(f"no QUAI_SHOWN line (exit {out.returncode}):\n{out.stdout}\n{out.stderr[-2000:]}")
 
 
-def measure(label: str, wrapper: list[str], platform: str | None, runs: int, urls: tuple[str, str], tmp: Path) -> None:
+def measure(label: str, wrapper: list[str], platform: str | None, runs: int, urls: tuple[str], tmp: Path) -> None:
     env = dict(os.environ, QUAI_EXIT_WHEN_SHOWN="1", QUAI_SILENT="1", QUAI_DATA_DIR=str(tmp / "data"))
     if platform:
         env["QT_QPA_PLATFORM"] = platform
@@ -89,20 +92,15 @@ def measure(label: str, wrapper: list[str], platform: str | None, runs: int, url
         env.pop("QT_QPA_PLATFORM", None)
     one_start(BARE, [], env, wrapper)  # warm the OS file cache: "cold" means a new process, not a cold disk
     one_start(STATION, list(urls), env, wrapper)
-    bare, station, marks = [], [], {}
+    bare, station = [], []
     for _ in range(runs):
         bare.append(one_start(BARE, [], env, wrapper))
-        station.append(one_start(STATION, list(urls), env, wrapper, marks))
+        station.append(one_start(STATION, list(urls), env, wrapper))
     mb, ms = statistics.median(bare), statistics.median(station)
     print(f"[{label}] runs={runs}")
     print(f"  bare QMainWindow : median {mb * 1000:7.1f} ms  (min {min(bare) * 1000:.1f}, max {max(bare) * 1000:.1f})")
     print(f"  station login    : median {ms * 1000:7.1f} ms  (min {min(station) * 1000:.1f}, max {max(station) * 1000:.1f})")
     print(f"  ratio station/bare: {ms / mb:.2f}x  (goal <= 1.5x)")
-    gui = [s - c for s, c in zip(station, marks.get("config", []), strict=False)]
-    if gui:
-        mc = statistics.median(marks["config"])
-        print(f"  of which python + `import app.config` (SQLAlchemy): median {mc * 1000:.1f} ms")
-        print(f"  GUI part (run_station to first paint): median {statistics.median(gui) * 1000:.1f} ms")
 
 
 def main() -> int:

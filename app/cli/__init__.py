@@ -3,32 +3,106 @@
 Every command takes ``--db URL`` (a SQLAlchemy URL). Without it, ``QUAI_DB`` is
 used, else the embedded SQLite database under the user data directory. Errors
 name the file, row or database involved and exit non-zero.
+
+Handlers are named as ``"module:function"`` and imported only when their command
+runs: ``quai station`` must not pay for SQLAlchemy before its window is shown.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from app.cli import admin, gui
-from app.cli.common import CliError
+from app.cli.errors import CliError
+
+ORDER_STATUSES = (
+    "new", "awaiting_stock", "picking", "picked", "packing", "ready_to_ship", "shipped", "on_hold", "exception",
+    "cancelled",
+)  # the same list as app.domain.status.OrderStatus; a test keeps them equal
+IMPORT_KINDS = ("locations", "stock", "products", "orders")
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="SQLAlchemy database URL (default: $QUAI_DB, else the embedded SQLite database)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quai", description="Quai warehouse stations and administration.")
     parser.add_argument("--version", action="version", version=f"quai {__import__('app').__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    admin.register(commands)
-    gui.register(commands)
+
+    db = commands.add_parser("db", help="create or migrate the schema")
+    db_actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
+    up = db_actions.add_parser("upgrade", help="create or migrate the schema to the latest version")
+    _db_option(up)
+    up.set_defaults(handler="app.cli.admin:cmd_db_upgrade")
+
+    imp = commands.add_parser("import", help="import locations, stock, products or orders from a file")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", default=None, help="file format (detected from the header when omitted)")
+    imp.add_argument("--rules", type=Path, default=None, help="shipping-method rules (TOML) for order imports")
+    _db_option(imp)
+    imp.set_defaults(handler="app.cli.admin:cmd_import")
+
+    orders = commands.add_parser("orders", help="list orders")
+    order_actions = orders.add_subparsers(dest="orders_action", required=True, metavar="ACTION")
+    listing = order_actions.add_parser("list", help="list orders, most urgent first")
+    listing.add_argument("--status", choices=ORDER_STATUSES, default=None)
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    _db_option(listing)
+    listing.set_defaults(handler="app.cli.admin:cmd_orders_list")
+
+    look = commands.add_parser("lookup", help="what a station makes of a scanned code")
+    look.add_argument("code")
+    look.add_argument("--format", choices=("text", "json"), default="text")
+    _db_option(look)
+    look.set_defaults(handler="app.cli.admin:cmd_lookup")
+
+    users = commands.add_parser("users", help="manage users")
+    user_actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION")
+    add = user_actions.add_parser("add", help="add a user with a badge")
+    add.add_argument("--name", required=True)
+    add.add_argument("--roles", required=True, help="comma-separated: picker,packer,supervisor")
+    add.add_argument("--badge", required=True)
+    add.add_argument(
+        "--pin", action="store_true", help="ask for a PIN (read from standard input when it is not a terminal)"
+    )
+    _db_option(add)
+    add.set_defaults(handler="app.cli.admin:cmd_users_add")
+
+    demo = commands.add_parser("demo", help="open the demo warehouse on its embedded database")
+    demo.add_argument("--reset", action="store_true", help="start again from a fresh demo warehouse")
+    demo.add_argument("--sheets", type=Path, metavar="FILE.pdf", help="print the demo's barcode sheets to a PDF")
+    demo.add_argument("--no-gui", action="store_true", help="prepare the demo (and sheets) without opening a window")
+    demo.add_argument("--station", default="DEMO-01", help="station name shown in the window")
+    demo.set_defaults(handler="app.cli.gui:cmd_demo")
+
+    station = commands.add_parser("station", help="open a station")
+    station.add_argument("--config", type=Path, help="station configuration (TOML)")
+    _db_option(station)
+    station.set_defaults(handler="app.cli.gui:cmd_station")
     return parser
+
+
+def _resolve(handler: str):
+    module, function = handler.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        return int(_resolve(args.handler)(args) or 0)
     except CliError as exc:
         print(f"quai: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -1,4 +1,4 @@
-"""Administration subcommands: db, import, orders, lookup, users."""
+"""Handlers of the administration subcommands: db, import, orders, lookup, users (arguments in app.cli)."""
 
 from __future__ import annotations
 
@@ -6,63 +6,19 @@ import argparse
 import getpass
 import json
 import sys
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app.cli.common import CliError, add_db_option, open_database, shown_url
+from app.cli.common import open_database, shown_url
+from app.cli.errors import CliError
 from app.domain.pin import InvalidPin, validate_pin
 from app.domain.roles import InvalidRoles, parse_roles
-from app.domain.status import OrderStatus
 from app.store.db import session_factory, transaction
 from app.store.lookup import lookup
 from app.store.migrate import current_revision, head_revision
 from app.store.models import Order
 from app.store.users import DuplicateBadge, add_user
-
-IMPORT_KINDS = ("locations", "stock", "products", "orders")
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    db = commands.add_parser("db", help="create or migrate the schema")
-    db_actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
-    up = db_actions.add_parser("upgrade", help="create or migrate the schema to the latest version")
-    add_db_option(up)
-    up.set_defaults(handler=cmd_db_upgrade)
-
-    imp = commands.add_parser("import", help="import locations, stock, products or orders from a file")
-    imp.add_argument("kind", choices=IMPORT_KINDS)
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--format", default=None, help="file format (detected from the header when omitted)")
-    imp.add_argument("--rules", type=Path, default=None, help="shipping-method rules (TOML) for order imports")
-    add_db_option(imp)
-    imp.set_defaults(handler=cmd_import)
-
-    orders = commands.add_parser("orders", help="list orders")
-    order_actions = orders.add_subparsers(dest="orders_action", required=True, metavar="ACTION")
-    listing = order_actions.add_parser("list", help="list orders, most urgent first")
-    listing.add_argument("--status", choices=[s.value for s in OrderStatus], default=None)
-    listing.add_argument("--format", choices=("table", "json"), default="table")
-    add_db_option(listing)
-    listing.set_defaults(handler=cmd_orders_list)
-
-    look = commands.add_parser("lookup", help="what a station makes of a scanned code")
-    look.add_argument("code")
-    look.add_argument("--format", choices=("text", "json"), default="text")
-    add_db_option(look)
-    look.set_defaults(handler=cmd_lookup)
-
-    users = commands.add_parser("users", help="manage users")
-    user_actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION")
-    add = user_actions.add_parser("add", help="add a user with a badge")
-    add.add_argument("--name", required=True)
-    add.add_argument("--roles", required=True, help="comma-separated: picker,packer,supervisor")
-    add.add_argument("--badge", required=True)
-    add.add_argument("--pin", action="store_true", help="ask for a PIN (read from standard input when it is not a terminal)")
-    add_db_option(add)
-    add.set_defaults(handler=cmd_users_add)
-
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = open_database(args, migrate=True)

@@ -8,23 +8,9 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from app.cli.errors import CliError
 from app.store.db import default_central_url, make_engine
 from app.store.migrate import current_revision, head_revision, upgrade
-
-
-class CliError(Exception):
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        default=None,
-        help="SQLAlchemy database URL (default: $QUAI_DB, else the embedded SQLite database)",
-    )
 
 
 def shown_url(url: str) -> str:

@@ -1,30 +1,18 @@
-"""Subcommands that open the station application: ``quai demo`` and ``quai station``."""
+"""Handlers of ``quai demo`` and ``quai station``, which open the station application.
+
+``quai station`` shows its window first and fills the replica afterwards, in the
+replica worker: heavy imports (SQLAlchemy, the store) stay out of its start-up path.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from app.cli.common import CliError, add_db_option, shown_url
+from app.cli.errors import CliError
 from app.config import ConfigError, StationConfig, load_config
-from app.store.db import data_dir, make_engine, session_factory, sqlite_url
-from app.store.migrate import upgrade
-
-DEMO_STATION = "DEMO-01"
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    demo = commands.add_parser("demo", help="open the demo warehouse on its embedded database")
-    demo.add_argument("--reset", action="store_true", help="start again from a fresh demo warehouse")
-    demo.add_argument("--sheets", type=Path, metavar="FILE.pdf", help="print the demo's barcode sheets to a PDF")
-    demo.add_argument("--no-gui", action="store_true", help="prepare the demo (and sheets) without opening a window")
-    demo.add_argument("--station", default=DEMO_STATION, help="station name shown in the window")
-    demo.set_defaults(handler=cmd_demo)
-
-    station = commands.add_parser("station", help="open a station")
-    station.add_argument("--config", type=Path, help="station configuration (TOML)")
-    add_db_option(station)
-    station.set_defaults(handler=cmd_station)
+from app.paths import data_dir, sqlite_url
 
 
 def demo_dir() -> Path:
@@ -38,76 +26,98 @@ def _remove_sqlite(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def prepare_demo(*, reset: bool, station: str = DEMO_STATION) -> tuple[StationConfig, str | None]:
-    """Create (or reuse) the demo's central database and the station's replica.
+def demo_config(station: str) -> StationConfig:
+    folder = demo_dir()
+    return StationConfig(
+        name=station,
+        central_url=sqlite_url(folder / "central.db"),
+        local_url=sqlite_url(folder / f"station-{station}.db"),
+    )
 
-    Returns the station configuration and a summary of what was built, or None
-    when an existing demo warehouse was reused.
-    """
+
+def prepare_demo(config: StationConfig, *, reset: bool) -> str | None:
+    """Create (or reuse) the demo's central database; return a summary if it was built."""
     from sqlalchemy import func, select
 
     from app.demo.seed import build_demo
+    from app.store.db import make_engine, session_factory
+    from app.store.migrate import upgrade
     from app.store.models import Product
 
-    folder = demo_dir()
-    central_path = folder / "central.db"
-    config = StationConfig(
-        name=station,
-        central_url=sqlite_url(central_path),
-        local_url=sqlite_url(folder / f"station-{station}.db"),
-    )
     if reset:
-        _remove_sqlite(central_path)
-        _remove_sqlite(folder / f"station-{station}.db")
+        _remove_sqlite(demo_dir() / "central.db")
+        _remove_sqlite(demo_dir() / f"station-{config.name}.db")
     central = make_engine(config.central_url)
     upgrade(central)
     factory = session_factory(central)
-    summary = None
     with factory() as session:
         empty = not session.scalar(select(func.count()).select_from(Product))
-    if empty:
-        summary = str(build_demo(factory, workdir=folder / "import"))
-    _refresh_station(config)
+    summary = str(build_demo(factory, workdir=demo_dir() / "import")) if empty else None
     central.dispose()
-    return config, summary
+    return summary
 
 
-def _refresh_station(config: StationConfig) -> None:
+def refresh_station(config: StationConfig) -> None:
+    """Migrate the station's replica and fill it from the central database.
+
+    The embedded central database is created on first use. Runs in the replica
+    worker when a station opens (or directly for ``quai demo --no-gui``).
+    """
+    from app.store.db import make_engine
+    from app.store.migrate import upgrade
     from app.sync.replica import refresh_replica
 
-    central = make_engine(config.central_url)
-    if config.central_is_embedded:
-        upgrade(central)  # the embedded central database is created on first use
     local = make_engine(config.replica_url)
     upgrade(local)
-    refresh_replica(central, local)
-    central.dispose()
-    local.dispose()
+    central = make_engine(config.central_url)
+    try:
+        if config.central_is_embedded:
+            upgrade(central)
+        refresh_replica(central, local)
+    finally:
+        central.dispose()
+        local.dispose()
 
 
-def _qt_app():
-    from PySide6.QtWidgets import QApplication
+def _safe_refresh(config: StationConfig) -> None:
+    try:
+        refresh_station(config)
+    except Exception as exc:  # the station works on with the replica it has
+        from app.cli.common import shown_url
 
-    return QApplication.instance() or QApplication([])
+        print(
+            f"quai: could not refresh from the central database {shown_url(config.central_url)} ({exc}); "
+            "working on the station's local copy",
+            file=sys.stderr,
+        )
+        # The replica must at least have its schema, or nothing works.
+        from app.store.db import make_engine
+        from app.store.migrate import upgrade
+
+        engine = make_engine(config.replica_url)
+        upgrade(engine)
+        engine.dispose()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    config, summary = prepare_demo(reset=args.reset, station=args.station)
-    if summary:
-        print(summary)
-    else:
-        print(f"demo warehouse reused from {demo_dir()} (use --reset to start again)")
+    config = demo_config(args.station)
+    summary = prepare_demo(config, reset=args.reset)
+    print(summary or f"demo warehouse reused from {demo_dir()} (use --reset to start again)")
     if args.sheets:
-        from app.labels.sheets import write_demo_sheets
+        from PySide6.QtWidgets import QApplication
 
-        _qt_app()
+        from app.labels.sheets import write_demo_sheets
+        from app.store.db import make_engine, session_factory
+
+        _app = QApplication.instance() or QApplication([])  # fonts and painting need one
         pages = write_demo_sheets(args.sheets, session_factory(make_engine(config.central_url)))
         print(f"barcode sheets: {args.sheets} ({pages} pages)")
     if args.no_gui:
+        refresh_station(config)
         return 0
     from app.gui.app import run_station
 
-    return run_station(config)
+    return run_station(config, prepare=lambda: _safe_refresh(config))
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -120,11 +130,6 @@ def cmd_station(args: argparse.Namespace) -> int:
             name=config.name, kind=config.kind, language=config.language, central_url=args.db,
             local_url=config.local_url, extra=config.extra,
         )
-    try:
-        _refresh_station(config)
-    except Exception as exc:  # the station still opens on the replica it has
-        print(f"quai: central database {shown_url(config.central_url)} not reachable ({exc}); "
-              "working on the station's local copy")
     from app.gui.app import run_station
 
-    return run_station(config)
+    return run_station(config, prepare=lambda: _safe_refresh(config))

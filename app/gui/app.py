@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -62,13 +63,17 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_station(config, argv: list[str] | None = None) -> int:
+def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], None] | None = None) -> int:
     """Open the station window for ``config`` (a StationConfig) and run until it closes.
 
     Creates the QApplication if there is none, installs the translator for
     ``config.language`` (``system``: the locale's language if French or English, else
     French), applies the high-contrast theme, shows the window, runs the event loop and
     returns its exit code. GUI thread (the main thread) only.
+
+    ``prepare`` (migrate and fill the replica, as ``quai station`` passes it) runs as
+    the replica worker's first job, after the window is shown; every later replica
+    job (a badge lookup) queues behind it, so none sees a half-prepared replica.
     """
     from app.gui import assets
     from app.gui.i18n import resolve_language
@@ -90,6 +95,7 @@ def run_station(config, argv: list[str] | None = None) -> int:
     else:
         window.resize(1280, 800)
         window.show()
+    window.startup_job = prepare
     try:
         return app.exec()
     finally:

@@ -10,9 +10,10 @@ window is first shown.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.gui.data import UserInfo
@@ -34,6 +35,9 @@ HOME_SCREENS = {"picker": PickerHome, "packer": PackerHome, "supervisor": Superv
 
 
 class MainWindow(QMainWindow):
+    # Class-level defaults: Qt sends events (setupUi's title change) before __init__ ends.
+    _background_started = False
+    startup_job: Callable[[], None] | None = None
     CENTRAL_PING_MS = 15_000
     REFRESH_MS = 20_000
 
@@ -74,17 +78,24 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(self.REFRESH_MS)
         self._refresh_timer.timeout.connect(self._periodic_refresh)
         self._background_started = False
+        # Set by run_station: migrate and fill the replica; runs before any other replica job.
+        self.startup_job: Callable[[], None] | None = None
         self._sync_language_toggles()
 
     # --- start-up ----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._background_started:
+    def event(self, event: QEvent) -> bool:
+        if not self._background_started and event.type() == QEvent.Type.Paint:
             self._background_started = True
-            # After the first paint: the window is on screen before any database is opened.
+            # After the first paint: the window is on screen before any database is
+            # opened, and the workers' imports (SQLAlchemy) do not compete with it for the GIL.
             QTimer.singleShot(0, self.start_background)
+        return super().event(event)
 
     def start_background(self) -> None:
+        """Start the workers' jobs: the start-up job first (fill the replica), then the pings."""
+        if self.startup_job is not None:
+            job, self.startup_job = self.startup_job, None
+            self.services.replica.submit(lambda _ctx: job(), lambda _r: self.refresh_home(), lambda _e: None)
         self.ping_central()
         self.refresh_outbox()
         self._ping_timer.start()

@@ -7,41 +7,17 @@ acknowledged after its commit, and that commit must survive a power cut.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-ENV_DB = "QUAI_DB"
-ENV_DATA_DIR = "QUAI_DATA_DIR"
 
-
-def data_dir() -> Path:
-    """Where the embedded databases live (``QUAI_DATA_DIR`` overrides, for tests and kiosks)."""
-    override = os.environ.get(ENV_DATA_DIR)
-    path = Path(override) if override else Path(platformdirs.user_data_dir("quai", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-def default_central_url() -> str:
-    """The central database: ``QUAI_DB`` if set, else the embedded SQLite file."""
-    return os.environ.get(ENV_DB) or sqlite_url(data_dir() / "central.db")
-
-
-def default_station_url(station_name: str) -> str:
-    """A station's local replica and outbox: always a SQLite file next to the embedded central one."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in station_name)
-    return sqlite_url(data_dir() / f"station-{safe}.db")
+# Re-exported: callers that already work with the store find the paths here too.
+from app.paths import data_dir, default_central_url, default_station_url, sqlite_url  # noqa: F401
 
 
 def normalise_url(url: str) -> str:

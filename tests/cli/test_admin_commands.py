@@ -152,3 +152,18 @@ def test_console_script_runs(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     done = subprocess.run([*script, "lookup", "3760000000018", "--db", url], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "check digit" in done.stderr
+
+
+def test_the_cli_status_choices_are_the_domain_statuses() -> None:
+    from app.cli import ORDER_STATUSES
+    from app.domain.status import OrderStatus
+
+    assert list(ORDER_STATUSES) == [s.value for s in OrderStatus]
+
+
+def test_starting_the_cli_does_not_import_the_store() -> None:
+    """`quai station` shows its window before SQLAlchemy loads (cold start, see bench/)."""
+    code = "import sys; from app.cli import build_parser; build_parser(); import app.config; " \
+           "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'app.store'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
