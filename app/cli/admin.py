@@ -22,7 +22,8 @@ from app.store.users import DuplicateBadge, add_user
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = open_database(args, migrate=True)
-    print(f"{shown_url(str(engine.url.render_as_string(hide_password=False)))}: schema at {current_revision(engine)} (latest {head_revision()})")
+    url = shown_url(engine.url.render_as_string(hide_password=False))
+    print(f"{url}: schema at {current_revision(engine)} (latest {head_revision()})")
     return 0
 
 
