@@ -58,10 +58,13 @@ def load_config(path: Path) -> StationConfig:
         raise ConfigError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    data = migrate(data)
-    station = data.get("station", {})
-    central = data.get("central", {})
-    name = str(station.get("name", "")).strip()
+    data = migrate(data, path)
+    station = _table(data, "station", path)
+    central = _table(data, "central", path)
+    name = station.get("name", "")
+    if not isinstance(name, str):
+        raise ConfigError(f"{path}: [station] name must be text in quotes")
+    name = name.strip()
     if not name:
         raise ConfigError(f"{path}: [station] name is missing")
     kind = station.get("kind", "any")
@@ -70,6 +73,9 @@ def load_config(path: Path) -> StationConfig:
     language = station.get("language", "system")
     if language not in LANGUAGES:
         raise ConfigError(f"{path}: [station] language = {language!r}; expected one of {', '.join(LANGUAGES)}")
+    for table, key, value in (("central", "url", central.get("url")), ("station", "local_url", station.get("local_url"))):
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{path}: [{table}] {key} must be a database URL in quotes")
     extra = {k: v for k, v in data.items() if k not in ("station", "central", "version")}
     return StationConfig(
         name=name,
@@ -81,10 +87,19 @@ def load_config(path: Path) -> StationConfig:
     )
 
 
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key} must be a section [{key}], not a single value")
+    return value
+
+
+def migrate(data: dict[str, Any], path: Path | str = "configuration") -> dict[str, Any]:
     """Bring an older configuration up to CONFIG_VERSION (Orange's settings_version habit)."""
-    version = int(data.get("version", 1))
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ConfigError(f"{path}: version = {version!r}; expected a whole number such as {CONFIG_VERSION}")
     if version > CONFIG_VERSION:
-        raise ConfigError(f"configuration version {version} is newer than this Quai ({CONFIG_VERSION})")
+        raise ConfigError(f"{path}: configuration version {version} is newer than this Quai ({CONFIG_VERSION})")
     data["version"] = CONFIG_VERSION
     return data

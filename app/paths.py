@@ -32,7 +32,12 @@ def default_central_url() -> str:
     return os.environ.get(ENV_DB) or sqlite_url(data_dir() / "central.db")
 
 
+def station_file_name(station_name: str) -> str:
+    """``station-<name>.db``, with anything but letters, digits, - and _ replaced (no path tricks)."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in station_name)
+    return f"station-{safe}.db"
+
+
 def default_station_url(station_name: str) -> str:
     """A station's local replica and outbox: always a SQLite file next to the embedded central one."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in station_name)
-    return sqlite_url(data_dir() / f"station-{safe}.db")
+    return sqlite_url(data_dir() / station_file_name(station_name))

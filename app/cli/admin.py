@@ -8,6 +8,7 @@ import json
 import sys
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from app.cli.common import open_database, shown_url
@@ -18,7 +19,7 @@ from app.store.db import session_factory, transaction
 from app.store.lookup import lookup
 from app.store.migrate import current_revision, head_revision
 from app.store.models import Order
-from app.store.users import DuplicateBadge, add_user
+from app.store.users import DuplicateBadge, InvalidBadge, add_user
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = open_database(args, migrate=True)
@@ -37,13 +38,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.rules is not None:
         try:
             rules = ShippingRules.from_toml(args.rules)
-        except (OSError, ValueError) as exc:
-            raise CliError(f"{args.rules}: {exc}") from None
+        except ImportFailed as exc:  # already names the file, line and column
+            raise CliError(f"{exc}\nnothing was imported from {args.file}") from None
+        except (OSError, ValueError, TypeError) as exc:
+            raise CliError(f"{args.rules}: {exc}\nnothing was imported from {args.file}") from None
     engine = open_database(args)
     try:
         report = run_import(session_factory(engine), args.kind, args.file, format=args.format, rules=rules)
     except ImportFailed as exc:
         raise CliError(f"{exc}\nnothing was imported from {args.file}") from None
+    except SQLAlchemyError as exc:
+        # The importers check every value first; this is the safety net for what they missed.
+        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+        raise CliError(f"{args.file}: the database refused the import ({reason})\nnothing was imported") from None
     for line in report.summary_lines():
         print(line)
     return 0
@@ -84,13 +91,14 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    headers = ("number", "status", "carrier", "delivery", "lines", "reason")
+    headers = ("number", "status", "carrier", "delivery", "lines", "units", "reason")
     table = [
         (
             r["number"],
             r["status"],
             r["carrier"] or "-",
             r["delivery"] + (f" ({r['relay_point_id']})" if r["relay_point_id"] else ""),
+            str(len(r["lines"])),
             str(sum(line["quantity"] for line in r["lines"])),
             r["hold_reason"] or r["exception_reason"] or "",
         )
@@ -146,7 +154,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
         with transaction(session_factory(engine)) as session:
             user = add_user(session, name=args.name, badge=args.badge, roles=roles, pin=pin)
             summary = f"added {user.name} ({user.roles}) with badge {user.badge}" + (" and a PIN" if pin else "")
-    except (DuplicateBadge, ValueError) as exc:
+    except (DuplicateBadge, InvalidBadge, ValueError) as exc:
         raise CliError(str(exc)) from None
     print(summary)
     return 0

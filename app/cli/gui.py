@@ -7,12 +7,13 @@ replica worker: heavy imports (SQLAlchemy, the store) stay out of its start-up p
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from app.cli.errors import CliError
 from app.config import ConfigError, StationConfig, load_config
-from app.paths import data_dir, sqlite_url
+from app.paths import data_dir, sqlite_url, station_file_name
 
 
 def demo_dir() -> Path:
@@ -26,35 +27,59 @@ def _remove_sqlite(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def demo_config(station: str) -> StationConfig:
+DEMO_BUILT = "demo.built"  # event recorded once the whole demo is in: a marker that survives restarts
+
+
+def demo_config(station: str, central_url: str | None = None) -> StationConfig:
     folder = demo_dir()
     return StationConfig(
         name=station,
-        central_url=sqlite_url(folder / "central.db"),
-        local_url=sqlite_url(folder / f"station-{station}.db"),
+        central_url=central_url or sqlite_url(folder / "central.db"),
+        local_url=sqlite_url(folder / station_file_name(station)),
     )
 
 
-def prepare_demo(config: StationConfig, *, reset: bool) -> str | None:
-    """Create (or reuse) the demo's central database; return a summary if it was built."""
+def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> str | None:
+    """Create (or reuse) the demo's central database; return a summary if it was built.
+
+    A demo whose build was interrupted (products in, no ``demo.built`` marker) is
+    built again rather than reused half-filled. ``owned`` is False for a database
+    given with --db: one that holds data which is not the demo's is never touched.
+    """
     from sqlalchemy import func, select
 
     from app.demo.seed import build_demo
-    from app.store.db import make_engine, session_factory
-    from app.store.migrate import upgrade
-    from app.store.models import Product
+    from app.store.db import make_engine, session_factory, transaction
+    from app.store.events import record
+    from app.store.migrate import downgrade, upgrade
+    from app.store.models import Event, Product
 
     if reset:
-        _remove_sqlite(demo_dir() / "central.db")
-        _remove_sqlite(demo_dir() / f"station-{config.name}.db")
+        _remove_sqlite(demo_dir() / station_file_name(config.name))
     central = make_engine(config.central_url)
-    upgrade(central)
-    factory = session_factory(central)
-    with factory() as session:
-        empty = not session.scalar(select(func.count()).select_from(Product))
-    summary = str(build_demo(factory, workdir=demo_dir() / "import")) if empty else None
-    central.dispose()
-    return summary
+    try:
+        upgrade(central)
+        factory = session_factory(central)
+        with factory() as session:
+            has_data = bool(session.scalar(select(func.count()).select_from(Product)))
+            built = session.scalar(select(func.count()).select_from(Event).where(Event.kind == DEMO_BUILT))
+        if has_data and not built:
+            if not owned:
+                raise CliError(f"{_shown(config.central_url)} holds data that is not the demo's; "
+                               "quai demo only fills an empty database (or one it built)", 2)
+            print("the last demo build was interrupted: building it again")
+        if has_data and (reset or not built):
+            downgrade(central, "base")  # the demo's own database: start from nothing
+            upgrade(central)
+            has_data = False
+        if has_data:
+            return None
+        summary = build_demo(factory, workdir=demo_dir() / "import")
+        with transaction(factory) as session:
+            record(session, DEMO_BUILT, {"summary": str(summary)}, station=config.name)
+        return str(summary)
+    finally:
+        central.dispose()
 
 
 def refresh_station(config: StationConfig) -> None:
@@ -99,9 +124,16 @@ def _safe_refresh(config: StationConfig) -> None:
         engine.dispose()
 
 
+def _shown(url: str) -> str:
+    from app.cli.common import shown_url
+
+    return shown_url(url)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    config = demo_config(args.station)
-    summary = prepare_demo(config, reset=args.reset)
+    db = getattr(args, "db", None)
+    config = demo_config(args.station, central_url=db)
+    summary = prepare_demo(config, reset=args.reset, owned=db is None)
     print(summary or f"demo warehouse reused from {demo_dir()} (use --reset to start again)")
     if args.sheets:
         from PySide6.QtWidgets import QApplication
@@ -110,7 +142,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from app.store.db import make_engine, session_factory
 
         _app = QApplication.instance() or QApplication([])  # fonts and painting need one
-        pages = write_demo_sheets(args.sheets, session_factory(make_engine(config.central_url)))
+        try:
+            pages = write_demo_sheets(args.sheets, session_factory(make_engine(config.central_url)))
+        except OSError as exc:
+            raise CliError(f"{args.sheets}: cannot write the barcode sheets ({exc.strerror or exc})") from None
         print(f"barcode sheets: {args.sheets} ({pages} pages)")
     if args.no_gui:
         refresh_station(config)
@@ -126,10 +161,7 @@ def cmd_station(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         raise CliError(str(exc), 2) from None
     if args.db:
-        config = StationConfig(
-            name=config.name, kind=config.kind, language=config.language, central_url=args.db,
-            local_url=config.local_url, extra=config.extra,
-        )
+        config = dataclasses.replace(config, central_url=args.db)
     from app.gui.app import run_station
 
     return run_station(config, prepare=lambda: _safe_refresh(config))

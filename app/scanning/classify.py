@@ -70,9 +70,9 @@ def classify(raw: str, rules: PrefixRules = DEFAULT_RULES) -> Scan:
     if text.upper().startswith("CMD-"):
         return Scan(raw, ScanKind.MISREAD, error=f"unknown command barcode {text}: use the command sheet")
     if rules.is_badge(text):
-        return Scan(raw, ScanKind.BADGE, value=text.upper())
+        return Scan(raw, ScanKind.BADGE, value=rules.normalise(text))
     if rules.is_tote(text):
-        return Scan(raw, ScanKind.TOTE, value=text.upper())
+        return Scan(raw, ScanKind.TOTE, value=rules.normalise(text))
     if rules.is_order(text):
         return Scan(raw, ScanKind.ORDER, value=text)
     if text.startswith(AIM_PREFIXES) or text.startswith("(") or GS in text:

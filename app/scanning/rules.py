@@ -19,6 +19,12 @@ class PrefixRules:
     # lets a station say "this looks like a location" when it cannot look it up.
     location_pattern: str = r"^[A-Z]{1,2}-\d{2}-\d{2}-\d{1,2}$"
 
+    @staticmethod
+    def normalise(code: str) -> str:
+        """Badge, tote and location codes compare without case or surrounding spaces:
+        a scanner in caps-lock, or a person typing, must find the same record."""
+        return code.strip().upper()
+
     def is_badge(self, code: str) -> bool:
         return bool(self.badge_prefix) and code.upper().startswith(self.badge_prefix) and len(code) > len(self.badge_prefix)
 

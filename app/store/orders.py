@@ -32,16 +32,27 @@ def change_status(
     rules forbid it. The caller commits.
     """
     new_state, change = state_of(order).transition(target, reason)
-    order.status = new_state.status.value
-    order.resume_status = new_state.resume_status.value if new_state.resume_status else None
-    if new_state.status == OrderStatus.ON_HOLD:
-        order.hold_reason = reason
-    elif new_state.status == OrderStatus.EXCEPTION:
-        order.exception_reason = reason
-    else:
-        if change.previous == OrderStatus.ON_HOLD:
-            order.hold_reason = None
-        if change.previous == OrderStatus.EXCEPTION:
-            order.exception_reason = None
+    apply_state(order, new_state, reason)
     record(session, ORDER_STATUS_CHANGED, change.payload(), station=station, actor=actor, order_number=order.number)
     return change
+
+
+def apply_state(order: Order, state: OrderState, reason: str | None) -> None:
+    """Write a new state onto the order's columns, keeping the reasons true to it.
+
+    ``hold_reason`` is set while the order is held (on_hold, or in exception with a
+    hold still pending); ``exception_reason`` only while it is in exception. Back in
+    the flow both are cleared; a cancelled order keeps them, to say why it stopped.
+    """
+    order.status = state.status.value
+    order.resume_status = state.resume_status.value if state.resume_status else None
+    if state.status == OrderStatus.ON_HOLD:
+        order.hold_reason = reason
+        order.exception_reason = None
+    elif state.status == OrderStatus.EXCEPTION:
+        order.exception_reason = reason
+        if not state.held:
+            order.hold_reason = None
+    elif state.status != OrderStatus.CANCELLED:
+        order.hold_reason = None
+        order.exception_reason = None

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from app.domain.events import USER_ADDED
 from app.domain.pin import hash_pin, verify_pin
 from app.domain.roles import Role, format_roles
+from app.scanning.rules import DEFAULT_RULES, PrefixRules
 from app.store.events import record
 from app.store.models import User
 
@@ -16,8 +17,12 @@ class DuplicateBadge(ValueError):
     pass
 
 
+class InvalidBadge(ValueError):
+    pass
+
+
 def find_by_badge(session: Session, badge: str) -> User | None:
-    return session.scalar(select(User).where(User.badge == badge.strip(), User.active.is_(True)))
+    return session.scalar(select(User).where(User.badge == PrefixRules.normalise(badge), User.active.is_(True)))
 
 
 def add_user(
@@ -29,12 +34,17 @@ def add_user(
     pin: str | None = None,
     station: str = "admin",
     actor: str | None = None,
+    rules: PrefixRules = DEFAULT_RULES,
 ) -> User:
-    badge = badge.strip()
+    badge = PrefixRules.normalise(badge)
     if not name.strip():
         raise ValueError("a user needs a name")
-    if not badge:
-        raise ValueError("a user needs a badge code")
+    if not rules.is_badge(badge):
+        # A badge without the prefix would be read as a product, a location or a misread.
+        raise InvalidBadge(
+            f"badge {badge or '(empty)'} does not start with {rules.badge_prefix}: "
+            f"badge codes are {rules.badge_prefix} followed by the person's number, e.g. {rules.badge_prefix}0042"
+        )
     if session.scalar(select(User).where(User.badge == badge)) is not None:
         raise DuplicateBadge(f"badge {badge} is already given to another user")
     user = User(name=name.strip(), badge=badge, roles=format_roles(roles), pin_hash=hash_pin(pin) if pin else None)

@@ -48,10 +48,7 @@ def refresh_replica(central: Engine, local: Engine) -> SnapshotReport:
     central database halfway keeps the replica it had.
     """
     tables: list[Table] = [Base.metadata.tables[name] for name in REPLICATED_TABLES]
-    snapshot: dict[str, list[dict]] = {}
-    with central.connect() as source:
-        for table in tables:
-            snapshot[table.name] = [dict(row._mapping) for row in source.execute(select(table))]
+    snapshot = _read_snapshot(central, tables)
     with local.begin() as target:
         for table in reversed(tables):
             target.execute(delete(table))
@@ -60,3 +57,16 @@ def refresh_replica(central: Engine, local: Engine) -> SnapshotReport:
             for start in range(0, len(rows), _BATCH):
                 target.execute(insert(table), rows[start : start + _BATCH])
     return SnapshotReport({name: len(rows) for name, rows in snapshot.items()})
+
+
+def _read_snapshot(central: Engine, tables: list[Table]) -> dict[str, list[dict]]:
+    """Every table as of one moment: an import committing meanwhile must not leave
+    order lines in the copy whose order is missing (or the other way round)."""
+    if central.dialect.name == "sqlite":
+        with central.connect() as source:
+            # pysqlite opens a transaction only before writes, so each SELECT would see
+            # its own moment; an explicit BEGIN pins one WAL snapshot for all of them.
+            source.exec_driver_sql("BEGIN")
+            return {t.name: [dict(row._mapping) for row in source.execute(select(t))] for t in tables}
+    with central.connect().execution_options(isolation_level="REPEATABLE READ") as source, source.begin():
+        return {t.name: [dict(row._mapping) for row in source.execute(select(t))] for t in tables}

@@ -167,3 +167,45 @@ def test_starting_the_cli_does_not_import_the_store() -> None:
            "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'app.store'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_badges_ignore_case_and_need_the_prefix(sqlite_engine: Engine, capsys) -> None:
+    url = _db_url(sqlite_engine)
+    assert main(["users", "add", "--name", "Léa", "--roles", "picker", "--badge", " bdg0009 ", "--db", url]) == 0
+    assert "BDG0009" in capsys.readouterr().out
+    # the same badge in capitals is the same badge
+    assert main(["users", "add", "--name", "Other", "--roles", "picker", "--badge", "BDG0009", "--db", url]) == 1
+    assert "already" in capsys.readouterr().err
+    assert main(["lookup", "bdg0009", "--db", url, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["badge"]["name"] == "Léa"
+    # a badge a scanner could not tell from a product is refused, and the prefix is named
+    assert main(["users", "add", "--name", "X", "--roles", "picker", "--badge", "12345678", "--db", url]) == 1
+    assert "BDG" in capsys.readouterr().err
+    from app.store.users import find_by_badge
+
+    with session_factory(sqlite_engine)() as session:
+        assert find_by_badge(session, "bdg0009 ").name == "Léa"
+
+
+@pytest.mark.parametrize("rules_text", ["[[rule]\nmatch = 'x'\n", "rule = 5\n"])
+def test_a_bad_rules_file_is_a_clear_error(tmp_path, capsys, rules_text: str) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(rules_text, encoding="utf-8")
+    orders = tmp_path / "orders.csv"
+    orders.write_text("number,sku,quantity\n#1,SKU,1\n", encoding="utf-8")
+    code = main(["import", "orders", str(orders), "--rules", str(rules), "--db", sqlite_url(tmp_path / "r.db")])
+    err = capsys.readouterr().err
+    assert code == 1 and "rules.toml" in err and "nothing was imported" in err
+
+
+def test_import_prints_its_summary(tmp_path, capsys) -> None:
+    locations = tmp_path / "locations.csv"
+    locations.write_text("code,zone,aisle,bay,level,pick_sequence\nA-01-01-1,A,01,01,1,10\nA-01-01-2,A,01,01,2,20\n",
+                         encoding="utf-8")
+    url = sqlite_url(tmp_path / "s.db")
+    assert main(["db", "upgrade", "--db", url]) == 0
+    capsys.readouterr()
+    assert main(["import", "locations", str(locations), "--db", url]) == 0
+    assert "imported 2" in capsys.readouterr().out
+    assert main(["import", "locations", str(locations), "--db", url]) == 0
+    assert "unchanged 2" in capsys.readouterr().out

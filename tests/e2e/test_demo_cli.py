@@ -69,3 +69,31 @@ def test_import_of_a_malformed_file_names_file_line_column(tmp_path: Path) -> No
     assert f"{bad}:3:6" in done.stderr and "nothing was imported" in done.stderr
     listing = _quai("lookup", "A-01-01-1", data_dir=data_dir)
     assert listing.returncode == 1  # the good first row was not imported either
+
+
+def test_an_interrupted_demo_build_is_built_again(tmp_path: Path) -> None:
+    """Products in but no `demo.built` marker: the demo is rebuilt, not reused half-filled."""
+    from app.store.migrate import upgrade
+
+    data_dir = tmp_path / "data"
+    central = data_dir / "demo" / "central.db"
+    engine = make_engine(sqlite_url(central))
+    upgrade(engine)
+    products = Path(__file__).resolve().parents[2] / "resources" / "sample-data" / "shopify-products-export.csv"
+    done = _quai("import", "products", str(products), "--db", sqlite_url(central), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    engine.dispose()
+
+    again = _quai("demo", "--no-gui", data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "interrupted" in again.stdout
+    listing = _quai("orders", "list", "--db", sqlite_url(central), "--format", "json", data_dir=data_dir)
+    assert len(json.loads(listing.stdout)) >= 40
+
+
+def test_sheets_to_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = _quai("demo", "--no-gui", "--sheets", str(blocker / "sheets.pdf"), data_dir=tmp_path / "data")
+    assert done.returncode == 1
+    assert "cannot write the barcode sheets" in done.stderr and "Traceback" not in done.stderr

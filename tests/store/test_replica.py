@@ -58,3 +58,31 @@ def test_a_failed_snapshot_keeps_the_previous_replica(sqlite_engine: Engine, rep
         refresh_replica(broken_central, replica)
     with session_factory(replica)() as session:
         assert find_by_badge(session, "BDG0002") is not None
+
+
+def test_snapshot_is_one_moment_even_while_an_import_commits(any_engine: Engine, replica: Engine) -> None:
+    """An order committed between the reads of `orders` and `order_lines` must not half-appear."""
+    from sqlalchemy import event
+
+    writer = make_engine(any_engine.url.render_as_string(hide_password=False))
+    committed: list[bool] = []
+
+    def commit_meanwhile(_conn, _cursor, statement, *_args) -> None:
+        if "FROM orders" in statement and not committed:
+            committed.append(True)
+            with transaction(session_factory(writer)) as session:
+                order = Order(number="#9001")
+                order.lines = [OrderLine(line_no=1, sku="SAV-300", quantity=1)]
+                session.add(order)
+
+    event.listen(any_engine, "after_cursor_execute", commit_meanwhile)
+    try:
+        report = refresh_replica(any_engine, replica)
+    finally:
+        event.remove(any_engine, "after_cursor_execute", commit_meanwhile)
+        writer.dispose()
+    assert committed  # the concurrent import really happened during the refresh
+    assert report.rows["orders"] == 0 and report.rows["order_lines"] == 0
+    refresh_replica(any_engine, replica)  # and the next refresh brings it in whole
+    with session_factory(replica)() as session:
+        assert session.scalar(select(func.count()).select_from(OrderLine)) == 1
