@@ -147,7 +147,10 @@ def test_quai_db_env_is_the_default(tmp_path, monkeypatch, capsys) -> None:
 def test_console_script_runs(tmp_path) -> None:
     """The installed `quai` entry point, as a person would run it."""
     url = sqlite_url(tmp_path / "script.db")
-    script = [sys.executable, "-m", "app.cli"]
+    from pathlib import Path
+
+    script = [str(Path(sys.executable).parent / "quai")]
+    assert Path(script[0]).exists(), "the quai console script is not installed next to this Python"
     done = subprocess.run([*script, "db", "upgrade", "--db", url], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     done = subprocess.run([*script, "lookup", "3760000000018", "--db", url], capture_output=True, text=True, timeout=60)

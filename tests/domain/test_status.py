@@ -79,6 +79,10 @@ def test_random_sequences_never_reach_an_illegal_state(steps) -> None:
         else:
             assert state.resume_status is None
         history.append(state.status)
+        # leaving a hold or an exception never lands later in the flow than where the order was
+        flow = ["new", "awaiting_stock", "picking", "picked", "packing", "ready_to_ship"]
+        if before.status in (S.ON_HOLD, S.EXCEPTION) and target in ACTIVE:
+            assert flow.index(target.value) <= flow.index((before.resume_status or S.NEW).value)
         # a hold is only ever left through on_hold itself (or cancellation)
         if before.held and target in ACTIVE:
             assert before.status == S.ON_HOLD
