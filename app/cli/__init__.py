@@ -34,18 +34,14 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quai", description="Quai warehouse stations and administration.")
-    parser.add_argument("--version", action="version", version=f"quai {__import__('app').__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    db = commands.add_parser("db", help="create or migrate the schema")
+def _add_db(db: argparse.ArgumentParser) -> None:
     db_actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
     up = db_actions.add_parser("upgrade", help="create or migrate the schema to the latest version")
     _db_option(up)
     up.set_defaults(handler="app.cli.admin:cmd_db_upgrade")
 
-    imp = commands.add_parser("import", help="import locations, stock, products or orders from a file")
+
+def _add_import(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", type=Path)
     imp.add_argument("--format", default=None, help="file format (detected from the header when omitted)")
@@ -53,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(imp)
     imp.set_defaults(handler="app.cli.admin:cmd_import")
 
-    orders = commands.add_parser("orders", help="list orders")
+
+def _add_orders(orders: argparse.ArgumentParser) -> None:
     order_actions = orders.add_subparsers(dest="orders_action", required=True, metavar="ACTION")
     listing = order_actions.add_parser("list", help="list orders, most urgent first")
     listing.add_argument("--status", choices=ORDER_STATUSES, default=None)
@@ -61,13 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(listing)
     listing.set_defaults(handler="app.cli.admin:cmd_orders_list")
 
-    look = commands.add_parser("lookup", help="what a station makes of a scanned code")
+
+def _add_lookup(look: argparse.ArgumentParser) -> None:
     look.add_argument("code")
     look.add_argument("--format", choices=("text", "json"), default="text")
     _db_option(look)
     look.set_defaults(handler="app.cli.admin:cmd_lookup")
 
-    users = commands.add_parser("users", help="manage users")
+
+def _add_users(users: argparse.ArgumentParser) -> None:
     user_actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION")
     add = user_actions.add_parser("add", help="add a user with a badge")
     add.add_argument("--name", required=True)
@@ -79,17 +78,45 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(add)
     add.set_defaults(handler="app.cli.admin:cmd_users_add")
 
-    demo = commands.add_parser("demo", help="open the demo warehouse on its embedded database")
+
+def _add_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--reset", action="store_true", help="start again from a fresh demo warehouse")
     demo.add_argument("--sheets", type=Path, metavar="FILE.pdf", help="print the demo's barcode sheets to a PDF")
     demo.add_argument("--no-gui", action="store_true", help="prepare the demo (and sheets) without opening a window")
     demo.add_argument("--station", default="DEMO-01", help="station name shown in the window")
     demo.set_defaults(handler="app.cli.gui:cmd_demo")
 
-    station = commands.add_parser("station", help="open a station")
+
+def _add_station(station: argparse.ArgumentParser) -> None:
     station.add_argument("--config", type=Path, help="station configuration (TOML)")
     _db_option(station)
     station.set_defaults(handler="app.cli.gui:cmd_station")
+
+
+COMMANDS = {  # name: (help, adds its arguments)
+    "db": ("create or migrate the schema", _add_db),
+    "import": ("import locations, stock, products or orders from a file", _add_import),
+    "orders": ("list orders", _add_orders),
+    "lookup": ("what a station makes of a scanned code", _add_lookup),
+    "users": ("manage users", _add_users),
+    "demo": ("open the demo warehouse on its embedded database", _add_demo),
+    "station": ("open a station", _add_station),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``quai`` parser; with ``only``, just that command (``main`` builds only the one it runs).
+
+    Each sub-parser costs argparse set-up and gettext look-ups, a few milliseconds in all
+    that ``quai station`` would pay before its window shows. ``quai --help`` and an unknown
+    command still get the full parser.
+    """
+    parser = argparse.ArgumentParser(prog="quai", description="Quai warehouse stations and administration.")
+    parser.add_argument("--version", action="version", version=f"quai {__import__('app').__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, add_arguments) in COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(commands.add_parser(name, help=help_text))
     return parser
 
 
@@ -99,8 +126,9 @@ def _resolve(handler: str):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    command = args_in[0] if args_in and args_in[0] in COMMANDS else None
+    args = build_parser(only=command).parse_args(args_in)
     try:
         return int(_resolve(args.handler)(args) or 0)
     except CliError as exc:

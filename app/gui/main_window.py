@@ -4,34 +4,43 @@
 ``StationConfig`` and the ``StationServices`` (replica and central workers, language
 switcher, sounds). All methods run in the GUI thread; database work is submitted to the
 workers and comes back through their callbacks. Nothing touches a database before the
-window is first shown.
+window is first shown, and only the login screen is built before it: the role chooser and
+the home screens (with their models and the order statuses) are imported and built on
+first use.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from app.gui.data import UserInfo
 from app.gui.forms.ui_main_window import Ui_MainWindow
-from app.gui.screens.home_base import HomeScreen
-from app.gui.screens.home_packer import PackerHome
-from app.gui.screens.home_picker import PickerHome
-from app.gui.screens.home_supervisor import SupervisorHome
 from app.gui.screens.login import LoginScreen
-from app.gui.screens.role_chooser import RoleChooser
 from app.gui.services import StationServices
 from app.gui.state import LoginPresenter, StationSession, StatusModel
 from app.gui.status_area import StatusArea
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from app.gui.data import UserInfo
+    from app.gui.screens.home_base import HomeScreen
+    from app.gui.screens.role_chooser import RoleChooser
+
 log = logging.getLogger(__name__)
 
 QUEUE_OF_ROLE = {"picker": "new", "packer": "picked"}
-HOME_SCREENS = {"picker": PickerHome, "packer": PackerHome, "supervisor": SupervisorHome}
+# "module:class", imported when the role's home is first shown.
+HOME_SCREENS = {
+    "picker": "app.gui.screens.home_picker:PickerHome",
+    "packer": "app.gui.screens.home_packer:PackerHome",
+    "supervisor": "app.gui.screens.home_supervisor:SupervisorHome",
+}
 
 
 class MainWindow(QMainWindow):
@@ -54,11 +63,10 @@ class MainWindow(QMainWindow):
         self.status = StatusModel(station=config.name, central_embedded=config.central_is_embedded)
 
         self.login_screen = LoginScreen(self.login_presenter)
-        self.chooser = RoleChooser()
-        # Home screens are built on first use: the login screen shows sooner.
+        # The role chooser and the home screens are built on first use: the login screen shows sooner.
+        self._chooser: RoleChooser | None = None
         self.homes: dict[str, HomeScreen] = {}
-        for screen in (self.login_screen, self.chooser):
-            self.ui.stack.addWidget(screen)
+        self.ui.stack.addWidget(self.login_screen)
         self.ui.stack.setCurrentWidget(self.login_screen)
         self.status_area = StatusArea(self.ui, self.status, self)
         self.ui.stack.currentChanged.connect(self._screen_changed)
@@ -68,8 +76,6 @@ class MainWindow(QMainWindow):
         self.login_screen.acknowledged.connect(self._acknowledge_error)
         self.login_screen.language_requested.connect(self.switch_language)
         self.status_area.language_requested.connect(self.switch_language)
-        self.chooser.chosen.connect(self._role_chosen)
-        self.chooser.cancelled.connect(self._back_to_login)
 
         self._ping_timer = QTimer(self)
         self._ping_timer.setInterval(self.CENTRAL_PING_MS)
@@ -108,6 +114,17 @@ class MainWindow(QMainWindow):
         self.ui.langEnButton.setVisible(not on_login)
         if on_login:
             self.login_screen.focus_scan_field()
+
+    @property
+    def chooser(self) -> RoleChooser:
+        if self._chooser is None:
+            from app.gui.screens.role_chooser import RoleChooser
+
+            self._chooser = RoleChooser()
+            self._chooser.chosen.connect(self._role_chosen)
+            self._chooser.cancelled.connect(self._back_to_login)
+            self.ui.stack.addWidget(self._chooser)
+        return self._chooser
 
     @property
     def current_screen(self) -> QWidget:
@@ -177,7 +194,8 @@ class MainWindow(QMainWindow):
 
     def home(self, role: str) -> HomeScreen:
         if role not in self.homes:
-            home = HOME_SCREENS[role]()
+            module, name = HOME_SCREENS[role].split(":")
+            home = getattr(importlib.import_module(module), name)()
             home.logout_requested.connect(self.logout)
             home.refresh_requested.connect(self.refresh_home)
             self.ui.stack.addWidget(home)

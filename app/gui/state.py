@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from app.gui.data import CENTRAL_EMBEDDED, UserInfo
+if TYPE_CHECKING:
+    from app.gui.data import UserInfo
 
 ROLE_ORDER = ("picker", "packer", "supervisor")
 
@@ -107,6 +109,9 @@ class StatusModel:
     def central_state(self) -> str:
         if self.central is None:
             return "checking"
+        # Imported here: app.gui.data (the workers' results) is not needed before the first paint.
+        from app.gui.data import CENTRAL_EMBEDDED
+
         if self.central == CENTRAL_EMBEDDED and not self.central_embedded:
             return "offline"
         return self.central

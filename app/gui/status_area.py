@@ -1,5 +1,8 @@
 """The status area at the bottom of the main window: station, person, central database,
 scanner, printer, outbox, and the FR | EN toggle. Renders a ``StatusModel``. GUI thread only.
+
+On the start-up path, so kept light: no ``Qt`` namespace (see app.gui.alignment), and the
+style is only asked to re-polish a label whose look actually changed.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup
 
 from app.gui import texts
+from app.gui.alignment import align
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.state import StatusModel
 
@@ -21,6 +25,7 @@ class StatusArea(QObject):
         super().__init__(parent)
         self.ui = ui
         self.model = model
+        align(ui.outboxLabel, "AlignRight|AlignVCenter")
         self._languages = QButtonGroup(self)
         self._languages.addButton(ui.langFrButton)
         self._languages.addButton(ui.langEnButton)
@@ -51,12 +56,14 @@ class StatusArea(QObject):
             )
         central = m.central_state()
         ui.centralLabel.setText(texts.central_text(central))
-        ui.centralLabel.setProperty("quaiRole", "status-bad" if central == "offline" else "")
+        look = "status-bad" if central == "offline" else ""
+        if (ui.centralLabel.property("quaiRole") or "") != look:
+            ui.centralLabel.setProperty("quaiRole", look)
+            style = ui.centralLabel.style()  # the style sheet reads quaiRole when it polishes
+            style.unpolish(ui.centralLabel)
+            style.polish(ui.centralLabel)
         ui.scannerLabel.setText(texts.scanner_text(m.scanner))
         ui.printerLabel.setText(texts.printer_text(m.printer))
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))
         ui.langFrButton.setAccessibleName(translate("Status", "French"))
         ui.langEnButton.setAccessibleName(translate("Status", "English"))
-        style = ui.centralLabel.style()
-        style.unpolish(ui.centralLabel)
-        style.polish(ui.centralLabel)

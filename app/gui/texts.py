@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QLocale
 
 translate = QCoreApplication.translate
 
@@ -91,6 +91,8 @@ def outbox_text(count: int | None) -> str:
 def cutoff_text(when: datetime | None) -> str:
     if when is None:
         return translate("Orders", "no cutoff")
+    from PySide6.QtCore import QDateTime, QTimeZone  # not on the start-up path (the status area)
+
     moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
     today = QDateTime.currentDateTime().date()
     locale = QLocale()

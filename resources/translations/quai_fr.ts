@@ -32,7 +32,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/gui/screens/login.py" line="+57"/>
+        <location filename="../../app/gui/screens/login.py" line="+65"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -62,12 +62,12 @@
         <translation>Scannez votre badge</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>No scanner at hand? Type the badge code, then press Enter or Validate.</source>
         <translation>Pas de scanner ? Tapez le code du badge, puis Entrée ou Valider.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Badge code, e.g. BDG0001</source>
         <translation>Code du badge, ex. BDG0001</translation>
     </message>
@@ -82,7 +82,7 @@
         <translation>Vérification du badge…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>OK, understood</source>
         <translation>J&apos;ai compris</translation>
     </message>
@@ -148,7 +148,7 @@
         <translation>sans heure limite</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>today %1</source>
         <translation>aujourd&apos;hui %1</translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/gui/screens/role_chooser.py" line="+64"/>
+        <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
         <source>Hello %1, what are you working on?</source>
         <translation>Bonjour %1, sur quoi travaillez-vous ?</translation>
     </message>
@@ -263,7 +263,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-68"/>
+        <location filename="../../app/gui/texts.py" line="-70"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -296,7 +296,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+46"/>
+        <location filename="../../app/gui/status_area.py" line="+50"/>
         <source>Station: %1</source>
         <translation>Poste : %1</translation>
     </message>
@@ -311,7 +311,7 @@
         <translation>Utilisateur : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>French</source>
         <translation>Français</translation>
     </message>

@@ -8,16 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 class Ui_LoginScreen(object):
     def setupUi(self, LoginScreen):
@@ -66,14 +58,12 @@ class Ui_LoginScreen(object):
 
         self.instructionLabel = QLabel(LoginScreen)
         self.instructionLabel.setObjectName(u"instructionLabel")
-        self.instructionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.instructionLabel.setProperty(u"quaiRole", u"instruction")
 
         self.outerLayout.addWidget(self.instructionLabel)
 
         self.hintLabel = QLabel(LoginScreen)
         self.hintLabel.setObjectName(u"hintLabel")
-        self.hintLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hintLabel.setWordWrap(True)
         self.hintLabel.setProperty(u"quaiRole", u"hint")
 
@@ -100,7 +90,6 @@ class Ui_LoginScreen(object):
 
         self.busyLabel = QLabel(LoginScreen)
         self.busyLabel.setObjectName(u"busyLabel")
-        self.busyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.busyLabel.setProperty(u"quaiRole", u"hint")
 
         self.outerLayout.addWidget(self.busyLabel)
@@ -147,8 +136,6 @@ class Ui_LoginScreen(object):
 
         self.validateButton.setDefault(True)
 
-
-        QMetaObject.connectSlotsByName(LoginScreen)
     # setupUi
 
     def retranslateUi(self, LoginScreen):

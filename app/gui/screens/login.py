@@ -2,14 +2,18 @@
 
 A view over ``LoginPresenter``: it renders the presenter's state and emits what the
 person did; the main window runs the lookup in the replica worker. GUI thread only.
+
+It is on the start-up path: no ``Qt`` namespace here (see app.gui.alignment), and the
+error icon is drawn the first time an error shows, not before the first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from app.gui import assets
+from app.gui.alignment import align
 from app.gui.forms.ui_login import Ui_LoginScreen
 from app.gui.state import LoginPresenter, LoginState
 
@@ -24,9 +28,11 @@ class LoginScreen(QWidget):
     def __init__(self, presenter: LoginPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
+        self._error_icon_drawn = False
         self.ui = Ui_LoginScreen()
         self.ui.setupUi(self)
-        self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
+        for label in (self.ui.instructionLabel, self.ui.hintLabel, self.ui.busyLabel):
+            align(label, "AlignCenter")
         self._languages = QButtonGroup(self)
         self._languages.setExclusive(True)
         self._languages.addButton(self.ui.langFrButton)
@@ -36,7 +42,7 @@ class LoginScreen(QWidget):
         self.ui.badgeEdit.returnPressed.connect(self._submit)
         self.ui.validateButton.clicked.connect(self._submit)
         self.ui.acknowledgeButton.clicked.connect(self._acknowledge)
-        self.ui.badgeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ui.badgeEdit.setFocus()  # the default reason, OtherFocusReason
         self.render()
 
     def set_language(self, language: str) -> None:
@@ -44,13 +50,16 @@ class LoginScreen(QWidget):
         button.setChecked(True)
 
     def focus_scan_field(self) -> None:
-        self.ui.badgeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ui.badgeEdit.setFocus()  # the default reason, OtherFocusReason
 
     def render(self) -> None:
         state = self.presenter.state
         checking = state is LoginState.CHECKING
         self.ui.busyLabel.setVisible(checking)
         self.ui.validateButton.setEnabled(not checking)
+        if self.presenter.is_error and not self._error_icon_drawn:
+            self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
+            self._error_icon_drawn = True
         self.ui.errorFrame.setVisible(self.presenter.is_error)
         self.ui.errorLabel.setText(self.error_text())
         self.ui.langFrButton.setAccessibleName(translate("LoginScreen", "French"))
