@@ -55,6 +55,12 @@ sys.exit(main(["station", "--config", sys.argv[1]]))
 
 def prepare(tmp: Path) -> tuple[str]:
     sys.path.insert(0, str(REPO))
+    # An installed Quai has its bytecode compiled (pip does it at install time). This
+    # machine sets PYTHONDONTWRITEBYTECODE, which would make every start recompile the
+    # app's modules; compile them once, as an install would. (.pyc files are still read.)
+    import compileall
+
+    compileall.compile_dir(str(REPO / "app"), quiet=1)
     from app.store.db import make_engine, sqlite_url
     from app.store.migrate import upgrade
 
