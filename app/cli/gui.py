@@ -104,14 +104,17 @@ def refresh_station(config: StationConfig) -> None:
         local.dispose()
 
 
-def _safe_refresh(config: StationConfig) -> None:
+def _refresh_or_keep_local(config: StationConfig) -> None:
+    """The station's start-up job: refresh the replica, or keep the copy it has.
+
+    Failing to refresh is not fatal (the station works offline on its replica), but
+    it is raised again so the status area says the local copy is not up to date.
+    """
     try:
         refresh_station(config)
-    except Exception as exc:  # the station works on with the replica it has
-        from app.cli.common import shown_url
-
+    except Exception as exc:
         print(
-            f"quai: could not refresh from the central database {shown_url(config.central_url)} ({exc}); "
+            f"quai: could not refresh from the central database {_shown(config.central_url)} ({exc}); "
             "working on the station's local copy",
             file=sys.stderr,
         )
@@ -122,6 +125,7 @@ def _safe_refresh(config: StationConfig) -> None:
         engine = make_engine(config.replica_url)
         upgrade(engine)
         engine.dispose()
+        raise
 
 
 def _shown(url: str) -> str:
@@ -152,7 +156,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     from app.gui.app import run_station
 
-    return run_station(config, prepare=lambda: _safe_refresh(config))
+    return run_station(config, prepare=lambda: _refresh_or_keep_local(config))
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -164,4 +168,4 @@ def cmd_station(args: argparse.Namespace) -> int:
         config = dataclasses.replace(config, central_url=args.db)
     from app.gui.app import run_station
 
-    return run_station(config, prepare=lambda: _safe_refresh(config))
+    return run_station(config, prepare=lambda: _refresh_or_keep_local(config))

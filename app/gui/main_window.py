@@ -97,11 +97,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.start_background)
         return super().event(event)
 
+    def _startup_failed(self, error: Exception) -> None:
+        log.warning("the station's local copy was not refreshed: %s", error)
+        self.status.replica_stale = True
+        self.status_area.render()
+
     def start_background(self) -> None:
         """Start the workers' jobs: the start-up job first (fill the replica), then the pings."""
         if self.startup_job is not None:
             job, self.startup_job = self.startup_job, None
-            self.services.replica.submit(lambda _ctx: job(), lambda _r: self.refresh_home(), lambda _e: None)
+            self.services.replica.submit(lambda _ctx: job(), lambda _r: self.refresh_home(), self._startup_failed)
         self.ping_central()
         self.refresh_outbox()
         self._ping_timer.start()

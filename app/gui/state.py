@@ -102,6 +102,9 @@ class StatusModel:
     user: UserInfo | None = None
     role: str | None = None
     central: str | None = None  # None until the first ping answers
+    # The start-up refresh of the replica failed although the central database may answer
+    # (schema too old, refused data): the station works on an old copy and must say so.
+    replica_stale: bool = False
     outbox: int | None = None
     scanner: str = "on_screen"  # issue 4 wires real devices
     printer: str = "not_configured"
@@ -114,6 +117,8 @@ class StatusModel:
 
         if self.central == CENTRAL_EMBEDDED and not self.central_embedded:
             return "offline"
+        if self.replica_stale and self.central != "offline":
+            return "stale"
         return self.central
 
 

@@ -56,7 +56,7 @@ class StatusArea(QObject):
             )
         central = m.central_state()
         ui.centralLabel.setText(texts.central_text(central))
-        look = "status-bad" if central == "offline" else ""
+        look = "status-bad" if central in ("offline", "stale") else ""
         if (ui.centralLabel.property("quaiRole") or "") != look:
             ui.centralLabel.setProperty("quaiRole", look)
             style = ui.centralLabel.style()  # the style sheet reads quaiRole when it polishes

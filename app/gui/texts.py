@@ -66,6 +66,7 @@ def central_text(state: str) -> str:
         "online": translate("Status", "Central: online"),
         "offline": translate("Status", "Central: offline"),
         "embedded": translate("Status", "Central: embedded (SQLite)"),
+        "stale": translate("Status", "Local copy not refreshed: see a supervisor"),
     }
     return texts.get(state, state)
 

@@ -143,7 +143,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>no cutoff</source>
         <translation>sans heure limite</translation>
     </message>
@@ -263,7 +263,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-70"/>
+        <location filename="../../app/gui/texts.py" line="-71"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -339,6 +339,11 @@
         <location line="+1"/>
         <source>Central: embedded (SQLite)</source>
         <translation>Central : intégrée (SQLite)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local copy not refreshed: see a supervisor</source>
+        <translation>Copie locale non actualisée : prévenez un responsable</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -108,3 +108,22 @@ def test_fonts_are_readable_at_arms_length(qtbot, window):
     assert login.ui.instructionLabel.fontInfo().pixelSize() >= 28
     assert login.ui.hintLabel.fontInfo().pixelSize() >= 18
     assert window.ui.stationLabel.fontInfo().pixelSize() >= 18
+
+
+def test_a_failed_start_up_refresh_is_shown_in_the_status_area(qtbot, config, services) -> None:
+    """The replica could not be refreshed: the station works on, and says its copy is old."""
+    from app.gui.main_window import MainWindow
+
+    def failing_refresh() -> None:
+        raise RuntimeError("central schema is older than this station")
+
+    window = MainWindow(config, services)
+    window.startup_job = failing_refresh
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.status.replica_stale, timeout=5000)
+    text = window.ui.centralLabel.text()
+    assert "Copie locale non actualisée" in text
+    assert window.ui.centralLabel.property("quaiRole") == "status-bad"
+    window.close()
