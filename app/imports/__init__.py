@@ -23,12 +23,12 @@ from app.imports.products_quai import parse_quai_products
 from app.imports.products_shopify import parse_shopify_products
 from app.imports.products_write import write_products
 from app.imports.report import ImportFailed, ImportReport, ImportWarning
-from app.imports.shipping_rules import ShippingRules
+from app.imports.shipping_rules import RulesFileError, ShippingRules
 from app.imports.stock import parse_stock, write_stock
 from app.store.db import transaction
 from app.store.events import add_record
 
-__all__ = ["ImportFailed", "ImportReport", "ImportWarning", "ShippingRules", "run_import"]
+__all__ = ["ImportFailed", "ImportReport", "ImportWarning", "RulesFileError", "ShippingRules", "run_import"]
 
 
 def run_import(

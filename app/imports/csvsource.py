@@ -99,14 +99,28 @@ class CsvTable:
         return ImportFailed(self.file, record.line, column.number, message)
 
 
+_BLANK = " \t,;\"'"  # what a spreadsheet's empty row is made of
+
+
+def first_filled_line(text: str) -> str:
+    """The first line with something in it: the header, for sniffing and format detection alike.
+
+    Spreadsheets leave blank lines, or lines of bare delimiters, above the header;
+    the CSV reader skips those records, so detection must skip them too.
+    """
+    for line in text.splitlines():
+        if line.strip(_BLANK):
+            return line
+    return ""
+
+
 def sniff_delimiter(first_line: str) -> str:
     # French spreadsheets save "CSV" with semicolons; Shopify always uses commas.
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
 def parse_csv(file: str, text: str) -> CsvTable:
-    first_line = text.split("\n", 1)[0]
-    delimiter = sniff_delimiter(first_line)
+    delimiter = sniff_delimiter(first_filled_line(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = 1
@@ -117,8 +131,8 @@ def parse_csv(file: str, text: str) -> CsvTable:
         for values in reader:
             start = consumed + 1
             consumed = reader.line_num
-            if not values or (len(values) == 1 and not values[0].strip()):
-                continue  # blank line
+            if not any(v.strip() for v in values):
+                continue  # blank line, or a spreadsheet's row of bare delimiters (",,,,,")
             if header is None:
                 header, header_line = [v.strip() for v in values], start
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.imports.csvsource import sniff_delimiter
+from app.imports.csvsource import first_filled_line, sniff_delimiter
 from app.imports.report import ImportFailed
 
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -43,7 +43,7 @@ def detect_format(file: str, kind: str, text: str) -> str:
         if kind == "orders":
             return "quai-json"
         raise ImportFailed(file, 1, 1, f"this looks like JSON; expected {_EXPECTED[kind]}")
-    first_line = stripped.split("\n", 1)[0].rstrip("\r")
+    first_line = first_filled_line(text)
     delimiter = sniff_delimiter(first_line)
     header = {h.strip().strip('"').strip().lower() for h in first_line.split(delimiter)}
     for fmt in FORMATS[kind]:

@@ -32,5 +32,5 @@ class OrderDraft:
     skip_reason: str | None = None  # fulfilled / refunded / voided / cancelled: not imported
     holds: list[str] = field(default_factory=list)  # "fraud_risk: …", "awaiting_payment: …"
     payment_pending: bool = False  # True while payment is awaited (and not cash on delivery)
-    # Reported only if the order is imported: re-importing a file must not repeat them.
-    warnings: list[str] = field(default_factory=list)
+    # (row, message), reported only if the order is imported: re-importing a file must not repeat them.
+    warnings: list[tuple[int, str]] = field(default_factory=list)

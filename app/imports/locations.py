@@ -6,7 +6,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.imports.csvsource import CsvTable
-from app.imports.fields import as_int
+from app.imports import lengths
+from app.imports.fields import as_int, text_at
 from app.imports.report import ImportReport
 from app.store.models import Location
 
@@ -19,7 +20,9 @@ def parse_locations(table: CsvTable) -> list[tuple[int, dict]]:
     seen: dict[str, int] = {}
     rows: list[tuple[int, dict]] = []
     for rec in table.records:
-        values: dict = {name: cols[name](rec) for name in COLUMNS[:-1]}
+        values: dict = {name: text_at(table, rec, cols[name], lengths.LOCATION[name]) for name in COLUMNS[:-1]}
+        # Scans and lookups compare codes in upper case: store them so ("r-01-01-1" is R-01-01-1).
+        values["code"] = values["code"].upper()
         if not values["code"]:
             raise table.fail(rec, cols["code"], "code is empty")
         if values["code"] in seen:

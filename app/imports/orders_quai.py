@@ -21,7 +21,9 @@ from typing import Any
 
 from app.imports.csvsource import CsvTable
 from app.imports.drafts import LineDraft, OrderDraft
-from app.imports.fields import parse_bool, parse_datetime
+from app.imports import lengths
+from app.imports.fields import BadValue, as_text, parse_bool, parse_datetime, parse_int
+from app.imports.order_values import fit_order_values, line_name
 from app.imports.report import ImportFailed
 from app.imports.shipping_rules import CARRIERS, DELIVERIES
 
@@ -30,12 +32,23 @@ ORDER_KEYS = ("created_at", "customer_name", "email", "phone", "company", "addre
               "gift_message", "notes")
 
 
-class _Bad(ValueError):
-    """A bad value; ``key`` names the field, so the CSV reader can point at its column."""
+# Order value -> the key of this format it comes from, for messages and CSV columns.
+_LABELS = {"customer_email": "email", "customer_phone": "phone", "ship_name": "customer_name",
+           "ship_company": "company", "ship_address1": "address1", "ship_address2": "address2", "ship_zip": "zip",
+           "ship_city": "city", "ship_country": "country", "delivery_mode": "delivery", "channel": "company"}
 
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
+
+def _Bad(key: str, message: str) -> BadValue:  # noqa: N802 - reads as the exception it makes
+    """A bad value; ``key`` names the field, so the CSV reader can point at its column."""
+    return BadValue(message, key)
+
+
+def _check_number(number: str) -> None:
+    # An order number is an identifier: cut, it would be another order's (order_values.py).
+    try:
+        as_text(number, "number", lengths.ORDER["number"])
+    except BadValue as exc:
+        raise _Bad("number", str(exc)) from None
 
 
 def _order(number: str, row: int, get: dict[str, Any], now: datetime) -> OrderDraft:
@@ -53,9 +66,9 @@ def _order(number: str, row: int, get: dict[str, Any], now: datetime) -> OrderDr
     if delivery not in DELIVERIES:
         raise _Bad("delivery", f"unknown delivery {delivery!r}; expected one of {', '.join(sorted(DELIVERIES))}")
     try:
-        priority = int(text("priority") or 0)
-    except ValueError:
-        raise _Bad("priority", f"priority must be a whole number, not {text('priority')!r}") from None
+        priority = parse_int(text("priority") or "0", "priority")
+    except BadValue as exc:
+        raise _Bad("priority", str(exc)) from None
     country = (text("country") or "FR").upper()
     if len(country) != 2:
         raise _Bad("country", f"country must be a 2-letter code like FR, not {country!r}")
@@ -71,23 +84,35 @@ def _order(number: str, row: int, get: dict[str, Any], now: datetime) -> OrderDr
         "relay_point_name": text("relay_point_name") or None, "priority": priority,
         "gift_message": text("gift_message") or None, "notes": text("notes") or None,
     }
-    return OrderDraft(number, row, created_at, values)
+    warnings: list[str] = []
+    fit_order_values(number, values, _LABELS, warnings)  # raises BadValue(key=…) for identifiers
+    return OrderDraft(number, row, created_at, values, warnings=[(row, message) for message in warnings])
 
 
-def _line(row: int, sku: Any, quantity: Any, name: Any, requires_shipping: Any) -> LineDraft:
+def _line(draft: OrderDraft, row: int, sku: Any, quantity: Any, name: Any, requires_shipping: Any) -> LineDraft:
     sku = "" if sku is None else str(sku).strip()
     if not sku:
         raise _Bad("sku", "sku is empty")
-    # JSON may give 2 or "2"; a bool is an int to Python but never a quantity.
+    try:
+        as_text(sku, "sku", lengths.LINE["sku"])
+    except BadValue as exc:
+        raise _Bad("sku", str(exc)) from None
+    # JSON may give 2, 2.0 or "2"; a bool is an int to Python but never a quantity.
     text = "" if quantity is None or isinstance(quantity, bool) else str(quantity).strip()
-    qty = int(text) if text.isdigit() else 0
-    if qty < 1:
+    if not text:
         raise _Bad("quantity", f"quantity must be a whole number of at least 1, not {quantity!r}")
+    try:
+        qty = parse_int(text, "quantity", minimum=1)
+    except BadValue as exc:
+        raise _Bad("quantity", str(exc)) from None
     ship = True if requires_shipping in (None, "") else (
         requires_shipping if isinstance(requires_shipping, bool) else parse_bool(str(requires_shipping)))
     if ship is None:
         raise _Bad("requires_shipping", f"requires_shipping must be true or false, not {requires_shipping!r}")
-    return LineDraft(row, sku, "" if name is None else str(name)[:255], qty, ship)
+    cut: list[str] = []
+    label = line_name(draft.number, "" if name is None else str(name).strip(), "name", cut)
+    draft.warnings.extend((row, message) for message in cut)
+    return LineDraft(row, sku, label, qty, ship)
 
 
 def parse_quai_orders_csv(table: CsvTable, now: datetime) -> list[OrderDraft]:
@@ -99,13 +124,15 @@ def parse_quai_orders_csv(table: CsvTable, now: datetime) -> list[OrderDraft]:
         try:
             if not number:
                 raise _Bad("number", "number is empty")
+            _check_number(number)
             draft = orders.get(number)
             if draft is None:
                 draft = orders[number] = _order(number, rec.line, {k: cols[k](rec) for k in ORDER_KEYS}, now)
-            draft.lines.append(_line(rec.line, cols["sku"](rec), cols["quantity"](rec), cols["name"](rec),
+            draft.lines.append(_line(draft, rec.line, cols["sku"](rec), cols["quantity"](rec), cols["name"](rec),
                                      cols["requires_shipping"](rec)))
-        except _Bad as exc:
-            raise table.fail(rec, cols[exc.key], str(exc)) from None
+        except BadValue as exc:
+            key = exc.key or "number"
+            raise table.fail(rec, cols[_LABELS.get(key, key)], str(exc)) from None
     return list(orders.values())
 
 
@@ -133,16 +160,18 @@ def parse_quai_orders_json(file: str, text: str, now: datetime) -> list[OrderDra
                 raise _Bad("number", "order has no number")
             if number in orders:
                 raise _Bad("number", f"order {number} appears twice")
+            _check_number(number)
             if not isinstance(lines, list) or not lines:
                 raise _Bad("lines", f"order {number} has no lines (a non-empty 'lines' array)")
             draft = orders[number] = _order(number, line, item, now)
             for entry in lines:
                 if not isinstance(entry, dict):
                     raise _Bad("lines", f"order {number}: each line must be an object with sku and quantity")
-                draft.lines.append(_line(line, entry.get("sku"), entry.get("quantity"), entry.get("name"),
+                draft.lines.append(_line(draft, line, entry.get("sku"), entry.get("quantity"), entry.get("name"),
                                          entry.get("requires_shipping")))
-        except _Bad as exc:
-            raise fail(f"{exc} (key {exc.key!r})") from None
+        except BadValue as exc:
+            key = exc.key or "number"
+            raise fail(f"{exc} (key {_LABELS.get(key, key)!r})") from None
     return list(orders.values())
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from app.imports import drafts as d
+from app.imports import lengths
 from app.imports.csvsource import CsvTable, Record
 from app.imports.drafts import LineDraft, OrderDraft
-from app.imports.fields import as_bool, as_int, parse_datetime
+from app.imports.fields import BadValue, as_bool, as_int, parse_datetime, text_at
+from app.imports.order_values import fit_order_values, line_name
 from app.imports.shipping_rules import ShippingRules
 
 REQUIRED = ("Name", "Created at", "Lineitem quantity", "Lineitem sku")
@@ -22,6 +24,16 @@ PRIORITY_TAGS = frozenset({"urgent", "prioritaire"})
 COUNTRY_NAMES = {"france": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH",
                  "luxembourg": "LU", "monaco": "MC", "allemagne": "DE", "germany": "DE", "espagne": "ES",
                  "spain": "ES", "italie": "IT", "italy": "IT", "pays-bas": "NL", "netherlands": "NL"}
+
+
+# Order value -> the export's column it comes from, for messages about it.
+_LABELS = {"external_id": "Id", "customer_email": "Email", "ship_name": "Shipping Name",
+           "ship_company": "Shipping Company", "ship_address1": "Shipping Address1",
+           "ship_address2": "Shipping Address2", "ship_zip": "Shipping Zip", "ship_city": "Shipping City",
+           "ship_country": "Shipping Country", "shipping_method": "Shipping Method", "carrier": "Shipping Method",
+           "service": "Shipping Method", "delivery_mode": "Shipping Method", "relay_point_id": "Note Attributes",
+           "relay_point_name": "Note Attributes", "payment_method": "Payment Method",
+           "financial_status": "Financial Status", "channel": "Shipping Company", "source": "Name"}
 
 
 def note_attributes(raw: str) -> dict[str, str]:
@@ -46,7 +58,7 @@ def parse_shopify_orders(table: CsvTable, rules: ShippingRules) -> list[OrderDra
     line_name_c, ship_req_c, line_ful_c = c("Lineitem name"), c("Lineitem requires shipping"), c("Lineitem fulfillment status")
     orders: dict[str, OrderDraft] = {}
     for rec in table.records:
-        number = name_c(rec)
+        number = text_at(table, rec, name_c, lengths.ORDER["number"])
         if not number:
             raise table.fail(rec, name_c, "Name (the order number) is empty")
         draft = orders.get(number)
@@ -57,10 +69,13 @@ def parse_shopify_orders(table: CsvTable, rules: ShippingRules) -> list[OrderDra
             raise table.fail(rec, qty_c, f"Lineitem quantity of order {number} is empty")
         if line_ful_c(rec).lower() == "fulfilled":
             continue  # already shipped in an earlier parcel of a partially fulfilled order
+        cut: list[str] = []
         draft.lines.append(LineDraft(
-            rec.line, sku_c(rec), line_name_c(rec)[:255], quantity,
+            rec.line, text_at(table, rec, sku_c, lengths.LINE["sku"]),
+            line_name(number, line_name_c(rec), line_name_c.name, cut), quantity,
             as_bool(table, rec, ship_req_c, default=True),
         ))
+        draft.warnings.extend((rec.line, message) for message in cut)
     for draft in orders.values():
         if not draft.lines and draft.skip_reason is None:
             draft.skip_reason = d.SKIP_FULFILLED  # every line already fulfilled
@@ -113,12 +128,12 @@ def _order_from_first_row(table: CsvTable, rec: Record, number: str, rules: Ship
         "source": "shopify",
         "external_id": c("Id")(rec) or None,
         "channel": "b2b" if company or "b2b" in tags else "b2c",
-        "customer_name": (c("Billing Name")(rec) or c("Shipping Name")(rec))[:255],
+        "customer_name": c("Billing Name")(rec) or c("Shipping Name")(rec),
         "customer_email": c("Email")(rec) or None,
         "customer_phone": _unquote(c("Shipping Phone")(rec) or c("Phone")(rec)) or None,
-        "ship_name": c("Shipping Name")(rec)[:255],
+        "ship_name": c("Shipping Name")(rec),
         "ship_company": company or None,
-        "ship_address1": c("Shipping Address1")(rec)[:255],
+        "ship_address1": c("Shipping Address1")(rec),
         "ship_address2": c("Shipping Address2")(rec) or None,
         "ship_zip": _unquote(c("Shipping Zip")(rec)),
         "ship_city": c("Shipping City")(rec),
@@ -136,7 +151,15 @@ def _order_from_first_row(table: CsvTable, rec: Record, number: str, rules: Ship
         "gift_message": gift or None,
         "notes": notes or None,
     }
-    draft = OrderDraft(number, rec.line, created_at, values, skip_reason=skip, warnings=warnings)
+    labels = dict(_LABELS, customer_name="Billing Name" if c("Billing Name")(rec) else "Shipping Name",
+                  customer_phone="Shipping Phone" if c("Shipping Phone")(rec) else "Phone",
+                  ship_province="Shipping Province Name" if c("Shipping Province Name")(rec) else "Shipping Province")
+    try:
+        fit_order_values(number, values, labels, warnings)
+    except BadValue as exc:
+        raise table.fail(rec, c(labels[exc.key or ""]), str(exc)) from None
+    draft = OrderDraft(number, rec.line, created_at, values, skip_reason=skip,
+                       warnings=[(rec.line, message) for message in warnings])
     if c("Risk Level")(rec).lower() == "high":
         draft.holds.append("fraud_risk: Risk Level High")
     if financial == "pending" and not COD.search(payment):

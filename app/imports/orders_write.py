@@ -27,23 +27,6 @@ CLOSED = (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value)
 _CHUNK = 500  # numbers per IN (...) query: well under SQLite's parameter limit
 
 
-def _max_lengths(model: type) -> dict[str, int]:
-    return {c.key: c.type.length for c in model.__table__.columns if getattr(c.type, "length", None)}
-
-
-ORDER_LENGTHS = _max_lengths(Order)
-LINE_LENGTHS = _max_lengths(OrderLine)
-
-
-def _fit(values: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
-    # PostgreSQL refuses over-long strings where SQLite stores them: cut them the same way on both.
-    for key, limit in lengths.items():
-        value = values.get(key)
-        if isinstance(value, str) and len(value) > limit:
-            values[key] = value[:limit]
-    return values
-
-
 def free_stock(session: Session) -> dict[str, int]:
     on_hand = session.execute(
         select(Product.sku, func.sum(Stock.quantity)).join(Stock, Stock.product_id == Product.id).group_by(Product.sku)
@@ -70,10 +53,16 @@ def write_orders(session: Session, drafts: list[OrderDraft], report: ImportRepor
         ):
             existing[row.number] = row
 
+    stored = _stored_lines(session, [existing[d.number].id for d in drafts if d.number in existing and not d.skip_reason])
     new: list[OrderDraft] = []
     for draft in drafts:
         if draft.number in existing:
-            _update_existing(session, draft, existing[draft.number], report, station=station, actor=actor)
+            old = existing[draft.number]
+            if old.id in stored and stored[old.id] != _line_key(draft):
+                # Quai never rewrites an order the floor may be picking; a person must reconcile.
+                report.warn(draft.row, f"order {draft.number} changed in the shop since it was imported "
+                            "(lines differ); Quai kept its copy: check it with a supervisor")
+            _update_existing(session, draft, old, report, station=station, actor=actor)
         elif draft.skip_reason:
             report.skip(draft.skip_reason)
         else:
@@ -87,14 +76,15 @@ def write_orders(session: Session, drafts: list[OrderDraft], report: ImportRepor
     order_rows, events = [], []
     for draft in new:
         decision = decide(draft, known, free)
-        for message in draft.warnings:
-            report.warn(draft.row, message)
-        order_rows.append(_fit({
+        for row, message in draft.warnings:
+            report.warn(row, message)
+        # Values were fitted to their columns while the file was read (order_values.py).
+        order_rows.append({
             **draft.values, "number": draft.number, "created_at": draft.created_at, "updated_at": now,
             "status": decision.status.value,
             "resume_status": decision.resume_status.value if decision.resume_status else None,
             "hold_reason": decision.hold_reason, "exception_reason": decision.exception_reason,
-        }, ORDER_LENGTHS))
+        })
         payload = {"order": draft.number, "status": decision.status.value, "source": draft.values.get("source"),
                    "lines": len(draft.lines), "file": report.file}
         for key in ("resume_status", "hold_reason", "exception_reason"):
@@ -104,8 +94,8 @@ def write_orders(session: Session, drafts: list[OrderDraft], report: ImportRepor
 
     ids = session.scalars(insert(Order).returning(Order.id, sort_by_parameter_order=True), order_rows).all()
     line_rows = [
-        _fit({"order_id": order_id, "line_no": n, "sku": line.sku, "name": line.name, "quantity": line.quantity,
-              "picked": 0, "verified": 0, "requires_shipping": line.requires_shipping, "captured": []}, LINE_LENGTHS)
+        {"order_id": order_id, "line_no": n, "sku": line.sku, "name": line.name, "quantity": line.quantity,
+         "picked": 0, "verified": 0, "requires_shipping": line.requires_shipping, "captured": []}
         for order_id, draft in zip(ids, new, strict=True)
         for n, line in enumerate(draft.lines, start=1)
     ]
@@ -114,6 +104,25 @@ def write_orders(session: Session, drafts: list[OrderDraft], report: ImportRepor
     for rec in events:
         add_record(session, rec, order_number=rec.payload["order"])
     report.imported += len(new)
+
+
+def _line_key(draft: OrderDraft) -> list[tuple[str, int]]:
+    # Lines compared as a sorted list: the shop may list them in another order.
+    return sorted((line.sku, line.quantity) for line in draft.lines)
+
+
+def _stored_lines(session: Session, order_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """(sku, quantity) of the lines of the orders ``order_ids``, sorted as ``_line_key``."""
+    lines: dict[int, list[tuple[str, int]]] = {order_id: [] for order_id in order_ids}
+    for i in range(0, len(order_ids), _CHUNK):
+        for order_id, sku, quantity in session.execute(
+            select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity)
+            .where(OrderLine.order_id.in_(order_ids[i : i + _CHUNK]))
+        ):
+            lines[order_id].append((sku, quantity))
+    for found in lines.values():
+        found.sort()
+    return lines
 
 
 def _update_existing(session: Session, draft: OrderDraft, old: Any, report: ImportReport, *, station: str,

@@ -7,8 +7,9 @@ alone, an empty cell clears it. ``gtin`` may hold several barcodes separated by 
 from __future__ import annotations
 
 from app.imports.csvsource import CsvTable
-from app.imports.fields import as_bool, as_int
-from app.imports.products_write import ProductDraft, add_barcode
+from app.imports import lengths
+from app.imports.fields import as_bool, as_int, text_at
+from app.imports.products_write import ProductDraft, add_barcode, product_name
 from app.imports.report import ImportReport
 
 INT_FIELDS = ("weight_g", "length_mm", "width_mm", "height_mm")
@@ -22,21 +23,22 @@ def parse_quai_products(table: CsvTable, report: ImportReport) -> list[ProductDr
     bools = [table.column(n) for n in BOOL_FIELDS if table.has(n)]
     drafts = []
     for rec in table.records:
-        sku = sku_c(rec)
+        sku = text_at(table, rec, sku_c, lengths.PRODUCT["sku"])
         if not sku:
             raise table.fail(rec, sku_c, "sku is empty")
         if not name_c(rec):
             raise table.fail(rec, name_c, f"name of {sku} is empty")
-        values: dict = {"name": name_c(rec)[:255]}
+        values: dict = {"name": product_name(report, rec.line, sku, name_c(rec), name_c.name)}
         for c in ints:
             values[c.name] = as_int(table, rec, c, minimum=0)
         for c in bools:
             values[c.name] = as_bool(table, rec, c, default=c.name == "requires_shipping")
         if table.has("image_url"):
-            values["image_url"] = image_c(rec) or None
+            values["image_url"] = text_at(table, rec, image_c, lengths.PRODUCT["image_url"]) or None
         draft = ProductDraft(rec.line, sku, values)
         for raw in gtin_c(rec).split("|"):
             if raw.strip():
                 add_barcode(draft, raw, report)
         drafts.append(draft)
     return drafts
+

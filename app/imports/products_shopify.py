@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.imports.csvsource import CsvTable, Record
-from app.imports.fields import as_int, parse_bool
-from app.imports.products_write import ProductDraft, add_barcode
+from app.imports import lengths
+from app.imports.fields import as_int, parse_bool, text_at
+from app.imports.products_write import ProductDraft, add_barcode, product_name
 from app.imports.report import ImportReport
 
 REQUIRED = ("Handle", "Title", "Variant SKU")
@@ -19,7 +20,8 @@ REQUIRED = ("Handle", "Title", "Variant SKU")
 _VARIANT_COLUMNS = ("Option1 Value", "Option2 Value", "Option3 Value", "Variant SKU", "Variant Grams",
                     "Variant Price", "Variant Barcode", "Variant Requires Shipping", "Variant Inventory Qty")
 
-SKIP_GIFT_CARD = "gift card, no shipping"
+# The summary lists reasons separated by commas: no comma inside a reason.
+SKIP_GIFT_CARD = "gift card (no shipping)"
 SKIP_NO_SKU = "no SKU"
 
 
@@ -59,11 +61,11 @@ def parse_shopify_products(table: CsvTable, report: ImportReport) -> list[Produc
             h.gift_card = parse_bool(gift_c(rec)) is True
         if image_c(rec):
             position = as_int(table, rec, position_c, default=10**6) or 0
-            h.images.append((position, len(h.images), image_c(rec)))
+            h.images.append((position, len(h.images), text_at(table, rec, image_c, lengths.PRODUCT["image_url"])))
         if not any(c(rec) for c in variant_cols):
             continue  # image-only row: it only gave the product an image
         requires_shipping = not h.gift_card and (parse_bool(ship_c(rec)) is not False)
-        sku = sku_c(rec)
+        sku = text_at(table, rec, sku_c, lengths.PRODUCT["sku"])
         if not sku:
             h.variants.append((rec, None, requires_shipping))
             continue
@@ -72,13 +74,14 @@ def parse_shopify_products(table: CsvTable, report: ImportReport) -> list[Produc
         if options and options != ["Default Title"]:
             name = f"{name} — {' / '.join(options)}"
         values = {
-            "name": name[:255],
-            # "Variant Grams" is grams whatever "Variant Weight Unit" says (the unit is for display).
-            "weight_g": as_int(table, rec, grams_c, minimum=0),
+            "name": product_name(report, rec.line, sku, name, title_c.name),
+            # "Variant Grams" is grams whatever "Variant Weight Unit" says (the unit is for display);
+            # products weighed in lb or oz come as fractional grams ("453.5924"): nearest gram.
+            "weight_g": as_int(table, rec, grams_c, minimum=0, round_fraction=True),
             "requires_shipping": requires_shipping,
         }
         if variant_image_c(rec):
-            values["image_url"] = variant_image_c(rec)
+            values["image_url"] = text_at(table, rec, variant_image_c, lengths.PRODUCT["image_url"])
         draft = ProductDraft(rec.line, sku, values)
         if barcode_c(rec):
             add_barcode(draft, barcode_c(rec).lstrip("'"), report)

@@ -15,6 +15,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.gtin import InvalidGtin, normalise_gtin
+from app.imports import lengths
+from app.imports.fields import clip
 from app.imports.report import ImportReport
 from app.store.models import Product, ProductGtin
 
@@ -39,6 +41,15 @@ def add_barcode(draft: ProductDraft, raw: str, report: ImportReport) -> None:
         return
     if gtin not in draft.gtins:
         draft.gtins.append(gtin)
+
+
+def product_name(report: ImportReport, row: int, sku: str, name: str, column_name: str) -> str:
+    """A name cut to its column, with a warning: a long name still tells people what the product is."""
+    cut: list[str] = []
+    name = clip(name, column_name, lengths.PRODUCT["name"], cut)
+    for message in cut:
+        report.warn(row, f"SKU {sku}: {message}")
+    return name
 
 
 def dedupe(drafts: list[ProductDraft], report: ImportReport) -> list[ProductDraft]:

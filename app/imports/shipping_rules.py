@@ -26,7 +26,22 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.imports.fields import BadValue, as_text
+from app.imports.lengths import ORDER
 from app.imports.report import ImportFailed
+
+_RULE_KEYS = frozenset({"match", "regex", "carrier", "service", "delivery"})
+_TOP_KEYS = frozenset({"rule", "extend_defaults"})
+
+
+class RulesFileError(ImportFailed, ValueError):
+    """A shipping rules file that cannot be used: unreadable, not TOML, or a bad rule.
+
+    The only exception ``ShippingRules.from_toml`` raises. An ImportFailed (file, line,
+    column, message; ``str()`` is ``FILE:LINE:COLUMN: message``), and a ValueError so
+    callers that caught ValueError keep catching it.
+    """
+
 
 CARRIERS = frozenset({"colissimo", "chronopost", "mondial_relay", "click_collect"})
 DELIVERIES = frozenset({"home", "relay", "pickup"})
@@ -108,28 +123,57 @@ class ShippingRules:
 
     @classmethod
     def from_toml(cls, path: Path) -> ShippingRules:
+        """The rules of a TOML file (see the module docstring); raises RulesFileError only."""
         path = Path(path)
-        text = path.read_text(encoding="utf-8-sig")
+        file = str(path)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise RulesFileError(file, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise RulesFileError(file, 1, 1, f"not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             where = re.search(r"line (\d+), column (\d+)", str(exc))
             line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
-            raise ImportFailed(str(path), line, column, f"invalid TOML: {exc}") from None
-        rule_lines = [i + 1 for i, raw in enumerate(text.splitlines()) if raw.strip().startswith("[[rule]]")]
+            raise RulesFileError(file, line, column, f"invalid TOML: {exc}") from None
+        lines = text.splitlines()
+
+        def line_of(key: str) -> int:
+            return next((i + 1 for i, raw in enumerate(lines) if re.match(rf"\s*{key}\s*=", raw)), 1)
+
+        # A misspelt key would silently change the table ("rules" = no rule at all): refuse it.
+        for key in data:
+            if key not in _TOP_KEYS:
+                raise RulesFileError(file, line_of(re.escape(key)), 1,
+                                     f"unknown key {key!r}; expected {', '.join(sorted(_TOP_KEYS))}")
+        entries = data.get("rule", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise RulesFileError(file, line_of("rule"), 1, "'rule' must be a list of [[rule]] tables")
+        extend = data.get("extend_defaults", False)
+        if not isinstance(extend, bool):
+            raise RulesFileError(file, line_of("extend_defaults"), 1, "extend_defaults must be true or false")
+        rule_lines = [i + 1 for i, raw in enumerate(lines) if raw.strip().startswith("[[rule]]")]
         rules: list[ShippingRule] = []
-        for n, entry in enumerate(data.get("rule", [])):
+        for n, entry in enumerate(entries):
             line = rule_lines[n] if n < len(rule_lines) else 1
-            rules.append(_rule_from_table(str(path), line, entry))
-        if data.get("extend_defaults", False):
+            rules.append(_rule_from_table(file, line, entry))
+        if extend:
             rules.extend(DEFAULT_RULES)
         return cls(rules)
 
 
 def _rule_from_table(file: str, line: int, entry: dict) -> ShippingRule:
-    def bad(message: str) -> ImportFailed:
-        return ImportFailed(file, line, 1, f"shipping rule: {message}")
+    def bad(message: str) -> RulesFileError:
+        return RulesFileError(file, line, 1, f"shipping rule: {message}")
 
+    for key in entry:
+        if key not in _RULE_KEYS:
+            raise bad(f"unknown key {key!r}; expected {', '.join(sorted(_RULE_KEYS))}")
+    for key in ("carrier", "service", "delivery"):
+        if key in entry and not isinstance(entry[key], str):
+            raise bad(f"{key} must be a string, not {entry[key]!r}")
     if ("match" in entry) == ("regex" in entry):
         raise bad("give exactly one of 'match' (substring) or 'regex'")
     carrier = entry.get("carrier") or None
@@ -141,7 +185,13 @@ def _rule_from_table(file: str, line: int, entry: dict) -> ShippingRule:
     pattern = entry.get("regex") or entry.get("match")
     if not isinstance(pattern, str) or not pattern:
         raise bad("the pattern must be a non-empty string")
+    service = entry.get("service") or None
     try:
-        return ShippingRule(pattern, carrier, entry.get("service") or None, delivery, "regex" in entry)
+        if service is not None:
+            as_text(service, "service", ORDER["service"])  # orders store it: it must fit there
+    except BadValue as exc:
+        raise bad(str(exc)) from None
+    try:
+        return ShippingRule(pattern, carrier, service, delivery, "regex" in entry)
     except re.error as exc:
         raise bad(f"invalid regular expression {pattern!r}: {exc}") from None

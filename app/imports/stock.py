@@ -13,7 +13,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.imports.csvsource import Column, CsvTable, Record
-from app.imports.fields import as_date, as_int
+from app.imports import lengths
+from app.imports.fields import as_date, as_int, text_at
 from app.imports.report import ImportReport
 from app.store.models import Location, Product, Stock
 
@@ -45,7 +46,10 @@ def parse_stock(table: CsvTable) -> StockFile:
     seen: dict[tuple[str, str, str], int] = {}
     rows: list[StockRow] = []
     for rec in table.records:
-        row = StockRow(rec, sku(rec), location(rec), 0, lot(rec), as_date(table, rec, expiry))
+        # Location codes are stored upper case (see locations.py): "a-01-01-a" is A-01-01-A.
+        row = StockRow(rec, text_at(table, rec, sku, lengths.PRODUCT["sku"]),
+                       text_at(table, rec, location, lengths.LOCATION["code"]).upper(), 0,
+                       text_at(table, rec, lot, lengths.STOCK["lot"]), as_date(table, rec, expiry))
         if not row.sku:
             raise table.fail(rec, sku, "sku is empty")
         if not row.location:

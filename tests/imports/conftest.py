@@ -17,3 +17,11 @@ def stocked(factory):
     """A SQLite database with the small catalogue, locations and stock."""
     seed_catalogue(factory)
     return factory
+
+
+@pytest.fixture
+def any_stocked(any_engine: Engine):
+    """The small catalogue, locations and stock, on SQLite and on PostgreSQL."""
+    factory = session_factory(any_engine)
+    seed_catalogue(factory)
+    return factory

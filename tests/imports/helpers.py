@@ -38,3 +38,19 @@ def events(factory: sessionmaker[Session], kind: str | None = None) -> list[Even
         if kind:
             query = query.where(Event.kind == kind)
         return list(session.scalars(query))
+
+
+def shopify_variant(src: Path, dest: Path, rows: list[dict[str, str]]) -> Path:
+    """Write ``dest``: the header of ``src`` and, per dict of ``rows``, its first data row with those columns changed."""
+    import csv
+
+    with src.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        template = next(reader)
+        header = reader.fieldnames or []
+    with dest.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, header)
+        writer.writeheader()
+        for changes in rows:
+            writer.writerow({**template, **changes})
+    return dest

@@ -100,26 +100,26 @@ def test_cash_on_delivery_pending_is_not_held(stocked):
     assert order(stocked, "#1015").status == "new"  # "contre-remboursement"
 
 
-def test_unknown_sku_is_an_exception_even_when_held(stocked):
-    run_import(stocked, "orders", DATA / "orders_unknown_sku.csv")
-    found = order(stocked, "#1016")
+def test_unknown_sku_is_an_exception_even_when_held(any_stocked):
+    run_import(any_stocked, "orders", DATA / "orders_unknown_sku.csv")
+    found = order(any_stocked, "#1016")
     assert found.status == "exception"
     assert found.exception_reason == "unknown_sku: SKU-XYZ"
     # Risk High too: the hold reason is kept for whoever clears the exception.
     assert found.hold_reason == "fraud_risk: Risk Level High" and found.resume_status == "new"
 
 
-def test_not_enough_stock_allocates_oldest_first(stocked):
+def test_not_enough_stock_allocates_oldest_first(any_stocked):
     # SKU-CAP has 5 units. #1018 (4, 11:00) comes first in the file, #1017 (3, 10:00) is older.
-    run_import(stocked, "orders", DATA / "orders_not_enough_stock.csv")
-    assert order(stocked, "#1017").status == "new"
-    assert order(stocked, "#1018").status == "awaiting_stock"
+    run_import(any_stocked, "orders", DATA / "orders_not_enough_stock.csv")
+    assert order(any_stocked, "#1017").status == "new"
+    assert order(any_stocked, "#1018").status == "awaiting_stock"
 
 
-def test_stock_reserved_by_orders_already_in_the_database(stocked):
-    run_import(stocked, "orders", DATA / "orders_continuation.csv")  # reserves 3 of the 5 SKU-CAP
-    run_import(stocked, "orders", DATA / "orders_not_enough_stock.csv")
-    assert order(stocked, "#1017").status == "awaiting_stock"  # needs 3, only 2 free
+def test_stock_reserved_by_orders_already_in_the_database(any_stocked):
+    run_import(any_stocked, "orders", DATA / "orders_continuation.csv")  # reserves 3 of the 5 SKU-CAP
+    run_import(any_stocked, "orders", DATA / "orders_not_enough_stock.csv")
+    assert order(any_stocked, "#1017").status == "awaiting_stock"  # needs 3, only 2 free
 
 
 def test_relay_point_from_note_attributes(stocked):
@@ -155,24 +155,24 @@ def test_other_columns_mapping_and_unmatched_method(stocked):
     assert report.summary_lines()[1].startswith("row 4: order #1023")
 
 
-def test_reimport_changes_nothing(stocked):
-    first = run_import(stocked, "orders", DATA / "orders_mapping.csv")
-    before = count(stocked, Event)
-    again = run_import(stocked, "orders", DATA / "orders_mapping.csv")
+def test_reimport_changes_nothing(any_stocked):
+    first = run_import(any_stocked, "orders", DATA / "orders_mapping.csv")
+    before = count(any_stocked, Event)
+    again = run_import(any_stocked, "orders", DATA / "orders_mapping.csv")
     assert (first.imported, again.imported, again.unchanged, again.updated) == (2, 0, 2, 0)
     assert again.warnings == []  # warnings belong to the import that created the order
-    assert count(stocked, Event) == before
-    assert count(stocked, OrderLine) == 2
+    assert count(any_stocked, Event) == before
+    assert count(any_stocked, OrderLine) == 2
 
 
-def test_cancellation_in_a_later_export(stocked):
-    run_import(stocked, "orders", DATA / "orders_cancelled_later_a.csv")
-    report = run_import(stocked, "orders", DATA / "orders_cancelled_later_b.csv", station="admin-2")
+def test_cancellation_in_a_later_export(any_stocked):
+    run_import(any_stocked, "orders", DATA / "orders_cancelled_later_a.csv")
+    report = run_import(any_stocked, "orders", DATA / "orders_cancelled_later_b.csv", station="admin-2")
     assert (report.updated, report.unchanged, report.skipped) == (1, 1, {"cancelled": 1})
-    assert order(stocked, "#1024").status == "cancelled"
-    assert order(stocked, "#1025").status == "new"
-    assert count(stocked, Order, Order.number == "#1026") == 0
-    changes = events(stocked, ORDER_STATUS_CHANGED)
+    assert order(any_stocked, "#1024").status == "cancelled"
+    assert order(any_stocked, "#1025").status == "new"
+    assert count(any_stocked, Order, Order.number == "#1026") == 0
+    changes = events(any_stocked, ORDER_STATUS_CHANGED)
     assert [(e.order_number, e.payload["from"], e.payload["to"], e.station) for e in changes] == [
         ("#1024", "new", "cancelled", "admin-2")]
 
@@ -188,11 +188,28 @@ def test_malformed_file_imports_nothing_and_names_file_line_column(stocked):
     assert (count(stocked, Order), count(stocked, Event)) == before
 
 
-def test_payment_received_in_a_later_export_releases_the_hold(stocked, tmp_path):
-    run_import(stocked, "orders", DATA / "orders_pending.csv")
+def test_payment_received_in_a_later_export_releases_the_hold(any_stocked, tmp_path):
+    run_import(any_stocked, "orders", DATA / "orders_pending.csv")
     later = tmp_path / "later.csv"
     later.write_text((DATA / "orders_pending.csv").read_text().replace(",pending,", ",paid,"))
-    report = run_import(stocked, "orders", later)
-    found = order(stocked, "#1013")
+    report = run_import(any_stocked, "orders", later)
+    found = order(any_stocked, "#1013")
     assert (report.updated, found.status, found.hold_reason) == (1, "new", None)
-    assert [e.payload["to"] for e in events(stocked, ORDER_STATUS_CHANGED)] == ["new"]
+    assert [e.payload["to"] for e in events(any_stocked, ORDER_STATUS_CHANGED)] == ["new"]
+
+
+def test_order_edited_in_the_shop_is_kept_with_a_warning(any_stocked, tmp_path):
+    run_import(any_stocked, "orders", DATA / "orders_continuation.csv")
+    edited = tmp_path / "edited.csv"
+    rows = (DATA / "orders_continuation.csv").read_text().split("\n")
+    rows[3] = rows[3].replace(",3,Article SKU-CAP,", ",1,Article SKU-CAP,")  # 3 caps became 1 in the shop
+    edited.write_text("\n".join(rows))
+    report = run_import(any_stocked, "orders", edited)
+    assert (report.imported, report.updated, report.unchanged) == (0, 0, 1)
+    assert [str(w) for w in report.warnings] == [
+        "row 2: order #1004 changed in the shop since it was imported (lines differ); "
+        "Quai kept its copy: check it with a supervisor"]
+    assert [(line.sku, line.quantity) for line in order(any_stocked, "#1004").lines] == [
+        ("SKU-MUG", 2), ("SKU-TEE-S", 1), ("SKU-CAP", 3)]
+    same = run_import(any_stocked, "orders", DATA / "orders_continuation.csv")  # lines in another order: same
+    assert same.warnings == []

@@ -73,9 +73,11 @@ def test_bad_barcode_is_a_warning_and_the_product_imports(factory):
 
 def test_gift_cards_skipped_and_shippable_variant_without_sku_warned(factory):
     report = run_import(factory, "products", DATA / "products_gift_card.csv")
-    assert report.skipped == {"gift card, no shipping": 2, "no SKU": 1}
+    assert report.skipped == {"gift card (no shipping)": 2, "no SKU": 1}
     assert [(w.row, "plaid" in w.message) for w in report.warnings] == [(4, True)]
     assert report.imported == 1 and product(factory, "TORCHON").requires_shipping is True
+    # The summary separates its reasons with commas: a reason must not contain one.
+    assert "skipped 3 (gift card (no shipping): 2, no SKU: 1)" in report.summary_lines()[0]
 
 
 def test_quai_products_csv_with_several_gtins_and_update(factory, tmp_path):

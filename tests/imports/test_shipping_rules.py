@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.imports import ImportFailed, run_import
-from app.imports.shipping_rules import ShippingRules
+from app.imports.shipping_rules import RulesFileError, ShippingRules
 from tests.imports.helpers import DATA, order
 
 
@@ -51,3 +51,34 @@ def test_toml_errors_name_file_and_line(tmp_path):
     with pytest.raises(ImportFailed) as caught:
         ShippingRules.from_toml(path)
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("rule = 5\n", 1, "'rule' must be a list of [[rule]] tables"),
+        ("extend_defaults = true\nrule = [1, 2]\n", 2, "'rule' must be a list of [[rule]] tables"),
+        ('[[rule]]\nmatch = "x"\ndelivery = ["home"]\n', 1, "delivery must be a string"),
+        ('[[rule]]\nmatch = "x"\nservice = 13\n', 1, "service must be a string"),
+        ('[[rule]]\nmatch = "x"\nservice = "' + "s" * 65 + '"\n', 1, "service is 65 characters"),
+        ('[[rule]]\nmatch = "x"\ncarier = "chronopost"\n', 1, "unknown key 'carier'"),
+        ('extend_default = true\n', 1, "unknown key 'extend_default'"),
+        ('extend_defaults = "yes"\n', 1, "extend_defaults must be true or false"),
+    ],
+)
+def test_bad_rule_files_raise_rules_file_error(tmp_path, text, line, message):
+    path = tmp_path / "shipping.toml"
+    path.write_text(text)
+    with pytest.raises(RulesFileError) as caught:
+        ShippingRules.from_toml(path)
+    assert isinstance(caught.value, ImportFailed) and isinstance(caught.value, ValueError)
+    assert caught.value.line == line and message in caught.value.message
+
+
+def test_unreadable_rule_files_raise_rules_file_error(tmp_path):
+    with pytest.raises(RulesFileError, match="cannot read"):
+        ShippingRules.from_toml(tmp_path / "missing.toml")
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('[[rule]]\nmatch = "entrepôt"\n'.encode("latin-1"))
+    with pytest.raises(RulesFileError, match="UTF-8"):
+        ShippingRules.from_toml(path)
