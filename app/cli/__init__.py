@@ -84,6 +84,14 @@ def _add_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--sheets", type=Path, metavar="FILE.pdf", help="print the demo's barcode sheets to a PDF")
     demo.add_argument("--no-gui", action="store_true", help="prepare the demo (and sheets) without opening a window")
     demo.add_argument("--station", default="DEMO-01", help="station name shown in the window")
+    # Not $QUAI_DB: a demo must never fill a real central database by accident.
+    demo.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="central database for the demo (default: the demo's own embedded SQLite file); "
+        "it must be empty or hold a demo",
+    )
     demo.set_defaults(handler="app.cli.gui:cmd_demo")
 
 

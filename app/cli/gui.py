@@ -52,7 +52,7 @@ def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> s
     from app.store.db import make_engine, session_factory, transaction
     from app.store.events import record
     from app.store.migrate import downgrade, upgrade
-    from app.store.models import Event, Product
+    from app.store.models import Event, Location, Order, Product, User
 
     if reset:
         _remove_sqlite(demo_dir() / station_file_name(config.name))
@@ -61,7 +61,9 @@ def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> s
         upgrade(central)
         factory = session_factory(central)
         with factory() as session:
-            has_data = bool(session.scalar(select(func.count()).select_from(Product)))
+            has_data = any(
+                session.scalar(select(func.count()).select_from(model)) for model in (Product, Location, Order, User)
+            )
             built = session.scalar(select(func.count()).select_from(Event).where(Event.kind == DEMO_BUILT))
         if has_data and not built:
             if not owned:

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.store.db import make_engine, session_factory, sqlite_url
@@ -97,3 +98,30 @@ def test_sheets_to_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     done = _quai("demo", "--no-gui", "--sheets", str(blocker / "sheets.pdf"), data_dir=tmp_path / "data")
     assert done.returncode == 1
     assert "cannot write the barcode sheets" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.postgres
+def test_demo_on_postgres_and_never_over_real_data(pg_url: str, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    built = _quai("demo", "--no-gui", "--db", pg_url, data_dir=data_dir)
+    assert built.returncode == 0, built.stderr
+    listing = _quai("orders", "list", "--db", pg_url, "--format", "json", data_dir=data_dir)
+    assert len(json.loads(listing.stdout)) >= 40
+    reset = _quai("demo", "--no-gui", "--reset", "--db", pg_url, data_dir=data_dir)
+    assert reset.returncode == 0, reset.stderr
+    assert len(json.loads(_quai("orders", "list", "--db", pg_url, "--format", "json", data_dir=data_dir).stdout)) >= 40
+
+    # a database with a real site's data (no demo marker) is refused, untouched
+    real = sqlite_url(tmp_path / "real.db")
+    assert _quai("db", "upgrade", "--db", real, data_dir=data_dir).returncode == 0
+    locations = tmp_path / "locations.csv"
+    locations.write_text("code,zone,aisle,bay,level,pick_sequence\nA-01-01-1,A,01,01,1,10\n", encoding="utf-8")
+    assert _quai("import", "locations", str(locations), "--db", real, data_dir=data_dir).returncode == 0
+    refused = _quai("demo", "--no-gui", "--db", real, data_dir=data_dir)  # locations alone are real data too
+    assert refused.returncode == 2 and "not the demo's" in refused.stderr
+    products = tmp_path / "products.csv"
+    products.write_text("sku,name\nREAL-1,Vrai produit\n", encoding="utf-8")
+    assert _quai("import", "products", str(products), "--db", real, data_dir=data_dir).returncode == 0
+    refused = _quai("demo", "--no-gui", "--reset", "--db", real, data_dir=data_dir)
+    assert refused.returncode == 2 and "not the demo's" in refused.stderr
+    assert _quai("lookup", "REAL-1", "--db", real, data_dir=data_dir).returncode == 0
