@@ -46,6 +46,17 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if parsed.get_backend_name() == "postgresql":
+        # A central host that silently drops packets would otherwise hang a connect for
+        # minutes (the kernel's TCP retries) while a person waits at a station.
+        # Keepalives notice a connection that died under an idle station.
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        connect_args.setdefault("connect_timeout", 5)
+        connect_args.setdefault("keepalives", 1)
+        connect_args.setdefault("keepalives_idle", 30)
+        connect_args.setdefault("keepalives_interval", 10)
+        connect_args.setdefault("keepalives_count", 3)
+        kwargs["connect_args"] = connect_args
     return create_engine(url, **kwargs)
 
 

@@ -162,3 +162,11 @@ def test_event_uuid_is_unique(any_engine: Engine) -> None:
                 ),
                 {"id": first.id, "at": datetime.now(UTC).replace(tzinfo=None)},
             )
+
+
+@pytest.mark.postgres
+def test_postgres_connections_give_up_quickly_and_keep_alive(pg_engine: Engine) -> None:
+    """A station must not hang for minutes on a central host that drops packets."""
+    with pg_engine.connect() as connection:
+        dsn = connection.connection.driver_connection.info.dsn
+    assert "connect_timeout=5" in dsn and "keepalives=1" in dsn
