@@ -46,6 +46,8 @@ HOME_SCREENS = {
 class MainWindow(QMainWindow):
     # Class-level defaults: Qt sends events (setupUi's title change) before __init__ ends.
     _background_started = False
+    _logging_out = False
+    _pending_login: tuple[UserInfo, str] | None = None  # login event queued, not yet written
     startup_job: Callable[[], None] | None = None
     CENTRAL_PING_MS = 15_000
     REFRESH_MS = 20_000
@@ -169,7 +171,10 @@ class MainWindow(QMainWindow):
         self.login_screen.render()
 
     def _role_chosen(self, role: str) -> None:
-        if self.chooser.user is not None and role in self.session.offered_roles:
+        # A double tap (or a tap on the other role) must not log the person in twice.
+        if self.chooser.user is not None and role in self.session.offered_roles and not self.login_presenter.busy:
+            self.session.offered_roles = ()
+            self.login_presenter.logging_in()
             self._begin(self.chooser.user, role)
 
     def _back_to_login(self) -> None:
@@ -180,10 +185,17 @@ class MainWindow(QMainWindow):
         self.login_screen.focus_scan_field()
 
     def _begin(self, user: UserInfo, role: str) -> None:
-        """Record the login, and show the home screen only once the event is committed."""
+        """Record the login, and show the home screen only once the event is committed.
+
+        The login presenter stays busy (LOGGING_IN) until then: another scan starts nothing.
+        """
         station = self.config.name
+        self._pending_login = (user, role)
 
         def done(_result: object) -> None:
+            self._pending_login = None
+            self.login_presenter.acknowledge()
+            self.login_screen.render()
             self.session.start(user, role)
             self.status.user, self.status.role = user, role
             self.status_area.render()
@@ -195,7 +207,11 @@ class MainWindow(QMainWindow):
             self.refresh_home()
             self.refresh_outbox()
 
-        self.services.replica.submit(lambda ctx: ctx.record_login(user, role, station), done, self._lookup_failed)
+        def failed(error: Exception) -> None:
+            self._pending_login = None
+            self._lookup_failed(error)
+
+        self.services.replica.submit(lambda ctx: ctx.record_login(user, role, station), done, failed)
 
     def home(self, role: str) -> HomeScreen:
         if role not in self.homes:
@@ -230,13 +246,15 @@ class MainWindow(QMainWindow):
 
     def logout(self, reason: str = "button") -> None:
         user, role = self.session.user, self.session.role
-        if user is None or role is None:
-            return
+        if user is None or role is None or self._logging_out:
+            return  # nobody, or the logout is already being written (a tap, then the window closed)
+        self._logging_out = True
         home = self.homes[role]
         home.set_busy_logging_out(True)
         station = self.config.name
 
         def finish(_result: object = None) -> None:
+            self._logging_out = False
             home.set_busy_logging_out(False)
             self.session.end()
             self.status.user, self.status.role = None, None
@@ -294,8 +312,14 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Queued before the workers stop, so it is written (once: a logout under way is not repeated).
         if self.session.logged_in:
-            self.logout(reason="window_closed")  # queued before the workers stop, so it is written
+            self.logout(reason="window_closed")
+        elif self._pending_login is not None:  # the login is queued: close the session it opens
+            user, role = self._pending_login
+            station = self.config.name
+            self._pending_login = None
+            self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, "window_closed"))
         self._ping_timer.stop()
         self._refresh_timer.stop()
         super().closeEvent(event)

@@ -32,6 +32,7 @@ def roles_at_station(user_roles: tuple[str, ...], station_kind: str) -> tuple[st
 class LoginState(Enum):
     READY = "ready"
     CHECKING = "checking"
+    LOGGING_IN = "logging_in"  # the badge is known; the login event is being written
     UNKNOWN_BADGE = "unknown_badge"
     NO_ROLE_HERE = "no_role_here"
     LOOKUP_FAILED = "lookup_failed"
@@ -54,6 +55,11 @@ class LoginPresenter:
     detail: str = ""  # technical detail of a failed lookup, shown under the message
 
     @property
+    def busy(self) -> bool:
+        """A lookup or a login is under way: no other scan may start one."""
+        return self.state in (LoginState.CHECKING, LoginState.LOGGING_IN)
+
+    @property
     def is_error(self) -> bool:
         return self.state in (LoginState.UNKNOWN_BADGE, LoginState.NO_ROLE_HERE, LoginState.LOOKUP_FAILED)
 
@@ -63,7 +69,7 @@ class LoginPresenter:
         A new scan replaces a previous error: the person has acted on it.
         """
         badge = text.strip()
-        if not badge or self.state is LoginState.CHECKING:
+        if not badge or self.busy:
             return None
         self.state = LoginState.CHECKING
         self.badge = badge
@@ -78,10 +84,15 @@ class LoginPresenter:
         if not roles:
             self.state = LoginState.NO_ROLE_HERE
             return LoginOutcome("error", user)
-        self.state = LoginState.READY
         if len(roles) == 1:
+            self.state = LoginState.LOGGING_IN
             return LoginOutcome("home", user, roles)
+        self.state = LoginState.READY  # the chooser is on screen; logging_in() when a role is picked
         return LoginOutcome("choose", user, roles)
+
+    def logging_in(self) -> None:
+        """A role is chosen: busy until the login event is written (then ``acknowledge``, or ``failed``)."""
+        self.state = LoginState.LOGGING_IN
 
     def failed(self, detail: str) -> None:
         self.state = LoginState.LOOKUP_FAILED

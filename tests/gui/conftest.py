@@ -110,3 +110,13 @@ def scan(qtbot, window, badge: str) -> None:
     edit.setFocus()
     qtbot.keyClicks(edit, badge)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def drain(qtbot, worker, timeout: int = 5000) -> None:
+    """Wait until every job submitted to ``worker`` so far has run and its callback has been delivered.
+
+    Submits a no-op job and waits for its callback: jobs run, and callbacks arrive, in order.
+    """
+    done: list[bool] = []
+    worker.submit(lambda _ctx: None, lambda _r: done.append(True), lambda _e: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=timeout)

@@ -15,7 +15,7 @@ from app.gui.state import LoginState
 from app.store.db import make_engine, session_factory
 from app.store.models import Event
 
-from .conftest import scan
+from .conftest import drain, scan
 
 pytestmark = pytest.mark.gui
 
@@ -178,3 +178,65 @@ def test_replica_failure_is_shown(qtbot, tmp_path, services, config):
         window.close()
     finally:
         broken_services.shutdown()
+
+
+# --- one session at a time -----------------------------------------------------------------
+
+
+def when_login_queued(window, action) -> list:
+    """Run ``action()`` right after the window queues a login event (before it is written)."""
+    states = []
+    begin = window._begin
+
+    def begin_then_act(user, role):
+        begin(user, role)
+        states.append(window.login_presenter.state)
+        action()
+
+    window._begin = begin_then_act
+    return states
+
+
+def test_a_scan_while_the_login_is_written_logs_nobody_else_in(qtbot, window, services):
+    # a second read of the badge, or the next person, arrives while the login is written
+    states = when_login_queued(window, lambda: window.submit_badge("BDG0002"))
+    window.submit_badge("BDG0001")
+    drain(qtbot, services.replica)
+    drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, PickerHome)
+    assert [e.actor for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["BDG0001"]
+    assert window.session.user.badge == "BDG0001"
+    assert states == [LoginState.LOGGING_IN]
+    assert window.login_presenter.state is LoginState.READY
+
+
+def test_a_double_tap_on_the_chooser_logs_in_once(qtbot, window, services):
+    from PySide6.QtCore import Qt
+
+    scan(qtbot, window, "BDG0004")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    qtbot.mouseClick(window.chooser.button_for("picker"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.chooser.button_for("packer"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.chooser.button_for("picker"), Qt.MouseButton.LeftButton)
+    drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, PickerHome)
+    assert [e.payload["role"] for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["picker"]
+
+
+def test_log_out_then_close_writes_one_logout(qtbot, window, services):
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    window.current_screen.logout_button.click()
+    window.close()
+    services.shutdown()
+    assert [e.payload["reason"] for e in events(window.config.replica_url, USER_LOGGED_OUT)] == ["button"]
+
+
+def test_closing_while_the_login_is_written_closes_that_session(qtbot, window, services):
+    closed = when_login_queued(window, window.close)
+    window.submit_badge("BDG0001")
+    qtbot.waitUntil(lambda: bool(closed), timeout=5000)
+    services.shutdown()
+    url = window.config.replica_url
+    assert [e.actor for e in events(url, USER_LOGGED_IN)] == ["BDG0001"]
+    assert [(e.actor, e.payload["reason"]) for e in events(url, USER_LOGGED_OUT)] == [("BDG0001", "window_closed")]

@@ -46,3 +46,13 @@ def test_status_model_central_state():
     assert m.central_state() == "checking"
     m.central = "online"
     assert m.central_state() == "online"
+
+
+def test_login_presenter_is_busy_until_the_login_is_written():
+    p = LoginPresenter("any")
+    p.submit("BDG1")
+    assert p.resolve(UserInfo("A", "BDG1", ("picker",))).kind == "home"
+    assert p.state is LoginState.LOGGING_IN and p.busy
+    assert p.submit("BDG2") is None  # no second login while the first is written
+    p.acknowledge()
+    assert p.submit("BDG2") == "BDG2"
