@@ -96,11 +96,41 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
         window.resize(1280, 800)
         window.show()
     window.startup_job = prepare
+    restore_sigterm = close_on_sigterm(window)
     try:
         return app.exec()
     finally:
-        window.close()
+        window.close()  # logs out (once) if the loop ended otherwise than by closing the window
         services.shutdown()
+        restore_sigterm()
+
+
+SIGNAL_POLL_MS = 250
+
+
+def close_on_sigterm(window) -> Callable[[], None]:
+    """SIGTERM (systemd stopping the kiosk) closes the window, as a person would: the logout is written.
+
+    Python runs signal handlers between bytecodes of the main thread, never while Qt's event
+    loop waits in C++: a periodic no-op timer lets it in. Returns what undoes this.
+    Main thread only (elsewhere there is nothing to install, and nothing is done).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: window.close())
+    poll = QTimer(window)
+    poll.setInterval(SIGNAL_POLL_MS)
+    poll.timeout.connect(lambda: None)
+    poll.start()
+
+    def restore() -> None:
+        poll.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,7 +54,15 @@ class StationServices:
             sounds=sounds if sounds is not None else SilentSounds(),
         )
 
-    def shutdown(self) -> None:
-        """Finish the queued jobs (a logout event is still written), then stop the threads."""
-        self.replica.stop()
-        self.central.stop()
+    # A ping stuck on the network must not hold the exit; a replica job is bounded by
+    # SQLite's busy_timeout, and may be writing the logout: always waited for.
+    CENTRAL_STOP_MS = 2_000
+
+    def shutdown(self) -> bool:
+        """Finish the queued jobs (a logout event is still written), then stop the threads.
+
+        Returns False when the central worker was still busy and left behind (see Worker.stop).
+        """
+        replica = self.replica.stop()
+        central = self.central.stop(timeout_ms=self.CENTRAL_STOP_MS)
+        return replica and central

@@ -10,13 +10,17 @@ Threading contract
 * ``on_done(result)`` or ``on_error(exception)`` then runs in the GUI thread, delivered by a
   queued signal. After ``stop()`` no callback runs any more.
 * ``stop()`` lets the queued jobs finish (a logout event is still written), closes the context
-  in the worker thread (``context.close()`` if it has one) and joins the thread.
+  in the worker thread (``context.close()`` if it has one) and joins the thread. A thread running
+  Python is never terminated (that could cut a SQLite transaction in half): ``stop()`` waits for
+  the queue (replica jobs are bounded by SQLite's busy_timeout), or, given ``timeout_ms``, waits
+  that long and then leaves the thread behind (see ``Worker.stop``).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import queue
 from collections.abc import Callable
 from typing import Any
 
@@ -29,46 +33,52 @@ Job = Callable[[Any], Any]
 _STOP = object()
 
 
-class _Runner(QObject):
-    """Lives in the worker thread; owns the resource's context."""
+class _Thread(QThread):
+    """Runs the jobs one by one in ``run()``; owns the resource's context.
 
-    finished = Signal(int, object, object)  # job id, result, exception
+    No QObject lives in this thread: a thread left behind at exit (``Worker.stop``) holds
+    no Qt object that PySide could delete under it.
+    """
 
-    def __init__(self, context_factory: Callable[[], Any]) -> None:
+    def __init__(self, name: str, context_factory: Callable[[], Any], deliver: Callable[[int, Any, Any], None]) -> None:
         super().__init__()
+        self.setObjectName(name)
         self._factory = context_factory
-        self._context: Any = None
+        self._deliver = deliver  # a signal's emit: queued to the GUI thread
+        self.jobs: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+        self.abandoned = False  # set by the GUI thread: deliver nothing more, touch no Qt object
 
-    @Slot(int, object)
-    def run(self, job_id: int, job: object) -> None:
-        if job is _STOP:
-            self._close()
-            QThread.currentThread().quit()
-            return
-        try:
-            if self._context is None:
-                self._context = self._factory()
-            result = job(self._context)  # type: ignore[operator]
-        except Exception as exc:  # handed to the GUI, which tells the person
-            log.warning("job %s on %s failed: %s", job_id, QThread.currentThread().objectName(), exc)
-            self.finished.emit(job_id, None, exc)
-        else:
-            self.finished.emit(job_id, result, None)
-
-    def _close(self) -> None:
-        close = getattr(self._context, "close", None)
+    def run(self) -> None:
+        context: Any = None
+        name = self.objectName()
+        while True:
+            job_id, job = self.jobs.get()
+            if job is _STOP:
+                break
+            result: Any = None
+            error: Exception | None = None
+            try:
+                if context is None:
+                    context = self._factory()
+                result = job(context)
+            except Exception as exc:  # handed to the GUI, which tells the person
+                log.warning("job %s on %s failed: %s", job_id, name, exc)
+                error = exc
+            if self.abandoned:
+                return  # the station is exiting without this thread
+            self._deliver(job_id, result, error)
+        close = getattr(context, "close", None)
         if close is not None:
             try:
                 close()
             except Exception:  # closing must never keep the station from quitting
-                log.exception("closing the context of %s", QThread.currentThread().objectName())
-        self._context = None
+                log.exception("closing the context of %s", name)
 
 
 class Worker(QObject):
     """A queue of jobs against one resource, run on a dedicated QThread (see the module docstring)."""
 
-    _request = Signal(int, object)
+    _finished = Signal(int, object, object)  # job id, result, exception; emitted in the worker thread
 
     def __init__(self, name: str, context_factory: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,12 +86,9 @@ class Worker(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
         self._stopped = False
-        self._thread = QThread(self)
-        self._thread.setObjectName(name)
-        self._runner = _Runner(context_factory)
-        self._runner.moveToThread(self._thread)
-        self._request.connect(self._runner.run)
-        self._runner.finished.connect(self._deliver)
+        self._finished.connect(self._deliver)  # this object lives in the GUI thread: a queued connection
+        self._thread = _Thread(name, context_factory, self._finished.emit)
+        self._thread.setParent(self)
         self._thread.start()
 
     def submit(
@@ -94,7 +101,7 @@ class Worker(QObject):
             raise RuntimeError(f"worker {self.objectName()} is stopped")
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
-        self._request.emit(job_id, job)
+        self._thread.jobs.put((job_id, job))
         return job_id
 
     @property
@@ -113,13 +120,26 @@ class Worker(QObject):
         elif on_done is not None:
             on_done(result)
 
-    def stop(self, timeout_ms: int = 10_000) -> None:
+    def stop(self, timeout_ms: int | None = None) -> bool:
+        """Run the queued jobs, close the context, join the thread. Never terminates it.
+
+        ``timeout_ms=None`` waits for the whole queue. With a timeout, a thread still busy
+        after it is logged and left behind (the process is exiting): it delivers nothing
+        more, and it is handed to the main thread's QThread object, so that neither this
+        worker's deletion nor PySide's clean-up at exit destroys a running QThread (Qt
+        aborts the process then). Returns whether the thread stopped.
+        """
         if self._stopped:
-            return
-        self._request.emit(0, _STOP)
+            return not self._thread.isRunning()
         self._stopped = True
-        if not self._thread.wait(timeout_ms):
-            log.error("worker %s did not stop within %d ms", self.objectName(), timeout_ms)
-            self._thread.terminate()
+        self._thread.jobs.put((0, _STOP))
+        if timeout_ms is None:
             self._thread.wait()
+        elif not self._thread.wait(timeout_ms):
+            log.error("worker %s still busy %d ms after stop; left behind as the station exits", self.objectName(), timeout_ms)
+            self._thread.abandoned = True
+            self._thread.setParent(QThread.currentThread())
+            self._callbacks.clear()
+            return False
         self._callbacks.clear()
+        return True
