@@ -240,3 +240,19 @@ def test_closing_while_the_login_is_written_closes_that_session(qtbot, window, s
     url = window.config.replica_url
     assert [e.actor for e in events(url, USER_LOGGED_IN)] == ["BDG0001"]
     assert [(e.actor, e.payload["reason"]) for e in events(url, USER_LOGGED_OUT)] == [("BDG0001", "window_closed")]
+
+
+def test_a_very_long_scan_does_not_widen_the_window(qtbot, window, services):
+    """A QR code URL scanned by mistake: the field keeps 64 characters, the error shows 32."""
+    assert window.login_screen.ui.badgeEdit.maxLength() == 64
+    window.submit_badge("X" * 300)  # as if the field had no limit
+    drain(qtbot, services.replica)
+    label = window.login_screen.ui.errorLabel
+    assert label.isVisible()
+    assert label.text().startswith("Badge inconnu : " + "X" * 32 + "…. ")
+    assert window.width() == 1280 and window.minimumSizeHint().width() <= 1280
+    window.login_presenter.failed("sqlite:///" + "p" * 300)  # a long detail wraps too
+    window.login_screen.render()
+    qtbot.waitUntil(lambda: label.height() > 2 * label.fontMetrics().height(), timeout=2000)
+    assert window.width() == 1280 and window.minimumSizeHint().width() <= 1280
+    assert label.width() < 1280

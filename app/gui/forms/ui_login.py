@@ -74,6 +74,7 @@ class Ui_LoginScreen(object):
         self.scanRow.setObjectName(u"scanRow")
         self.badgeEdit = QLineEdit(LoginScreen)
         self.badgeEdit.setObjectName(u"badgeEdit")
+        self.badgeEdit.setMaxLength(64)
         self.badgeEdit.setClearButtonEnabled(True)
         self.badgeEdit.setProperty(u"quaiRole", u"scan")
 
@@ -110,6 +111,11 @@ class Ui_LoginScreen(object):
 
         self.errorLabel = QLabel(self.errorFrame)
         self.errorLabel.setObjectName(u"errorLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.errorLabel.sizePolicy().hasHeightForWidth())
+        self.errorLabel.setSizePolicy(sizePolicy)
         self.errorLabel.setText(u"")
         self.errorLabel.setWordWrap(True)
         self.errorLabel.setProperty(u"quaiRole", u"error-text")

@@ -19,6 +19,27 @@ from app.gui.state import LoginPresenter, LoginState
 
 translate = QCoreApplication.translate
 
+BADGE_SHOWN = 32  # characters of a scanned code shown in an error (a QR code URL can be hundreds)
+DETAIL_SHOWN = 200  # characters of a technical detail (the log has all of it)
+WORD_SHOWN = 40  # longer runs without a space get break opportunities, so the text wraps
+
+
+def cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def shown_badge(badge: str) -> str:
+    return cut(badge, BADGE_SHOWN)
+
+
+def wrappable(text: str) -> str:
+    """Insert zero-width spaces into very long words: a word-wrapped label can only break at spaces."""
+    words = text.split(" ")
+    return " ".join(
+        "\u200b".join(word[i:i + WORD_SHOWN] for i in range(0, len(word), WORD_SHOWN)) if len(word) > WORD_SHOWN else word
+        for word in words
+    )
+
 
 class LoginScreen(QWidget):
     submitted = Signal(str)  # the text scanned or typed, not yet stripped
@@ -61,12 +82,12 @@ class LoginScreen(QWidget):
             self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
             self._error_icon_drawn = True
         self.ui.errorFrame.setVisible(self.presenter.is_error)
-        self.ui.errorLabel.setText(self.error_text())
+        self.ui.errorLabel.setText(wrappable(self.error_text()))
         self.ui.langFrButton.setAccessibleName(translate("LoginScreen", "French"))
         self.ui.langEnButton.setAccessibleName(translate("LoginScreen", "English"))
 
     def error_text(self) -> str:
-        badge = self.presenter.badge
+        badge = shown_badge(self.presenter.badge)
         state = self.presenter.state
         if state is LoginState.UNKNOWN_BADGE:
             return translate("LoginScreen", "Unknown badge: %1. Check the badge or ask a supervisor.").replace("%1", badge)
@@ -77,7 +98,7 @@ class LoginScreen(QWidget):
         if state is LoginState.LOOKUP_FAILED:
             return translate(
                 "LoginScreen", "The station cannot read its local database. Ask a supervisor. Detail: %1"
-            ).replace("%1", self.presenter.detail)
+            ).replace("%1", cut(self.presenter.detail, DETAIL_SHOWN))
         return ""
 
     @Slot()
