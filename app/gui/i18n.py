@@ -47,6 +47,8 @@ class LanguageSwitcher(QObject):
         if language == self.language:
             return True
         app = QCoreApplication.instance()
+        # The locale first: the screens re-render (plurals, dates) while the LanguageChange is delivered.
+        QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed = []
@@ -64,7 +66,6 @@ class LanguageSwitcher(QObject):
             app.installTranslator(translator)
         # Deliver the LanguageChange now, so every screen is retranslated when switch() returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
         self.language = language
         self.changed.emit(language)
         return ok

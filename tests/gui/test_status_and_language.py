@@ -10,7 +10,7 @@ from app.gui.screens.home_picker import PickerHome
 from app.gui.screens.login import LoginScreen
 from app.gui.screens.role_chooser import RoleChooser
 
-from .conftest import scan
+from .conftest import drain, scan
 
 pytestmark = pytest.mark.gui
 
@@ -127,3 +127,20 @@ def test_a_failed_start_up_refresh_is_shown_in_the_status_area(qtbot, config, se
     assert "Copie locale non actualisée" in text
     assert window.ui.centralLabel.property("quaiRole") == "status-bad"
     window.close()
+
+
+def test_plurals_follow_the_new_language_at_once(qtbot, window, services):
+    """French says "0 commande", English "0 orders": the switch re-renders with the new rules."""
+    from app.gui.data import Overview
+    from app.gui.screens.home_supervisor import SupervisorHome
+
+    scan(qtbot, window, "BDG0003")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, SupervisorHome) and window.current_screen._loaded, timeout=5000)
+    drain(qtbot, services.replica)
+    home = window.current_screen
+    home.show_data(Overview(counts={status: 0 for status in home.tiles}))
+    assert home.summary.text() == "0 commande en cours"
+    window.switch_language("en")
+    assert home.summary.text() == "0 orders on the floor"
+    window.switch_language("fr")
+    assert home.summary.text() == "0 commande en cours"
