@@ -9,10 +9,16 @@ system converts from key names. Screens built after the first paint may use ``Qt
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def align(label: QLabel, keys: str) -> None:
     """``label.setAlignment(...)`` from key names, e.g. ``"AlignRight|AlignVCenter"``."""
     if not label.setProperty("alignment", keys):
         raise ValueError(f"not an alignment: {keys!r}")
+
+
+def focus_policy(widget: QWidget, key: str) -> None:
+    """``widget.setFocusPolicy(...)`` from a key name, e.g. ``"NoFocus"`` (same reason as ``align``)."""
+    if not widget.setProperty("focusPolicy", key):
+        raise ValueError(f"not a focus policy: {key!r}")

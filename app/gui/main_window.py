@@ -143,9 +143,16 @@ class MainWindow(QMainWindow):
         if badge is None:
             return
         self.login_screen.render()
+        self._look_up(badge)
+
+    def _look_up(self, badge: str) -> None:
         self.services.replica.submit(lambda ctx: ctx.lookup_badge(badge), self._badge_looked_up, self._lookup_failed)
 
     def _badge_looked_up(self, user: UserInfo | None) -> None:
+        later = self.login_presenter.take_pending()
+        if later is not None:  # another badge was scanned meanwhile: the last scan wins
+            self._look_up(later)
+            return
         outcome = self.login_presenter.resolve(user)
         if outcome.kind == "error":
             self.services.sounds.play("error")
@@ -160,6 +167,10 @@ class MainWindow(QMainWindow):
             self.ui.stack.setCurrentWidget(self.chooser)
 
     def _lookup_failed(self, error: Exception) -> None:
+        later = self.login_presenter.take_pending()
+        if later is not None:
+            self._look_up(later)
+            return
         self.services.sounds.play("error")
         self.login_presenter.failed(str(error).splitlines()[0] if str(error) else type(error).__name__)
         self.login_screen.render()
@@ -298,6 +309,8 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         self.services.language.switch(language)
         self._sync_language_toggles()
+        if self.current_screen is self.login_screen:
+            self.login_screen.focus_scan_field()  # a wedge scanner types into the focused widget
 
     def _sync_language_toggles(self) -> None:
         language = self.services.language.language or "fr"

@@ -53,6 +53,7 @@ class LoginPresenter:
     state: LoginState = LoginState.READY
     badge: str = ""
     detail: str = ""  # technical detail of a failed lookup, shown under the message
+    pending: str = ""  # a badge scanned while another was being checked: looked up next
 
     @property
     def busy(self) -> bool:
@@ -64,14 +65,31 @@ class LoginPresenter:
         return self.state in (LoginState.UNKNOWN_BADGE, LoginState.NO_ROLE_HERE, LoginState.LOOKUP_FAILED)
 
     def submit(self, text: str) -> str | None:
-        """A scan or a typed code. Returns the badge to look up, or None (empty, or a lookup under way).
+        """A scan or a typed code. Returns the badge to look up now, or None.
 
-        A new scan replaces a previous error: the person has acted on it.
+        A new scan replaces a previous error: the person has acted on it. A scan during a
+        lookup is kept (the latest one) and looked up when it answers (``take_pending``):
+        the person's last scan wins. A scan while the login is written starts nothing.
         """
         badge = text.strip()
-        if not badge or self.busy:
+        if not badge or self.state is LoginState.LOGGING_IN:
+            return None
+        if self.state is LoginState.CHECKING:
+            self.pending = badge
             return None
         self.state = LoginState.CHECKING
+        self.badge = badge
+        self.detail = ""
+        return badge
+
+    def take_pending(self) -> str | None:
+        """When a lookup answers: the badge scanned meanwhile, to look up instead (None: use the answer).
+
+        A second read of the same badge changes nothing.
+        """
+        badge, self.pending = self.pending, ""
+        if self.state is not LoginState.CHECKING or not badge or badge == self.badge:
+            return None
         self.badge = badge
         self.detail = ""
         return badge
@@ -100,6 +118,7 @@ class LoginPresenter:
 
     def acknowledge(self) -> None:
         self.state = LoginState.READY
+        self.pending = ""
         self.badge = ""
         self.detail = ""
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup
 
 from app.gui import texts
-from app.gui.alignment import align
+from app.gui.alignment import align, focus_policy
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.state import StatusModel
 
@@ -26,6 +26,8 @@ class StatusArea(QObject):
         self.ui = ui
         self.model = model
         align(ui.outboxLabel, "AlignRight|AlignVCenter")
+        focus_policy(ui.langFrButton, "NoFocus")  # the scan field keeps the focus
+        focus_policy(ui.langEnButton, "NoFocus")
         self._languages = QButtonGroup(self)
         self._languages.addButton(ui.langFrButton)
         self._languages.addButton(ui.langEnButton)

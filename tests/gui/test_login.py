@@ -256,3 +256,55 @@ def test_a_very_long_scan_does_not_widen_the_window(qtbot, window, services):
     qtbot.waitUntil(lambda: label.height() > 2 * label.fontMetrics().height(), timeout=2000)
     assert window.width() == 1280 and window.minimumSizeHint().width() <= 1280
     assert label.width() < 1280
+
+
+# --- scans are never lost ------------------------------------------------------------------
+
+
+def hold(worker):
+    """Block ``worker`` on a job until the returned event is set (a slow replica)."""
+    import threading
+
+    release = threading.Event()
+    worker.submit(lambda _ctx: release.wait(10))
+    return release
+
+
+def test_the_last_scan_wins_while_a_badge_is_checked(qtbot, window, services):
+    release = hold(services.replica)
+    window.submit_badge("BDG9999")  # a wrong badge first
+    assert window.login_presenter.state is LoginState.CHECKING
+    scan(qtbot, window, "BDG0002")  # the right one, while the first is checked
+    release.set()
+    drain(qtbot, services.replica)
+    drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, PackerHome)
+    assert [e.actor for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["BDG0002"]
+
+
+def test_a_second_read_of_the_same_badge_is_one_login(qtbot, window, services):
+    release = hold(services.replica)
+    scan(qtbot, window, "BDG0001")
+    scan(qtbot, window, "BDG0001")
+    release.set()
+    drain(qtbot, services.replica)
+    drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, PickerHome)
+    assert [e.actor for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["BDG0001"]
+
+
+@pytest.mark.parametrize("where", ["login", "status"])
+def test_a_language_tap_leaves_the_focus_in_the_scan_field(qtbot, window, where):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login_screen.ui.badgeEdit, timeout=2000)
+    buttons = window.login_screen.ui if where == "login" else window.ui
+    if where == "status":
+        buttons.langEnButton.setVisible(True)  # shown on the other screens; same buttons
+    qtbot.mouseClick(buttons.langEnButton, Qt.MouseButton.LeftButton)
+    assert window.services.language.language == "en"
+    assert QApplication.focusWidget() is window.login_screen.ui.badgeEdit
+    qtbot.keyClicks(QApplication.focusWidget(), "BDG0001")  # the wedge scanner types here
+    assert window.login_screen.ui.badgeEdit.text() == "BDG0001"

@@ -56,3 +56,13 @@ def test_login_presenter_is_busy_until_the_login_is_written():
     assert p.submit("BDG2") is None  # no second login while the first is written
     p.acknowledge()
     assert p.submit("BDG2") == "BDG2"
+
+
+def test_a_scan_during_a_lookup_is_looked_up_next():
+    p = LoginPresenter("any")
+    p.submit("BDG1")
+    assert p.submit("BDG2") is None and p.submit("BDG3") is None  # kept, the latest wins
+    assert p.take_pending() == "BDG3" and p.badge == "BDG3" and p.state is LoginState.CHECKING
+    assert p.take_pending() is None
+    p.submit("BDG3")  # the same badge read twice
+    assert p.take_pending() is None

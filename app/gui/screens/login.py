@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from app.gui import assets
-from app.gui.alignment import align
+from app.gui.alignment import align, focus_policy
 from app.gui.forms.ui_login import Ui_LoginScreen
 from app.gui.state import LoginPresenter, LoginState
 
@@ -54,6 +54,12 @@ class LoginScreen(QWidget):
         self.ui.setupUi(self)
         for label in (self.ui.instructionLabel, self.ui.hintLabel, self.ui.busyLabel):
             align(label, "AlignCenter")
+        # A tap must leave the focus in the scan field, where a wedge scanner types: the language
+        # buttons never take it, Validate and OK only from the keyboard (Tab).
+        focus_policy(self.ui.langFrButton, "NoFocus")
+        focus_policy(self.ui.langEnButton, "NoFocus")
+        focus_policy(self.ui.validateButton, "TabFocus")
+        focus_policy(self.ui.acknowledgeButton, "TabFocus")
         self._languages = QButtonGroup(self)
         self._languages.setExclusive(True)
         self._languages.addButton(self.ui.langFrButton)
@@ -75,9 +81,8 @@ class LoginScreen(QWidget):
 
     def render(self) -> None:
         state = self.presenter.state
-        checking = state is LoginState.CHECKING
-        self.ui.busyLabel.setVisible(checking)
-        self.ui.validateButton.setEnabled(not checking)
+        self.ui.busyLabel.setVisible(self.presenter.busy)
+        self.ui.validateButton.setEnabled(state is not LoginState.LOGGING_IN)
         if self.presenter.is_error and not self._error_icon_drawn:
             self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
             self._error_icon_drawn = True
