@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     _background_started = False
     _logging_out = False
     _pending_login: tuple[UserInfo, str] | None = None  # login event queued, not yet written
-    startup_job: Callable[[], None] | None = None
+    _startup_job: Callable[[], None] | None = None
     CENTRAL_PING_MS = 15_000
     REFRESH_MS = 20_000
 
@@ -86,8 +86,6 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(self.REFRESH_MS)
         self._refresh_timer.timeout.connect(self._periodic_refresh)
         self._background_started = False
-        # Set by run_station: migrate and fill the replica; runs before any other replica job.
-        self.startup_job: Callable[[], None] | None = None
         self._sync_language_toggles()
 
     # --- start-up ----------------------------------------------------------------------------
@@ -99,16 +97,36 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.start_background)
         return super().event(event)
 
+    @property
+    def startup_job(self) -> Callable[[], None] | None:
+        """Set by run_station: migrate and fill the replica; runs after the first paint, before
+        any other replica job. Until it has run, the login screen says the station is preparing."""
+        return self._startup_job
+
+    @startup_job.setter
+    def startup_job(self, job: Callable[[], None] | None) -> None:
+        self._startup_job = job
+        self._set_preparing(job is not None)
+
+    def _set_preparing(self, preparing: bool) -> None:
+        self.login_presenter.preparing = preparing
+        self.login_screen.render()
+
+    def _startup_done(self, _result: object) -> None:
+        self._set_preparing(False)
+        self.refresh_home()
+
     def _startup_failed(self, error: Exception) -> None:
         log.warning("the station's local copy was not refreshed: %s", error)
+        self._set_preparing(False)
         self.status.replica_stale = True
         self.status_area.render()
 
     def start_background(self) -> None:
         """Start the workers' jobs: the start-up job first (fill the replica), then the pings."""
-        if self.startup_job is not None:
-            job, self.startup_job = self.startup_job, None
-            self.services.replica.submit(lambda _ctx: job(), lambda _r: self.refresh_home(), self._startup_failed)
+        if self._startup_job is not None:
+            job, self._startup_job = self._startup_job, None  # still preparing until it has run
+            self.services.replica.submit(lambda _ctx: job(), self._startup_done, self._startup_failed)
         self.ping_central()
         self.refresh_outbox()
         self._ping_timer.start()

@@ -54,6 +54,7 @@ class LoginPresenter:
     badge: str = ""
     detail: str = ""  # technical detail of a failed lookup, shown under the message
     pending: str = ""  # a badge scanned while another was being checked: looked up next
+    preparing: bool = False  # the start-up job (fill the replica) has not run yet: lookups wait for it
 
     @property
     def busy(self) -> bool:

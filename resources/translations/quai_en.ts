@@ -32,7 +32,12 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/gui/screens/login.py" line="+65"/>
+        <location filename="../../app/gui/screens/login.py" line="+86"/>
+        <source>Preparing the station…</source>
+        <translation>Preparing the station…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>French</source>
         <translation>French</translation>
     </message>
@@ -67,7 +72,7 @@
         <translation>No scanner at hand? Type the badge code, then press Enter or Validate.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Badge code, e.g. BDG0001</source>
         <translation>Badge code, e.g. BDG0001</translation>
     </message>
@@ -77,12 +82,13 @@
         <translation>Validate</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../app/gui/screens/login.py" line="-21"/>
+        <location filename="../../ui/login.ui" line="+9"/>
         <source>Checking the badge…</source>
         <translation>Checking the badge…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/login.ui" line="+28"/>
         <source>OK, understood</source>
         <translation>OK, understood</translation>
     </message>
@@ -296,7 +302,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+50"/>
+        <location filename="../../app/gui/status_area.py" line="+52"/>
         <source>Station: %1</source>
         <translation>Station: %1</translation>
     </message>

@@ -308,3 +308,31 @@ def test_a_language_tap_leaves_the_focus_in_the_scan_field(qtbot, window, where)
     assert QApplication.focusWidget() is window.login_screen.ui.badgeEdit
     qtbot.keyClicks(QApplication.focusWidget(), "BDG0001")  # the wedge scanner types here
     assert window.login_screen.ui.badgeEdit.text() == "BDG0001"
+
+
+def test_the_login_screen_says_the_station_is_preparing(qtbot, config, services):
+    """The start-up job (fill the replica) may take a while: a scan waits behind it, and the screen says why."""
+    import threading
+
+    from app.gui.main_window import MainWindow
+
+    release = threading.Event()
+    window = MainWindow(config, services)
+    qtbot.addWidget(window)
+    window.startup_job = lambda: release.wait(10)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    busy = window.login_screen.ui.busyLabel
+    assert busy.isVisible() and busy.text() == "Préparation du poste…"
+    qtbot.waitUntil(lambda: window._background_started and window.startup_job is None, timeout=2000)  # submitted
+    window.submit_badge("BDG0001")
+    assert busy.isVisible() and busy.text() == "Préparation du poste…"  # not "checking" for as long as it takes
+    window.switch_language("en")
+    assert busy.text() == "Preparing the station…"
+    release.set()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    window.logout()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
+    assert not busy.isVisible()
+    window.close()

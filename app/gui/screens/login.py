@@ -81,7 +81,12 @@ class LoginScreen(QWidget):
 
     def render(self) -> None:
         state = self.presenter.state
-        self.ui.busyLabel.setVisible(self.presenter.busy)
+        # While the station prepares, a lookup waits behind it: say why it takes time.
+        if self.presenter.preparing:
+            self.ui.busyLabel.setText(translate("LoginScreen", "Preparing the station…"))
+        else:
+            self.ui.busyLabel.setText(translate("LoginScreen", "Checking the badge…"))
+        self.ui.busyLabel.setVisible(self.presenter.preparing or self.presenter.busy)
         self.ui.validateButton.setEnabled(state is not LoginState.LOGGING_IN)
         if self.presenter.is_error and not self._error_icon_drawn:
             self.ui.errorIcon.setPixmap(assets.pixmap("error", 64))
