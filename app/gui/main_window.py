@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     # Class-level defaults: Qt sends events (setupUi's title change) before __init__ ends.
     _background_started = False
     _logging_out = False
+    _pings_unanswered = 0  # ping ticks that found the previous ping still running
     _pending_login: tuple[UserInfo, str] | None = None  # login event queued, not yet written
     _startup_job: Callable[[], None] | None = None
     CENTRAL_PING_MS = 15_000
@@ -308,8 +309,15 @@ class MainWindow(QMainWindow):
             self.status.central = "offline"
             self.status_area.render()
 
-        if self.services.central.pending == 0:  # a hung ping must not pile up more
-            self.services.central.submit(lambda ctx: ctx.ping(), done, failed)
+        if self.services.central.pending:
+            # The previous ping has not answered (a hung connection): do not pile up more, and
+            # stop claiming "online": unknown at the first tick, offline at the next.
+            self._pings_unanswered += 1
+            self.status.central = None if self._pings_unanswered == 1 else "offline"
+            self.status_area.render()
+            return
+        self._pings_unanswered = 0
+        self.services.central.submit(lambda ctx: ctx.ping(), done, failed)
 
     def refresh_outbox(self) -> None:
         def done(count: int) -> None:

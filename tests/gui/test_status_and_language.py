@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -144,3 +146,19 @@ def test_plurals_follow_the_new_language_at_once(qtbot, window, services):
     assert home.summary.text() == "0 orders on the floor"
     window.switch_language("fr")
     assert home.summary.text() == "0 commande en cours"
+
+
+def test_a_hung_ping_does_not_stay_online(qtbot, window, services):
+    qtbot.waitUntil(lambda: window.status.central == "embedded", timeout=5000)
+    release = threading.Event()
+    services.central.submit(lambda _ctx: release.wait(10))  # the central database stops answering
+    window.ping_central()  # a tick finds the previous ping still pending
+    assert window.ui.centralLabel.text() == "Central : vérification…"
+    window.ping_central()  # and the next one too
+    assert window.status.central_state() == "offline"
+    assert window.ui.centralLabel.property("quaiRole") == "status-bad"
+    release.set()
+    drain(qtbot, services.central)
+    window.ping_central()  # answers again
+    drain(qtbot, services.central)
+    assert window.status.central == "embedded"
