@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QAbstractButton
 
 from app.gui.screens.home_picker import PickerHome
 from app.gui.screens.login import LoginScreen
@@ -82,27 +82,50 @@ def test_error_and_home_follow_language_switch(qtbot, window):
     assert window.ui.userLabel.text() == "Utilisateur : Paul Martin (Préparation)"
 
 
-def visible_buttons(widget) -> list[QPushButton]:
-    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+def visible_buttons(widget) -> list[QAbstractButton]:
+    """Every button a finger can reach: push buttons, but also tool buttons (a line edit's clear
+    button), the table's corner button, check boxes..."""
+    return [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
 
 
-def test_every_button_is_a_touch_target(qtbot, window):
+def test_every_button_is_a_touch_target(qtbot, window, services):
+    from app.gui.screens.home_packer import PackerHome
+    from app.gui.screens.home_supervisor import SupervisorHome
+
+    checked = []
+
     def check(screen_type):
+        assert isinstance(window.current_screen, screen_type)
         buttons = visible_buttons(window)
         assert buttons
-        small = [(b.objectName() or b.text(), b.height()) for b in buttons if b.height() < 48 or b.width() < 48]
+        small = [
+            (type(b).__name__, b.objectName() or b.text(), b.width(), b.height())
+            for b in buttons
+            if b.height() < 48 or b.width() < 48
+        ]
         assert small == [], f"{screen_type.__name__}: {small}"
+        checked.append(screen_type.__name__)
 
     check(LoginScreen)
+    window.login_screen.ui.badgeEdit.setText("BDG")  # a line edit's clear button would show now
+    check(LoginScreen)
+    window.login_screen.ui.badgeEdit.clear()
     scan(qtbot, window, "BDG9999")
     qtbot.waitUntil(lambda: window.login_screen.ui.errorFrame.isVisible(), timeout=5000)
     check(LoginScreen)
     scan(qtbot, window, "BDG0004")
     qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
     check(RoleChooser)
-    window.chooser.button_for("picker").click()
-    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
-    check(PickerHome)
+    for badge, home in (("BDG0001", PickerHome), ("BDG0002", PackerHome), ("BDG0003", SupervisorHome)):
+        window.chooser.cancel_button.click() if isinstance(window.current_screen, RoleChooser) else None
+        if window.session.logged_in:
+            window.logout()
+            qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
+        scan(qtbot, window, badge)
+        qtbot.waitUntil(lambda home=home: isinstance(window.current_screen, home) and window.current_screen._loaded, timeout=5000)
+        drain(qtbot, services.replica)
+        check(home)
+    assert checked == ["LoginScreen"] * 3 + ["RoleChooser", "PickerHome", "PackerHome", "SupervisorHome"]
 
 
 def test_fonts_are_readable_at_arms_length(qtbot, window):

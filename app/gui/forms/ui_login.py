@@ -75,7 +75,6 @@ class Ui_LoginScreen(object):
         self.badgeEdit = QLineEdit(LoginScreen)
         self.badgeEdit.setObjectName(u"badgeEdit")
         self.badgeEdit.setMaxLength(64)
-        self.badgeEdit.setClearButtonEnabled(True)
         self.badgeEdit.setProperty(u"quaiRole", u"scan")
 
         self.scanRow.addWidget(self.badgeEdit)
