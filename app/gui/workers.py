@@ -40,11 +40,12 @@ class _Thread(QThread):
     no Qt object that PySide could delete under it.
     """
 
-    def __init__(self, name: str, context_factory: Callable[[], Any], deliver: Callable[[int, Any, Any], None]) -> None:
+    job_done = Signal(int, object, object)  # job id, result, exception; emitted in this thread
+
+    def __init__(self, name: str, context_factory: Callable[[], Any]) -> None:
         super().__init__()
         self.setObjectName(name)
         self._factory = context_factory
-        self._deliver = deliver  # a signal's emit: queued to the GUI thread
         self.jobs: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
         self.abandoned = False  # set by the GUI thread: deliver nothing more, touch no Qt object
 
@@ -66,7 +67,7 @@ class _Thread(QThread):
                 error = exc
             if self.abandoned:
                 return  # the station is exiting without this thread
-            self._deliver(job_id, result, error)
+            self.job_done.emit(job_id, result, error)
         close = getattr(context, "close", None)
         if close is not None:
             try:
@@ -78,17 +79,18 @@ class _Thread(QThread):
 class Worker(QObject):
     """A queue of jobs against one resource, run on a dedicated QThread (see the module docstring)."""
 
-    _finished = Signal(int, object, object)  # job id, result, exception; emitted in the worker thread
-
     def __init__(self, name: str, context_factory: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
         self._stopped = False
-        self._finished.connect(self._deliver)  # this object lives in the GUI thread: a queued connection
-        self._thread = _Thread(name, context_factory, self._finished.emit)
+        # No Python reference from the thread back to this worker (no cycle for the garbage
+        # collector to break in whatever thread it runs): a Qt connection, queued, as the
+        # signal is emitted in the worker thread and this object lives in the GUI thread.
+        self._thread = _Thread(name, context_factory)
         self._thread.setParent(self)
+        self._thread.job_done.connect(self._deliver)
         self._thread.start()
 
     def submit(

@@ -51,6 +51,20 @@ def fill_replica(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def collect_garbage_in_the_gui_thread():
+    """Free each test's widgets here, in the GUI thread.
+
+    A window left in a reference cycle (a test's closure over it) is otherwise freed by
+    whichever thread next runs the garbage collector, possibly a worker thread of a later
+    test, and a QWidget deleted outside the GUI thread crashes the interpreter.
+    """
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture
 def replica_url(tmp_path: Path) -> str:
     url = sqlite_url(tmp_path / "station.db")

@@ -183,7 +183,7 @@ def test_replica_failure_is_shown(qtbot, tmp_path, services, config):
 # --- one session at a time -----------------------------------------------------------------
 
 
-def when_login_queued(window, action) -> list:
+def when_login_queued(monkeypatch, window, action) -> list:
     """Run ``action()`` right after the window queues a login event (before it is written)."""
     states = []
     begin = window._begin
@@ -193,13 +193,13 @@ def when_login_queued(window, action) -> list:
         states.append(window.login_presenter.state)
         action()
 
-    window._begin = begin_then_act
+    monkeypatch.setattr(window, "_begin", begin_then_act)  # undone after the test: no reference cycle left
     return states
 
 
-def test_a_scan_while_the_login_is_written_logs_nobody_else_in(qtbot, window, services):
+def test_a_scan_while_the_login_is_written_logs_nobody_else_in(qtbot, monkeypatch, window, services):
     # a second read of the badge, or the next person, arrives while the login is written
-    states = when_login_queued(window, lambda: window.submit_badge("BDG0002"))
+    states = when_login_queued(monkeypatch, window, lambda: window.submit_badge("BDG0002"))
     window.submit_badge("BDG0001")
     drain(qtbot, services.replica)
     drain(qtbot, services.replica)
@@ -232,8 +232,8 @@ def test_log_out_then_close_writes_one_logout(qtbot, window, services):
     assert [e.payload["reason"] for e in events(window.config.replica_url, USER_LOGGED_OUT)] == ["button"]
 
 
-def test_closing_while_the_login_is_written_closes_that_session(qtbot, window, services):
-    closed = when_login_queued(window, window.close)
+def test_closing_while_the_login_is_written_closes_that_session(qtbot, monkeypatch, window, services):
+    closed = when_login_queued(monkeypatch, window, window.close)
     window.submit_badge("BDG0001")
     qtbot.waitUntil(lambda: bool(closed), timeout=5000)
     services.shutdown()
