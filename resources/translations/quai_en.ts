@@ -77,7 +77,7 @@
         <translation>Badge code, e.g. BDG0001</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Validate</source>
         <translation>Validate</translation>
     </message>

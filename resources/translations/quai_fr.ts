@@ -21,7 +21,7 @@
     <message>
         <location line="+10"/>
         <source>Cannot read the orders from the station database: %1. Tap Refresh; if it persists, ask a supervisor.</source>
-        <translation>Impossible de lire les commandes dans la base du poste : %1. Touchez Actualiser ; si cela continue, demandez à un responsable.</translation>
+        <translation>Impossible de lire les commandes dans la base du poste : %1. Touchez Actualiser ; si le problème persiste, demandez à un responsable.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -54,7 +54,7 @@
     <message>
         <location line="+2"/>
         <source>Badge %1 has no role at this station. Go to a station for your role or ask a supervisor.</source>
-        <translation>Le badge %1 n&apos;a aucun rôle sur ce poste. Allez sur un poste de votre rôle ou demandez à un responsable.</translation>
+        <translation>Le badge %1 n&apos;a aucun rôle sur ce poste. Allez sur un poste adapté à votre rôle ou demandez à un responsable.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -69,15 +69,15 @@
     <message>
         <location line="+6"/>
         <source>No scanner at hand? Type the badge code, then press Enter or Validate.</source>
-        <translation>Pas de scanner ? Tapez le code du badge, puis Entrée ou Valider.</translation>
+        <translation>Pas de scanner ? Tapez le code du badge, puis appuyez sur Entrée ou Valider.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Badge code, e.g. BDG0001</source>
-        <translation>Code du badge, ex. BDG0001</translation>
+        <translation>Code du badge, par ex. BDG0001</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Validate</source>
         <translation>Valider</translation>
     </message>
@@ -133,7 +133,7 @@
     <message>
         <location line="+1"/>
         <source>On hold</source>
-        <translation>En attente</translation>
+        <translation>Bloquées</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -263,7 +263,7 @@
     <message>
         <location line="+3"/>
         <source>Not me: back to badge scan</source>
-        <translation>Ce n&apos;est pas moi : retour au badge</translation>
+        <translation>Ce n&apos;est pas moi : scanner un autre badge</translation>
     </message>
 </context>
 <context>
@@ -329,22 +329,22 @@
     <message>
         <location filename="../../app/gui/texts.py" line="+23"/>
         <source>Central: checking…</source>
-        <translation>Central : vérification…</translation>
+        <translation>Base centrale : vérification…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Central: online</source>
-        <translation>Central : en ligne</translation>
+        <translation>Base centrale : en ligne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Central: offline</source>
-        <translation>Central : hors ligne</translation>
+        <translation>Base centrale : hors ligne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Central: embedded (SQLite)</source>
-        <translation>Central : intégrée (SQLite)</translation>
+        <translation>Base centrale : intégrée (SQLite)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -374,12 +374,12 @@
     <message>
         <location line="+1"/>
         <source>Outbox: %n event to send</source>
-        <translation>File d&apos;envoi : %n événement à envoyer</translation>
+        <translation>File d&apos;envoi : %n événement en attente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outbox: %n events to send</source>
-        <translation>File d&apos;envoi : %n événements à envoyer</translation>
+        <translation>File d&apos;envoi : %n événements en attente</translation>
     </message>
 </context>
 <context>

@@ -23,12 +23,12 @@ def test_status_area_shows_station_user_and_devices(qtbot, window):
     assert ui.userLabel.text() == "Personne n'est connecté"
     assert ui.scannerLabel.text() == "Scanner : saisie à l'écran"
     assert ui.printerLabel.text() == "Imprimante : non configurée"
-    qtbot.waitUntil(lambda: ui.centralLabel.text() == "Central : intégrée (SQLite)", timeout=5000)
+    qtbot.waitUntil(lambda: ui.centralLabel.text() == "Base centrale : intégrée (SQLite)", timeout=5000)
     # four users added in the fixture: four user.added events wait in the outbox
-    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 4 événements à envoyer", timeout=5000)
+    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 4 événements en attente", timeout=5000)
     scan(qtbot, window, "BDG0001")
     qtbot.waitUntil(lambda: ui.userLabel.text() == "Utilisateur : Paul Martin (Préparation)", timeout=5000)
-    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 5 événements à envoyer", timeout=5000)
+    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 5 événements en attente", timeout=5000)
 
 
 def test_central_offline_when_unreachable(qtbot, tmp_path, replica_url):
@@ -45,7 +45,7 @@ def test_central_offline_when_unreachable(qtbot, tmp_path, replica_url):
         window = MainWindow(config, services)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: window.ui.centralLabel.text() == "Central : hors ligne", timeout=8000)
+        qtbot.waitUntil(lambda: window.ui.centralLabel.text() == "Base centrale : hors ligne", timeout=8000)
         window.close()
     finally:
         services.shutdown()
@@ -176,7 +176,7 @@ def test_a_hung_ping_does_not_stay_online(qtbot, window, services):
     release = threading.Event()
     services.central.submit(lambda _ctx: release.wait(10))  # the central database stops answering
     window.ping_central()  # a tick finds the previous ping still pending
-    assert window.ui.centralLabel.text() == "Central : vérification…"
+    assert window.ui.centralLabel.text() == "Base centrale : vérification…"
     window.ping_central()  # and the next one too
     assert window.status.central_state() == "offline"
     assert window.ui.centralLabel.property("quaiRole") == "status-bad"
@@ -185,3 +185,38 @@ def test_a_hung_ping_does_not_stay_online(qtbot, window, services):
     window.ping_central()  # answers again
     drain(qtbot, services.central)
     assert window.status.central == "embedded"
+
+
+def test_french_wording(qtbot, window):
+    from app.gui import texts
+
+    login = window.login_screen.ui
+    assert login.hintLabel.text() == "Pas de scanner ? Tapez le code du badge, puis appuyez sur Entrée ou Valider."
+    assert login.badgeEdit.placeholderText() == "Code du badge, par ex. BDG0001"
+    assert [texts.central_text(s) for s in ("checking", "online", "offline", "embedded", "stale")] == [
+        "Base centrale : vérification…",
+        "Base centrale : en ligne",
+        "Base centrale : hors ligne",
+        "Base centrale : intégrée (SQLite)",
+        "Copie locale non actualisée : prévenez un responsable",
+    ]
+    assert texts.outbox_text(1) == "File d'envoi : 1 événement en attente"
+    assert texts.outbox_text(3) == "File d'envoi : 3 événements en attente"
+    assert texts.status_name("on_hold") == "Bloquées"
+    assert texts.status_name("awaiting_stock") == "En attente de stock"
+    assert window.chooser.cancel_button.text() == "Ce n'est pas moi : scanner un autre badge"
+    window.login_presenter.submit("BDG0001")
+    window.login_presenter.state = __import__("app.gui.state", fromlist=["LoginState"]).LoginState.NO_ROLE_HERE
+    assert "Allez sur un poste adapté à votre rôle ou demandez à un responsable." in window.login_screen.error_text()
+    window.switch_language("en")
+    assert texts.status_name("on_hold") == "On hold"
+    assert texts.central_text("embedded") == "Central: embedded (SQLite)"
+
+
+def test_french_wording_of_a_home_error(qtbot, window):
+    from app.gui.screens.home_picker import PickerHome
+
+    home = PickerHome()
+    qtbot.addWidget(home)
+    home.show_error("disk I/O error")
+    assert home.message.text().endswith("Touchez Actualiser ; si le problème persiste, demandez à un responsable.")

@@ -44,6 +44,7 @@ class Ui_MainWindow(object):
 
         self.userLabel = QLabel(self.statusArea)
         self.userLabel.setObjectName(u"userLabel")
+        self.userLabel.setWordWrap(True)
         self.userLabel.setText(u"")
         self.userLabel.setProperty(u"quaiRole", u"status-strong")
 
@@ -77,24 +78,28 @@ class Ui_MainWindow(object):
 
         self.centralLabel = QLabel(self.statusArea)
         self.centralLabel.setObjectName(u"centralLabel")
+        self.centralLabel.setWordWrap(True)
         self.centralLabel.setText(u"")
 
         self.statusLayout.addWidget(self.centralLabel, 1, 0, 1, 1)
 
         self.scannerLabel = QLabel(self.statusArea)
         self.scannerLabel.setObjectName(u"scannerLabel")
+        self.scannerLabel.setWordWrap(True)
         self.scannerLabel.setText(u"")
 
         self.statusLayout.addWidget(self.scannerLabel, 1, 1, 1, 1)
 
         self.printerLabel = QLabel(self.statusArea)
         self.printerLabel.setObjectName(u"printerLabel")
+        self.printerLabel.setWordWrap(True)
         self.printerLabel.setText(u"")
 
         self.statusLayout.addWidget(self.printerLabel, 1, 2, 1, 1)
 
         self.outboxLabel = QLabel(self.statusArea)
         self.outboxLabel.setObjectName(u"outboxLabel")
+        self.outboxLabel.setWordWrap(True)
         self.outboxLabel.setText(u"")
 
         self.statusLayout.addWidget(self.outboxLabel, 1, 3, 1, 1)
