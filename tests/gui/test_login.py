@@ -83,13 +83,19 @@ def test_packer_and_supervisor_homes_show_counts(qtbot, window):
     assert home.summary.text() == "11 commandes en cours"  # new, picked, packing (on_hold and shipped excluded)
 
 
-def test_unknown_badge_error_stays_until_acknowledged(qtbot, window):
+def test_unknown_badge_error_stays_until_acknowledged(qtbot, window, services):
+    from PySide6.QtCore import QTimer
+
     scan(qtbot, window, "BDG9999")
     login = window.login_screen
-    qtbot.waitUntil(lambda: login.ui.errorFrame.isVisible(), timeout=5000)
+    drain(qtbot, services.replica)
     expected = "Badge inconnu : BDG9999. Vérifiez le badge ou demandez à un responsable."
+    assert login.ui.errorFrame.isVisible()
     assert login.ui.errorLabel.text() == expected
-    qtbot.wait(300)  # no timer hides it
+    assert [t for t in login.findChildren(QTimer) if t.isActive()] == []  # nothing armed to hide it
+    drain(qtbot, services.replica)  # nor anything the worker still delivers
+    window._periodic_refresh()  # nor the periodic refresh
+    drain(qtbot, services.replica)
     assert login.ui.errorFrame.isVisible()
     assert isinstance(window.current_screen, LoginScreen)
     qtbot.mouseClick(login.ui.acknowledgeButton, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
@@ -120,12 +126,14 @@ def test_multi_role_user_chooses(qtbot, window):
     assert events(window.config.replica_url, USER_LOGGED_IN)[-1].payload["role"] == "packer"
 
 
-def test_chooser_cancel_returns_to_login_without_event(qtbot, window):
+def test_chooser_cancel_returns_to_login_without_event(qtbot, window, services):
     scan(qtbot, window, "BDG0004")
     qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
     window.chooser.cancel_button.click()
     assert isinstance(window.current_screen, LoginScreen)
+    drain(qtbot, services.replica)  # whatever was queued has run
     assert events(window.config.replica_url, USER_LOGGED_IN) == []
+    assert window.session.user is None
 
 
 def test_logout_returns_to_login_and_records_events(qtbot, window):
@@ -336,3 +344,17 @@ def test_the_login_screen_says_the_station_is_preparing(qtbot, config, services)
     qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
     assert not busy.isVisible()
     window.close()
+
+
+def test_closing_while_a_job_runs_still_writes_the_logout(qtbot, window, services):
+    """As run_station ends: close the window, then shut the services down, a slow job still running."""
+    import threading
+
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    release = hold(services.replica)  # e.g. a refresh waiting on a locked replica
+    threading.Timer(0.3, release.set).start()
+    window.close()
+    services.shutdown()  # waits for the slow job, then writes the logout: no terminate()
+    logouts = events(window.config.replica_url, USER_LOGGED_OUT)
+    assert [(e.actor, e.payload["reason"]) for e in logouts] == [("BDG0001", "window_closed")]
