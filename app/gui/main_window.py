@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
 
         self.login_presenter = LoginPresenter(station_kind=config.kind)
         self.session = StationSession()
-        self.status = StatusModel(station=config.name, central_embedded=config.central_is_embedded)
+        self.status = StatusModel(station=config.name, central_embedded=config.central_is_embedded, session=self.session)
 
         self.login_screen = LoginScreen(self.login_presenter)
         # The role chooser and the home screens are built on first use: the login screen shows sooner.
@@ -227,7 +227,6 @@ class MainWindow(QMainWindow):
             self.login_presenter.acknowledge()
             self.login_screen.render()
             self.session.start(user, role)
-            self.status.user, self.status.role = user, role
             self.status_area.render()
             home = self.home(role)
             home.set_user(user)
@@ -287,7 +286,6 @@ class MainWindow(QMainWindow):
             self._logging_out = False
             home.set_busy_logging_out(False)
             self.session.end()
-            self.status.user, self.status.role = None, None
             self.status_area.render()
             self._back_to_login()
             self.refresh_outbox()

@@ -130,8 +130,8 @@ class StatusModel:
 
     station: str
     central_embedded: bool
-    user: UserInfo | None = None
-    role: str | None = None
+    # Who is logged in: read from the station's session, never copied (one source of truth).
+    session: StationSession = field(default_factory=lambda: StationSession())
     central: str | None = None  # None until the first ping answers
     # The start-up refresh of the replica failed although the central database may answer
     # (schema too old, refused data): the station works on an old copy and must say so.
@@ -139,6 +139,14 @@ class StatusModel:
     outbox: int | None = None
     scanner: str = "on_screen"  # issue 4 wires real devices
     printer: str = "not_configured"
+
+    @property
+    def user(self) -> UserInfo | None:
+        return self.session.user if self.session.logged_in else None
+
+    @property
+    def role(self) -> str | None:
+        return self.session.role if self.session.logged_in else None
 
     def central_state(self) -> str:
         if self.central is None:

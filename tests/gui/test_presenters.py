@@ -66,3 +66,18 @@ def test_a_scan_during_a_lookup_is_looked_up_next():
     assert p.take_pending() is None
     p.submit("BDG3")  # the same badge read twice
     assert p.take_pending() is None
+
+
+def test_status_reads_the_session():
+    from app.gui.state import StationSession
+
+    session = StationSession()
+    status = StatusModel(station="S", central_embedded=True, session=session)
+    assert status.user is None and status.role is None
+    user = UserInfo("A", "BDG1", ("picker",))
+    session.start(user, "picker")
+    assert status.user is user and status.role == "picker"
+    session.end()
+    assert status.user is None and status.role is None
+    with pytest.raises(AttributeError):
+        status.user = user  # no copy to keep in step
