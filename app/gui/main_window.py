@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             self.login_presenter.acknowledge()
             self.login_screen.render()
             self.session.start(user, role)
+            self.status.unrecorded_logout = None  # a write went through
             self.status_area.render()
             home = self.home(role)
             home.set_user(user)
@@ -282,7 +283,11 @@ class MainWindow(QMainWindow):
         home.set_busy_logging_out(True)
         station = self.config.name
 
-        def finish(_result: object = None) -> None:
+        def recorded(_result: object) -> None:
+            self.status.unrecorded_logout = None
+            finish()
+
+        def finish() -> None:
             self._logging_out = False
             home.set_busy_logging_out(False)
             self.session.end()
@@ -291,11 +296,13 @@ class MainWindow(QMainWindow):
             self.refresh_outbox()
 
         def failed(error: Exception) -> None:
-            # Never keep a session open because the audit event failed; say so in the log.
+            # Never keep a session open because the audit event failed; say so in the log and
+            # in the status area, until the next login or logout is written.
             log.error("logout of %s not recorded: %s", user.badge, error)
+            self.status.unrecorded_logout = user.name
             finish()
 
-        self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, reason), finish, failed)
+        self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, reason), recorded, failed)
 
     # --- status area -------------------------------------------------------------------------
     def ping_central(self) -> None:
@@ -322,7 +329,12 @@ class MainWindow(QMainWindow):
             self.status.outbox = count
             self.status_area.render()
 
-        self.services.replica.submit(lambda ctx: ctx.outbox_size(), done, lambda _e: None)
+        def failed(error: Exception) -> None:
+            log.warning("the outbox could not be counted: %s", error)
+            self.status.outbox = None  # unknown, rather than an old count
+            self.status_area.render()
+
+        self.services.replica.submit(lambda ctx: ctx.outbox_size(), done, failed)
 
     def _periodic_refresh(self) -> None:
         self.refresh_outbox()

@@ -136,7 +136,10 @@ class StatusModel:
     # The start-up refresh of the replica failed although the central database may answer
     # (schema too old, refused data): the station works on an old copy and must say so.
     replica_stale: bool = False
-    outbox: int | None = None
+    outbox: int | None = None  # None: not known (not counted yet, or the count failed)
+    # Whose logout event could not be written (the audit trail has a hole): shown until the
+    # next login or logout is written.
+    unrecorded_logout: str | None = None
     scanner: str = "on_screen"  # issue 4 wires real devices
     printer: str = "not_configured"
 

@@ -18,6 +18,15 @@ from app.gui.state import StatusModel
 translate = QCoreApplication.translate
 
 
+def restyle(label, look: str) -> None:
+    """Set the label's quaiRole, re-polishing only when it changes (the style sheet reads it then)."""
+    if (label.property("quaiRole") or "") != look:
+        label.setProperty("quaiRole", look)
+        style = label.style()
+        style.unpolish(label)
+        style.polish(label)
+
+
 class StatusArea(QObject):
     language_requested = Signal(str)
 
@@ -50,20 +59,20 @@ class StatusArea(QObject):
         m = self.model
         ui = self.ui
         ui.stationLabel.setText(translate("Status", "Station: %1").replace("%1", m.station))
-        if m.user is None:
-            ui.userLabel.setText(translate("Status", "Nobody logged in"))
-        else:
+        if m.user is not None:
             ui.userLabel.setText(
                 translate("Status", "User: %1 (%2)").replace("%1", m.user.name).replace("%2", texts.role_name(m.role or ""))
             )
+        elif m.unrecorded_logout is not None:
+            ui.userLabel.setText(
+                translate("Status", "Logout of %1 not recorded: see a supervisor").replace("%1", m.unrecorded_logout)
+            )
+        else:
+            ui.userLabel.setText(translate("Status", "Nobody logged in"))
+        restyle(ui.userLabel, "status-bad" if m.user is None and m.unrecorded_logout is not None else "status-strong")
         central = m.central_state()
         ui.centralLabel.setText(texts.central_text(central))
-        look = "status-bad" if central in ("offline", "stale") else ""
-        if (ui.centralLabel.property("quaiRole") or "") != look:
-            ui.centralLabel.setProperty("quaiRole", look)
-            style = ui.centralLabel.style()  # the style sheet reads quaiRole when it polishes
-            style.unpolish(ui.centralLabel)
-            style.polish(ui.centralLabel)
+        restyle(ui.centralLabel, "status-bad" if central in ("offline", "stale") else "")
         ui.scannerLabel.setText(texts.scanner_text(m.scanner))
         ui.printerLabel.setText(texts.printer_text(m.printer))
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))

@@ -302,22 +302,27 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+52"/>
+        <location filename="../../app/gui/status_area.py" line="+61"/>
         <source>Station: %1</source>
         <translation>Station: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Logout of %1 not recorded: see a supervisor</source>
+        <translation>Logout of %1 not recorded: see a supervisor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>French</source>
         <translation>French</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
+from app.gui.screens.home_packer import PackerHome
 from app.gui.screens.home_picker import PickerHome
 from app.gui.screens.login import LoginScreen
 from app.gui.screens.role_chooser import RoleChooser
@@ -220,3 +221,45 @@ def test_french_wording_of_a_home_error(qtbot, window):
     qtbot.addWidget(home)
     home.show_error("disk I/O error")
     assert home.message.text().endswith("Touchez Actualiser ; si le problème persiste, demandez à un responsable.")
+
+
+def test_a_failed_outbox_count_shows_unknown(qtbot, window, services, monkeypatch):
+    from app.gui.queries import ReplicaContext
+
+    qtbot.waitUntil(lambda: window.status.outbox == 4, timeout=5000)
+
+    def fail(_self):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(ReplicaContext, "outbox_size", fail)
+    window.refresh_outbox()
+    drain(qtbot, services.replica)
+    assert window.status.outbox is None
+    assert window.ui.outboxLabel.text() == "File d'envoi : …"
+
+
+def test_a_logout_not_recorded_is_shown_until_the_next_write(qtbot, window, services, monkeypatch):
+    from app.gui.queries import ReplicaContext
+
+    def fail(*_args):
+        raise RuntimeError("disk I/O error")
+
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    with monkeypatch.context() as patch:
+        patch.setattr(ReplicaContext, "record_logout", fail)
+        window.logout()
+        drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, LoginScreen)  # the session is closed anyway
+    label = window.ui.userLabel
+    assert label.text() == "Déconnexion de Paul Martin non enregistrée : prévenez un responsable"
+    assert label.property("quaiRole") == "status-bad"
+    window.switch_language("en")
+    assert label.text() == "Logout of Paul Martin not recorded: see a supervisor"
+    window.switch_language("fr")
+    scan(qtbot, window, "BDG0002")  # the next write goes through
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PackerHome), timeout=5000)
+    window.logout()
+    drain(qtbot, services.replica)
+    assert label.text() == "Personne n'est connecté"
+    assert label.property("quaiRole") == "status-strong"
