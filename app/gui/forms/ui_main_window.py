@@ -104,6 +104,10 @@ class Ui_MainWindow(object):
 
         self.statusLayout.addWidget(self.outboxLabel, 1, 3, 1, 1)
 
+        self.statusLayout.setColumnStretch(0, 1)
+        self.statusLayout.setColumnStretch(1, 1)
+        self.statusLayout.setColumnStretch(2, 1)
+        self.statusLayout.setColumnStretch(3, 1)
 
         self.frameLayout.addWidget(self.statusArea)
 
