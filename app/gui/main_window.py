@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
 
     # --- login -------------------------------------------------------------------------------
     def submit_badge(self, text: str) -> None:
+        if self.session.logged_in or self.current_screen is not self.login_screen:
+            log.info("scan ignored: the login screen is not shown")  # never a second session
+            return
         badge = self.login_presenter.submit(text)
         if badge is None:
             return

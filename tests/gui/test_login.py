@@ -358,3 +358,14 @@ def test_closing_while_a_job_runs_still_writes_the_logout(qtbot, window, service
     services.shutdown()  # waits for the slow job, then writes the logout: no terminate()
     logouts = events(window.config.replica_url, USER_LOGGED_OUT)
     assert [(e.actor, e.payload["reason"]) for e in logouts] == [("BDG0001", "window_closed")]
+
+
+def test_a_scan_reaching_the_hidden_login_screen_logs_nobody_else_in(qtbot, window, services):
+    scan(qtbot, window, "BDG0001")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+    window.login_screen.ui.badgeEdit.setText("BDG0002")
+    window.login_screen.ui.validateButton.click()  # the login screen is hidden: nothing may start
+    drain(qtbot, services.replica)
+    drain(qtbot, services.replica)
+    assert isinstance(window.current_screen, PickerHome)
+    assert [e.actor for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["BDG0001"]
