@@ -145,6 +145,12 @@ class Order(Base):
     resume_status: Mapped[str | None] = mapped_column(String(16))
     hold_reason: Mapped[str | None] = mapped_column(String(255))
     exception_reason: Mapped[str | None] = mapped_column(String(255))
+    # Claims (app.sync.claims): the station working on the order holds a lease it renews
+    # with a heartbeat; ``claim_id`` tells a stale holder's renewal from the current one's.
+    claimed_by: Mapped[str | None] = mapped_column(String(64), index=True)
+    claim_id: Mapped[str | None] = mapped_column(String(36))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    assigned_to: Mapped[str | None] = mapped_column(String(64))  # a supervisor's choice: station or badge
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 
     lines: Mapped[list[OrderLine]] = relationship(
@@ -199,6 +205,9 @@ class Station(Base):
     kind: Mapped[str] = mapped_column(String(16), default="any")  # picking | packing | supervisor | any
     current_user: Mapped[str | None] = mapped_column(String(64))  # badge
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Central side: the highest station-local event seq applied from this station, so its
+    # events are applied once and in order (app.sync.central).
+    pushed_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class BoxType(Base):
@@ -254,3 +263,14 @@ class Event(Base):
     order_number: Mapped[str | None] = mapped_column(String(64), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Central side: the event's seq in its station's outbox (NULL for events written centrally).
+    origin_seq: Mapped[int | None] = mapped_column(Integer)
+
+
+class SyncState(Base):
+    """A station's own bookkeeping, never replicated: pull cursor, last successful sync."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
