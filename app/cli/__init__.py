@@ -95,6 +95,16 @@ def _add_demo(demo: argparse.ArgumentParser) -> None:
     demo.set_defaults(handler="app.cli.gui:cmd_demo")
 
 
+def _add_central(central: argparse.ArgumentParser) -> None:
+    actions = central.add_subparsers(dest="central_action", required=True, metavar="ACTION")
+    init = actions.add_parser("init", help="create the central schema in an empty database")
+    _db_option(init)
+    init.set_defaults(handler="app.cli.admin:cmd_central_init")
+    up = actions.add_parser("upgrade", help="migrate the central schema to this version of Quai")
+    _db_option(up)
+    up.set_defaults(handler="app.cli.admin:cmd_central_upgrade")
+
+
 def _add_station(station: argparse.ArgumentParser) -> None:
     station.add_argument("--config", type=Path, help="station configuration (TOML)")
     _db_option(station)
@@ -103,6 +113,7 @@ def _add_station(station: argparse.ArgumentParser) -> None:
 
 COMMANDS = {  # name: (help, adds its arguments)
     "db": ("create or migrate the schema", _add_db),
+    "central": ("create or migrate the central database", _add_central),
     "import": ("import locations, stock, products or orders from a file", _add_import),
     "orders": ("list orders", _add_orders),
     "lookup": ("what a station makes of a scanned code", _add_lookup),

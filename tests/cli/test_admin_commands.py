@@ -213,3 +213,30 @@ def test_import_prints_its_summary(tmp_path, capsys) -> None:
     assert "imported 2" in capsys.readouterr().out
     assert main(["import", "locations", str(locations), "--db", url]) == 0
     assert "unchanged 2" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_central_init_and_upgrade_on_postgres(pg_url, capsys) -> None:
+    assert main(["central", "upgrade", "--db", pg_url]) == 2
+    assert "quai central init" in capsys.readouterr().err
+    assert main(["central", "init", "--db", pg_url]) == 0
+    assert "central database created" in capsys.readouterr().out
+    assert main(["central", "init", "--db", pg_url]) == 0  # idempotent, changes nothing
+    assert "already a Quai central database" in capsys.readouterr().out
+    assert main(["central", "upgrade", "--db", pg_url]) == 0
+    assert "already the latest" in capsys.readouterr().out
+    # the admin commands work against it
+    assert main(["users", "add", "--name", "Camille", "--roles", "picker", "--badge", "BDG0001", "--db", pg_url]) == 0
+    assert main(["lookup", "BDG0001", "--db", pg_url]) == 0
+
+
+def test_central_upgrade_migrates_an_older_schema(tmp_path, capsys) -> None:
+    from app.store.migrate import current_revision, upgrade
+
+    url = sqlite_url(tmp_path / "central.db")
+    engine = make_engine(url)
+    upgrade(engine, "0001")
+    assert main(["central", "upgrade", "--db", url]) == 0
+    assert f"from 0001 to {head_revision()}" in capsys.readouterr().out
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
