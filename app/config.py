@@ -8,7 +8,8 @@ Example::
     language = "fr"           # fr | en | system
 
     [central]
-    url = "postgresql://quai@central.lan/quai"   # omit for the embedded SQLite file
+    url = "postgresql://pick01@central.lan/quai?sslmode=require"   # omit for the embedded SQLite file
+    password_file = "/etc/quai/pick01.pass"     # mode 0600; or password_env = "QUAI_CENTRAL_PASSWORD"
 
 Scanners and printers get their own sections in later versions; unknown keys are
 kept so a newer file still opens here.
@@ -20,7 +21,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from app.credentials import CredentialError, hide_password, read_password_env, read_password_file, with_password
 from app.paths import default_central_url, default_station_url
 
 CONFIG_VERSION = 1
@@ -37,7 +40,8 @@ class StationConfig:
     name: str = "DEMO-01"
     kind: str = "any"
     language: str = "system"
-    central_url: str = field(default_factory=default_central_url)
+    # repr=False: the URL may carry the password read from password_file/password_env.
+    central_url: str = field(default_factory=default_central_url, repr=False)
     local_url: str | None = None  # the station's replica + outbox; default derived from the name
     extra: dict[str, Any] = field(default_factory=dict)
     version: int = CONFIG_VERSION
@@ -45,6 +49,10 @@ class StationConfig:
     @property
     def replica_url(self) -> str:
         return self.local_url or default_station_url(self.name)
+
+    @property
+    def central_url_shown(self) -> str:
+        return hide_password(self.central_url)
 
     @property
     def central_is_embedded(self) -> bool:
@@ -77,11 +85,23 @@ def load_config(path: Path) -> StationConfig:
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: [{table}] {key} must be a database URL in quotes")
     extra = {k: v for k, v in data.items() if k not in ("station", "central", "version")}
+    central_url = central.get("url") or default_central_url()
+    if urlsplit(central_url).password:
+        raise ConfigError(
+            f"{path}: [central] url holds a password; put it in password_file (mode 600) or password_env instead"
+        )
+    try:
+        if central.get("password_file"):
+            central_url = with_password(central_url, read_password_file(Path(central["password_file"])))
+        elif central.get("password_env"):
+            central_url = with_password(central_url, read_password_env(str(central["password_env"])))
+    except CredentialError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     return StationConfig(
         name=name,
         kind=kind,
         language=language,
-        central_url=central.get("url") or default_central_url(),
+        central_url=central_url,
         local_url=station.get("local_url"),
         extra=extra,
     )
