@@ -1,0 +1,367 @@
+"""Order claims on the central database: which station works on which order.
+
+A claim is a lease. The station that claimed an order holds it until ``lease_until``
+and keeps it by renewing the lease with a heartbeat; a station that dies simply stops
+renewing, and once its lease has run out the order is free again for the next
+``claim_next`` (no janitor job). Each claim has its own ``claim_id`` (a UUID), so a
+station coming back late can tell "still mine" from "someone else's now".
+
+Every function here is one transaction on the central database (PostgreSQL, or the
+embedded SQLite file) and takes its sessionmaker (or its Engine). Writers take their
+locks before they read:
+
+- PostgreSQL: ``SELECT … FOR UPDATE SKIP LOCKED``: two stations asking at the same
+  moment lock different rows, neither waits for the other.
+- SQLite: ``BEGIN IMMEDIATE``: the database write lock is taken before the read, so two
+  stations cannot both read the same free order (pysqlite would otherwise begin lazily,
+  at the first write, after both had read). ``busy_timeout`` (app.store.db) bounds the wait.
+
+Threading: plain blocking calls, no Qt; the GUI runs them in its sync worker. Heartbeats
+write no event (they would flood the log); claims, releases, forced releases and
+reassignments each record one, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.events import utc_now
+from app.domain.status import OrderStatus
+from app.store.events import record
+from app.store.models import Event, Order
+
+ORDER_CLAIMED = "order.claimed"
+ORDER_RELEASED = "order.released"
+ORDER_FORCE_RELEASED = "order.force_released"
+ORDER_REASSIGNED = "order.reassigned"
+
+DEFAULT_LEASE = timedelta(seconds=90)
+
+# The ``why`` of a lost claim, as LostClaim reports it (the station shows it translated).
+WHY_RELEASED = "released"
+WHY_FORCE_RELEASED = "released by a supervisor"
+WHY_CANCELLED = "cancelled"
+WHY_UNKNOWN = "unknown claim"
+WHY_EXPIRED = "lease expired"
+
+
+def why_reassigned(station: str) -> str:
+    return f"reassigned to {station}"
+
+
+def why_taken(station: str) -> str:
+    return f"lease expired and taken by {station}"
+
+
+class UnknownOrder(LookupError):
+    def __init__(self, order_number: str) -> None:
+        self.order_number = order_number
+        super().__init__(f"no order {order_number!r} in the central database")
+
+
+@dataclass(frozen=True)
+class Claim:
+    order_number: str
+    claim_id: str
+    lease_until: datetime
+
+
+@dataclass(frozen=True)
+class LostClaim:
+    order_number: str | None  # None when the claim id was never issued
+    claim_id: str
+    why: str
+
+
+@dataclass(frozen=True)
+class HeartbeatResult:
+    renewed: list[str]
+    lost: list[LostClaim]
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    order_number: str
+    claimed_by: str
+    claim_id: str | None
+    lease_until: datetime | None
+
+
+Factory = sessionmaker[Session] | Engine
+
+
+@contextmanager
+def _write_transaction(factory: Factory) -> Iterator[Session]:
+    """One transaction that holds the write lock (SQLite) before its first read."""
+    session = factory() if isinstance(factory, sessionmaker) else Session(factory, expire_on_commit=False)
+    with session:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            # The session's connection has emitted nothing yet (pysqlite begins lazily),
+            # so this BEGIN is the transaction's start; commit/rollback end it as usual.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def _locked(statement, session: Session, *, skip_locked: bool = False):
+    """Row locks on PostgreSQL; SQLite already holds the whole database's write lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        return statement.with_for_update(skip_locked=skip_locked)
+    return statement
+
+
+def _free(now: datetime):
+    return or_(Order.claimed_by.is_(None), Order.lease_until.is_(None), Order.lease_until < now)
+
+
+def claim_next(
+    factory: Factory,
+    station: str,
+    *,
+    statuses: Sequence[str] = ("new",),
+    count: int = 1,
+    lease: timedelta = DEFAULT_LEASE,
+    now: datetime | None = None,
+    actor: str | None = None,
+) -> list[Claim]:
+    """Claim up to ``count`` of the most urgent free orders for ``station``.
+
+    Free: in one of ``statuses``, unclaimed or with its lease run out, and assigned to
+    nobody or to this station. Most urgent: earliest cutoff (none last), then highest
+    priority, then oldest. The status is not changed (the picking flow does that).
+    Returns [] when nothing is free.
+    """
+    if count < 1:
+        return []
+    now = now or utc_now()
+    lease_until = now + lease
+    with _write_transaction(factory) as session:
+        query = (
+            select(Order)
+            .where(
+                Order.status.in_([str(s) for s in statuses]),
+                _free(now),
+                or_(Order.assigned_to.is_(None), Order.assigned_to == station),
+            )
+            .order_by(Order.cutoff_at.is_(None), Order.cutoff_at, Order.priority.desc(), Order.created_at, Order.id)
+            .limit(count)
+        )
+        orders = session.scalars(_locked(query, session, skip_locked=True)).all()
+        claims: list[Claim] = []
+        for order in orders:
+            previous = order.claimed_by
+            order.claimed_by = station
+            order.claim_id = str(uuid.uuid4())
+            order.lease_until = lease_until
+            payload = {
+                "order": order.number,
+                "station": station,
+                "claim_id": order.claim_id,
+                "lease_until": lease_until.isoformat(),
+            }
+            if previous is not None:
+                payload["expired_holder"] = previous
+            record(session, ORDER_CLAIMED, payload, station=station, actor=actor, order_number=order.number)
+            claims.append(Claim(order.number, order.claim_id, lease_until))
+        return claims
+
+
+def heartbeat(
+    factory: Factory,
+    station: str,
+    claim_ids: Iterable[str],
+    *,
+    lease: timedelta = DEFAULT_LEASE,
+    now: datetime | None = None,
+) -> HeartbeatResult:
+    """Renew the leases ``station`` still holds; report every other one as lost, with why.
+
+    A lease that ran out but that nobody has taken yet is still this station's and is
+    renewed. A cancelled order is never renewed: the station must stop and put back.
+    """
+    now = now or utc_now()
+    wanted = list(dict.fromkeys(claim_ids))
+    if not wanted:
+        return HeartbeatResult([], [])
+    with _write_transaction(factory) as session:
+        query = select(Order).where(Order.claim_id.in_(wanted)).order_by(Order.id)
+        held = {order.claim_id: order for order in session.scalars(_locked(query, session))}
+        renewed: list[str] = []
+        lost: list[LostClaim] = []
+        for claim_id in wanted:
+            order = held.get(claim_id)
+            if order is not None and order.claimed_by == station and order.status != OrderStatus.CANCELLED:
+                order.lease_until = now + lease
+                renewed.append(claim_id)
+            else:
+                lost.append(_lost(session, station, claim_id, order))
+        return HeartbeatResult(renewed, lost)
+
+
+def _claim_events(session: Session, claim_id: str) -> list[Event]:
+    # Payload lookup: JSON ->> on PostgreSQL, json_extract on SQLite. Only heartbeats
+    # that lost something get here, so a scan of the claim kinds is affordable.
+    kinds = (ORDER_CLAIMED, ORDER_RELEASED, ORDER_FORCE_RELEASED, ORDER_REASSIGNED)
+    query = (
+        select(Event)
+        .where(Event.kind.in_(kinds), Event.payload["claim_id"].as_string() == claim_id)
+        .order_by(Event.seq)
+    )
+    return list(session.scalars(query))
+
+
+def _lost(session: Session, station: str, claim_id: str, order: Order | None) -> LostClaim:
+    events = _claim_events(session, claim_id)
+    claimed = next((e for e in events if e.kind == ORDER_CLAIMED), None)
+    number = order.number if order is not None else (claimed.order_number if claimed else None)
+    if number is None:
+        return LostClaim(None, claim_id, WHY_UNKNOWN)
+    current = order or session.scalars(select(Order).where(Order.number == number)).one_or_none()
+    if current is not None and current.status == OrderStatus.CANCELLED:
+        return LostClaim(number, claim_id, WHY_CANCELLED)
+    for event in events:
+        if event.kind == ORDER_FORCE_RELEASED:
+            return LostClaim(number, claim_id, WHY_FORCE_RELEASED)
+        if event.kind == ORDER_REASSIGNED:
+            return LostClaim(number, claim_id, why_reassigned(event.payload.get("to_station", "?")))
+        if event.kind == ORDER_RELEASED:
+            return LostClaim(number, claim_id, WHY_RELEASED)
+    if claimed is not None:
+        # Whoever claimed the order next took it after our lease ran out.
+        taker = session.scalars(
+            select(Event.station)
+            .where(Event.kind == ORDER_CLAIMED, Event.order_number == number, Event.seq > claimed.seq)
+            .order_by(Event.seq)
+            .limit(1)
+        ).first()
+        if taker is not None:
+            return LostClaim(number, claim_id, why_taken(taker))
+    return LostClaim(number, claim_id, WHY_EXPIRED)
+
+
+def release(factory: Factory, station: str, claim_id: str, *, reason: str = "done", actor: str | None = None) -> bool:
+    """Give a claim back. Only its holder may: anyone else gets False and nothing changes."""
+    with _write_transaction(factory) as session:
+        query = select(Order).where(Order.claim_id == claim_id, Order.claimed_by == station)
+        order = session.scalars(_locked(query, session)).one_or_none()
+        if order is None:
+            return False
+        _clear(order)
+        payload = {"order": order.number, "station": station, "claim_id": claim_id, "reason": reason}
+        record(session, ORDER_RELEASED, payload, station=station, actor=actor, order_number=order.number)
+        return True
+
+
+def force_release(
+    factory: Factory, order_number: str, *, supervisor: str, reason: str, station: str = "supervisor"
+) -> bool:
+    """A supervisor frees an order whoever holds it. False when it was not claimed.
+
+    The holder learns it at its next heartbeat ("released by a supervisor"). Progress on
+    the lines is untouched. ``station`` is where the supervisor acted from.
+    """
+    # TODO(issue 8): check that ``supervisor`` is logged in with the supervisor role;
+    # until then the caller (supervisor console, CLI) is responsible for it.
+    with _write_transaction(factory) as session:
+        order = _order_for_update(session, order_number)
+        if order.claimed_by is None:
+            return False
+        payload = {
+            "order": order.number,
+            "holder": order.claimed_by,
+            "claim_id": order.claim_id,
+            "supervisor": supervisor,
+            "reason": reason,
+        }
+        _clear(order)
+        record(session, ORDER_FORCE_RELEASED, payload, station=station, actor=supervisor, order_number=order.number)
+        return True
+
+
+def reassign(
+    factory: Factory,
+    order_number: str,
+    *,
+    to_station: str,
+    supervisor: str,
+    reason: str,
+    station: str = "supervisor",
+) -> str | None:
+    """Assign an order to ``to_station``; returns the station that lost its claim, if any.
+
+    The current claim is cleared (its holder's next heartbeat says "reassigned to …"),
+    unless the holder is ``to_station`` itself. The status and the progress on the lines
+    (picked, verified, captured) are kept: the new station carries on from there.
+    """
+    # TODO(issue 8): supervisor role check, as in force_release.
+    with _write_transaction(factory) as session:
+        order = _order_for_update(session, order_number)
+        holder = order.claimed_by if order.claimed_by != to_station else None
+        payload = {
+            "order": order.number,
+            "from_station": order.assigned_to,
+            "to_station": to_station,
+            "holder": holder,
+            "claim_id": order.claim_id if holder else None,
+            "supervisor": supervisor,
+            "reason": reason,
+        }
+        order.assigned_to = to_station
+        if holder is not None:
+            _clear(order)
+        record(session, ORDER_REASSIGNED, payload, station=station, actor=supervisor, order_number=order.number)
+        return holder
+
+
+def expired_claims(factory: Factory, now: datetime | None = None) -> list[ClaimInfo]:
+    """Claims whose lease has run out (a dead or disconnected station), oldest first.
+
+    They are free already: the next claim_next takes them. This is for the supervisor's view.
+    """
+    now = now or utc_now()
+    session = factory() if isinstance(factory, sessionmaker) else Session(factory)
+    with session:
+        query = (
+            select(Order)
+            .where(Order.claimed_by.is_not(None), or_(Order.lease_until.is_(None), Order.lease_until < now))
+            .order_by(Order.lease_until, Order.id)
+        )
+        return [ClaimInfo(o.number, o.claimed_by, o.claim_id, o.lease_until) for o in session.scalars(query)]
+
+
+def active_claims(factory: Factory, now: datetime | None = None) -> list[ClaimInfo]:
+    """Claims still within their lease, by station then order (supervisor's view)."""
+    now = now or utc_now()
+    session = factory() if isinstance(factory, sessionmaker) else Session(factory)
+    with session:
+        query = (
+            select(Order)
+            .where(and_(Order.claimed_by.is_not(None), Order.lease_until >= now))
+            .order_by(Order.claimed_by, Order.number)
+        )
+        return [ClaimInfo(o.number, o.claimed_by, o.claim_id, o.lease_until) for o in session.scalars(query)]
+
+
+def _order_for_update(session: Session, order_number: str) -> Order:
+    order = session.scalars(_locked(select(Order).where(Order.number == order_number), session)).one_or_none()
+    if order is None:
+        raise UnknownOrder(order_number)
+    return order
+
+
+def _clear(order: Order) -> None:
+    order.claimed_by = None
+    order.claim_id = None
+    order.lease_until = None
