@@ -144,9 +144,9 @@ def apply_batch(factory: sessionmaker[Session], station: str, events: Sequence[E
                 ]
                 table = Event.__table__
                 stmt = _insert(session)(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
-                # One multi-row INSERT per chunk keeps VALUES order = seq order = origin order.
-                for start in range(0, len(rows), 1000):
-                    inserted.update(session.execute(stmt.values(rows[start : start + 1000])).scalars())
+                # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" sends
+                # multi-row VALUES in the list's order, so central seq follows origin seq.
+                inserted.update(session.execute(stmt, rows).scalars())
                 for event in fresh:
                     applier = APPLIERS.get(event.kind)
                     if event.id not in inserted or applier is None:

@@ -1,0 +1,96 @@
+"""Benchmark: push throughput (station outbox -> central PostgreSQL) against a raw COPY.
+
+In one run, on a fresh scratch database (created and dropped here): a station's SQLite
+outbox of N events is pushed with push_all (read outbox, apply_batch, mark pushed), then
+the same rows are written with psycopg's ``COPY ... FROM STDIN`` into a scratch table
+shaped like ``events``. Goal: push at least 50% of COPY's rate.
+
+    .venv/bin/python bench/bench_push.py [--events 20000] [--batch 500] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from app.store.db import make_engine, session_factory, sqlite_url, transaction
+from app.store.events import record
+from app.store.migrate import upgrade
+from app.store.models import Event
+from app.sync.push import push_all
+
+COLUMNS = ("id", "occurred_at", "station", "actor", "kind", "order_number", "payload", "pushed_at", "origin_seq")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+
+    name = f"quai_bench_push_{uuid.uuid4().hex[:8]}"
+    admin_url = make_url(args.pg).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        run(url, args.events, args.batch)
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def run(url: str, n: int, batch: int) -> None:
+    central_engine = make_engine(url)
+    upgrade(central_engine)
+    with tempfile.TemporaryDirectory() as tmp:
+        local_engine = make_engine(sqlite_url(Path(tmp) / "station.db"))
+        upgrade(local_engine)
+        local = session_factory(local_engine)
+        with transaction(local) as session:
+            for i in range(n):
+                record(session, "scan.accepted", {"sku": f"SKU-{i % 300:04d}", "qty": 1, "location": f"A-{i % 97:04d}"},
+                       station="BENCH-1", actor="B-0001", order_number=f"Q-{i // 20:06d}")
+        with local() as session:
+            rows = [(e.id, e.occurred_at, e.station, e.actor, e.kind, e.order_number, json.dumps(e.payload),
+                     e.occurred_at, e.seq) for e in session.scalars(select(Event).order_by(Event.seq))]
+
+        started = time.perf_counter()
+        result = push_all(local, session_factory(central_engine), "BENCH-1", batch=batch)
+        push_s = time.perf_counter() - started
+        assert (result.sent, result.duplicates, result.remaining) == (n, 0, 0), result
+        local_engine.dispose()
+    central_engine.dispose()
+
+    with psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)) as conn:
+        conn.execute("CREATE TABLE copy_events (LIKE events INCLUDING ALL)")
+        conn.commit()
+        started = time.perf_counter()
+        with conn.cursor() as cursor:
+            with cursor.copy(f"COPY copy_events ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        conn.commit()
+        copy_s = time.perf_counter() - started
+        copied = conn.execute("SELECT count(*) FROM copy_events").fetchone()[0]
+        assert copied == n, copied
+
+    push_rate, copy_rate = n / push_s, n / copy_s
+    print(f"events: {n}, push batch: {batch}")
+    print(f"push_all (outbox read + apply_batch + mark pushed): {push_s:.2f} s, {push_rate:,.0f} events/s")
+    print(f"raw COPY of the same rows:                          {copy_s:.2f} s, {copy_rate:,.0f} events/s")
+    print(f"push / COPY: {100 * push_rate / copy_rate:.0f}% (goal >= 50%)")
+
+
+if __name__ == "__main__":
+    main()
