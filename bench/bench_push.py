@@ -25,7 +25,7 @@ from app.store.db import make_engine, session_factory, sqlite_url, transaction
 from app.store.events import record
 from app.store.migrate import upgrade
 from app.store.models import Event
-from app.sync.push import push_all
+from app.sync.push import DEFAULT_BATCH, push_all
 
 COLUMNS = ("id", "occurred_at", "station", "actor", "kind", "order_number", "payload", "pushed_at", "origin_seq")
 
@@ -33,7 +33,7 @@ COLUMNS = ("id", "occurred_at", "station", "actor", "kind", "order_number", "pay
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from app.domain.events import EventRecord, utc_now
@@ -48,13 +48,30 @@ def outbox(session: Session, limit: int = 500) -> Sequence[Event]:
     return session.scalars(select(Event).where(Event.pushed_at.is_(None)).order_by(Event.seq).limit(limit)).all()
 
 
+def outbox_rows(session: Session, limit: int = 500) -> Sequence[Row]:
+    """Like ``outbox`` but plain Core rows (no ORM objects): the fast path of the push.
+
+    Each row has the columns the push sends: seq, id, occurred_at, actor, kind, order_number
+    and payload, the stored JSON text, undecoded, so the push can send it on as is (decode
+    it with ``json.loads`` when needed).
+    """
+    c = Event.__table__.c
+    return session.execute(
+        select(c.seq, c.id, c.occurred_at, c.actor, c.kind, c.order_number, type_coerce(c.payload, Text).label("payload"))
+        .where(c.pushed_at.is_(None))
+        .order_by(c.seq)
+        .limit(limit)
+    ).all()
+
+
 def outbox_length(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Event).where(Event.pushed_at.is_(None))) or 0
 
 
 def mark_pushed(session: Session, event_ids: Sequence[str], when: datetime | None = None) -> None:
     if event_ids:
-        session.execute(update(Event).where(Event.id.in_(event_ids)).values(pushed_at=when or utc_now()))
+        table = Event.__table__  # Core: no ORM session synchronisation for a bulk mark
+        session.execute(update(table).where(table.c.id.in_(event_ids)).values(pushed_at=when or utc_now()))
 
 
 def history(session: Session, order_number: str) -> Sequence[Event]:

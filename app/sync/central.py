@@ -10,6 +10,16 @@ instead of interleaving. Two guards make a resend harmless:
 2. the event UUID: the insert is ``ON CONFLICT (id) DO NOTHING``, and an effect runs only
    for a row this call really inserted.
 
+A station's local database has an incarnation id (app.sync.push.incarnation); the central
+``sync_state`` keeps the last one seen per station (``incarnation:<station>``). A push from
+a new incarnation (the station's database was recreated and its seqs restarted at 1) resets
+the station's pushed_seq to 0 in the same locked transaction and records a
+``station.reincarnated`` event, so its new events are not skipped as duplicates; guard 2
+still keeps any event from being applied twice.
+
+On PostgreSQL a batch is inserted by one ``INSERT ... SELECT ... FROM unnest(arrays)``
+statement (binary array parameters), ``RETURNING`` ids only when an effect needs them.
+
 Effects (what an event changes in the central state) are looked up by kind in
 ``APPLIERS``. An effect that no longer fits (the order moved to another station, the
 transition became illegal) is not applied, but the event is still recorded, and an
@@ -19,8 +29,10 @@ transition became illegal) is not applied, but the event is still recorded, and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -30,10 +42,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.events import ORDER_STATUS_CHANGED, utc_now
 from app.domain.status import IllegalTransition
 from app.store.events import record
-from app.store.models import Event, Order, Station
+from app.store.models import Event, Order, Station, SyncState
 from app.store.orders import apply_state, state_of
 
 EVENT_NOT_APPLIED = "event.not_applied"
+STATION_REINCARNATED = "station.reincarnated"
 CENTRAL = "central"  # the ``station`` of events the central database writes itself
 
 
@@ -47,12 +60,30 @@ class EventIn:
     actor: str | None
     kind: str
     order_number: str | None
-    payload: dict[str, Any]
+    payload: dict[str, Any] | None
+    # The payload as JSON text, when the event was read straight from the outbox
+    # (app.store.events.outbox_rows): sent on undecoded; ``body`` decodes it when needed.
+    payload_json: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_event(cls, event: Event) -> EventIn:
         """From a row of the station's own event log (its ``seq`` is the origin seq)."""
         return cls(event.id, event.seq, event.occurred_at, event.actor, event.kind, event.order_number, event.payload)
+
+    @classmethod
+    def from_row(cls, row: Any) -> EventIn:
+        """From a Core row of app.store.events.outbox_rows (payload still JSON text)."""
+        return cls(row.id, row.seq, row.occurred_at, row.actor, row.kind, row.order_number, None, row.payload)
+
+    def body(self) -> dict[str, Any]:
+        """The payload as a dict."""
+        if self.payload is not None:
+            return self.payload
+        return json.loads(self.payload_json) if self.payload_json is not None else {}
+
+    def body_json(self) -> str:
+        """The payload as JSON text."""
+        return self.payload_json if self.payload_json is not None else json.dumps(self.payload)
 
 
 @dataclass(frozen=True)
@@ -67,7 +98,8 @@ Applier = Callable[[Session, str, EventIn], "str | None"]
 
 
 def _apply_status_changed(session: Session, station: str, event: EventIn) -> str | None:
-    number = event.order_number or event.payload.get("order")
+    payload = event.body()
+    number = event.order_number or payload.get("order")
     if not number:
         return "the event names no order"
     order = session.scalars(select(Order).where(Order.number == number).with_for_update()).first()
@@ -75,9 +107,9 @@ def _apply_status_changed(session: Session, station: str, event: EventIn) -> str
         return f"order {number} is unknown to the central database"
     if order.claimed_by not in (None, station):
         return f"order {number} is held by station {order.claimed_by}"
-    reason = event.payload.get("reason")
+    reason = payload.get("reason")
     try:
-        new_state, _change = state_of(order).transition(event.payload.get("to", ""), reason)
+        new_state, _change = state_of(order).transition(payload.get("to", ""), reason)
     except (IllegalTransition, ValueError) as exc:
         return str(exc)
     apply_state(order, new_state, reason)
@@ -109,8 +141,116 @@ def _lock_station(session: Session, station: str) -> int:
     ).scalar_one()
 
 
-def apply_batch(factory: sessionmaker[Session], station: str, events: Sequence[EventIn]) -> ApplyResult:
+_PG_INSERT = (
+    # One statement for the whole batch, its parameters one array per column: psycopg
+    # sends a short query (no giant VALUES list to build and parse). WITH ORDINALITY +
+    # ORDER BY keep the batch's order, so central seq follows origin seq.
+    "INSERT INTO events (id, occurred_at, station, actor, kind, order_number, payload, pushed_at, origin_seq) "
+    "SELECT u.id, u.occurred_at, %s, u.actor, u.kind, u.order_number, u.payload::json, %s, u.origin_seq "
+    "FROM unnest(%b::text[], %b::timestamptz[], %b::text[], %b::text[], %b::text[], %b::text[], %b::bigint[]) "
+    "WITH ORDINALITY AS u(id, occurred_at, actor, kind, order_number, payload, origin_seq, ord) "
+    "ORDER BY u.ord "
+    "ON CONFLICT (id) DO NOTHING"
+)
+
+
+def _aware_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: Quai stores aware UTC datetimes only")
+    return value.astimezone(UTC)
+
+
+def _insert_events(
+    session: Session, station: str, fresh: Sequence[EventIn], arrived: datetime, *, want_ids: bool
+) -> tuple[int, set[str]]:
+    """Insert ``fresh`` (sorted by origin seq) with ``ON CONFLICT (id) DO NOTHING``, in
+    that order; return how many rows were really inserted and, if ``want_ids`` (some
+    event has an effect to apply), their ids. Centrally, pushed_at is the time of arrival."""
+    if session.get_bind().dialect.name == "postgresql":
+        params = (
+            station,
+            _aware_utc(arrived),
+            [e.id for e in fresh],
+            [_aware_utc(e.occurred_at) for e in fresh],
+            [e.actor for e in fresh],
+            [e.kind for e in fresh],
+            [e.order_number for e in fresh],
+            [e.body_json() for e in fresh],
+            [e.origin_seq for e in fresh],
+        )
+        # Through the session's connection: same transaction, same station row lock.
+        if not want_ids:  # no RETURNING to send back: the row count is enough
+            return session.connection().exec_driver_sql(_PG_INSERT, params).rowcount, set()
+        result = session.connection().exec_driver_sql(_PG_INSERT + " RETURNING id", params)
+        ids = {row[0] for row in result}
+        return len(ids), ids
+    rows = [
+        {
+            "id": e.id,
+            "occurred_at": e.occurred_at,
+            "station": station,
+            "actor": e.actor,
+            "kind": e.kind,
+            "order_number": e.order_number,
+            "payload": e.body(),
+            "pushed_at": arrived,
+            "origin_seq": e.origin_seq,
+        }
+        for e in fresh
+    ]
+    table = Event.__table__
+    stmt = _insert(session)(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" sends
+    # multi-row VALUES in the list's order, so central seq follows origin seq.
+    ids = set(session.execute(stmt, rows).scalars())
+    return len(ids), ids
+
+
+def incarnation_key(station: str) -> str:
+    """The central ``sync_state`` name under which a station's last seen incarnation is kept."""
+    key = f"incarnation:{station}"
+    if len(key) <= 64:  # sync_state.name is String(64)
+        return key
+    return "incarnation:sha256:" + hashlib.sha256(station.encode()).hexdigest()[:45]
+
+
+def _check_incarnation(session: Session, station: str, incarnation: str, pushed_seq: int) -> int:
+    """With the station's row locked: a station whose local database was recreated (a new
+    incarnation) restarts its seqs at 1, so its pushed_seq goes back to 0 (its events would
+    otherwise be skipped as duplicates: lost). The event UUIDs still prevent a double apply.
+    Returns the pushed_seq to use."""
+    key = incarnation_key(station)
+    table = SyncState.__table__
+    previous = session.execute(select(table.c.value).where(table.c.name == key)).scalar_one_or_none()
+    if previous == incarnation:
+        return pushed_seq
+    session.execute(
+        _insert(session)(table)
+        .values(name=key, value=incarnation)
+        .on_conflict_do_update(index_elements=["name"], set_={"value": incarnation})
+    )
+    if previous is None and pushed_seq == 0:
+        return pushed_seq  # a new station (or one that never pushed): nothing to reset
+    # previous is None with pushed_seq > 0: a station from before incarnations; which
+    # database it is cannot be told, so reset too: nothing is lost, the UUIDs prevent doubles.
+    stations = Station.__table__
+    session.execute(update(stations).where(stations.c.name == station).values(pushed_seq=0))
+    record(
+        session,
+        STATION_REINCARNATED,
+        {"station": station, "previous": previous, "incarnation": incarnation, "pushed_seq": pushed_seq},
+        station=CENTRAL,
+    )
+    return 0
+
+
+def apply_batch(
+    factory: sessionmaker[Session], station: str, events: Sequence[EventIn], *, incarnation: str | None = None
+) -> ApplyResult:
     """Apply ``events`` of ``station`` in one central transaction; see the module docstring.
+
+    ``incarnation`` identifies the station's local database (app.sync.push); when it differs
+    from the one last seen, the station's pushed_seq is reset first (``_check_incarnation``).
 
     Raises the database's error (OperationalError when the connection drops) and then
     changes nothing: the batch is all or nothing, so the caller simply resends it.
@@ -118,40 +258,23 @@ def apply_batch(factory: sessionmaker[Session], station: str, events: Sequence[E
     with factory() as session:
         try:
             pushed_seq = _lock_station(session, station)
+            if incarnation is not None:
+                pushed_seq = _check_incarnation(session, station, incarnation, pushed_seq)
             fresh: list[EventIn] = []
             seen: set[str] = set()
             for event in sorted(events, key=lambda e: e.origin_seq):
                 if event.origin_seq > pushed_seq and event.id not in seen:
                     fresh.append(event)
                     seen.add(event.id)
-            inserted: set[str] = set()
+            applied = 0
             if fresh:
-                arrived = utc_now()
-                rows = [
-                    {
-                        "id": e.id,
-                        "occurred_at": e.occurred_at,
-                        "station": station,
-                        "actor": e.actor,
-                        "kind": e.kind,
-                        "order_number": e.order_number,
-                        "payload": e.payload,
-                        # Centrally, pushed_at is the time of arrival.
-                        "pushed_at": arrived,
-                        "origin_seq": e.origin_seq,
-                    }
-                    for e in fresh
-                ]
-                table = Event.__table__
-                stmt = _insert(session)(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
-                # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" sends
-                # multi-row VALUES in the list's order, so central seq follows origin seq.
-                inserted.update(session.execute(stmt, rows).scalars())
-                for event in fresh:
-                    applier = APPLIERS.get(event.kind)
-                    if event.id not in inserted or applier is None:
+                # Effects need to know which rows were really inserted; most kinds have none.
+                with_effects = [e for e in fresh if e.kind in APPLIERS]
+                applied, inserted = _insert_events(session, station, fresh, utc_now(), want_ids=bool(with_effects))
+                for event in with_effects:
+                    if event.id not in inserted:
                         continue
-                    why = applier(session, station, event)
+                    why = APPLIERS[event.kind](session, station, event)
                     if why is not None:
                         record(
                             session,
@@ -170,4 +293,4 @@ def apply_batch(factory: sessionmaker[Session], station: str, events: Sequence[E
         except BaseException:
             session.rollback()
             raise
-    return ApplyResult(applied=len(inserted), duplicates=len(events) - len(inserted), pushed_seq=pushed_seq)
+    return ApplyResult(applied=applied, duplicates=len(events) - applied, pushed_seq=pushed_seq)
