@@ -3,7 +3,10 @@
 ``MainWindow(config, services)`` takes everything from outside (no global window): the
 ``StationConfig`` and the ``StationServices`` (replica and central workers, language
 switcher, sounds). All methods run in the GUI thread; database work is submitted to the
-workers and comes back through their callbacks. Nothing touches a database before the
+workers and comes back through their callbacks. Once the replica is prepared, the outbox is
+pushed to the central database on the central worker every ``PUSH_MS`` (and right after a
+login or logout is written), one push at a time, retried with backoff after a failure
+(app.sync.worker.PushSchedule decides when). Nothing touches a database before the
 window is first shown, and only the login screen is built before it: the role chooser and
 the home screens (with their models and the order statuses) are imported and built on
 first use.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
     from app.gui.data import UserInfo
     from app.gui.screens.home_base import HomeScreen
     from app.gui.screens.role_chooser import RoleChooser
+    from app.sync.worker import PushSchedule
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +55,25 @@ class MainWindow(QMainWindow):
     _pings_unanswered = 0  # ping ticks that found the previous ping still running
     _pending_login: tuple[UserInfo, str] | None = None  # login event queued, not yet written
     _startup_job: Callable[[], None] | None = None
+    _push: PushSchedule | None = None  # set once the replica is prepared: pushes may run
+    _closing = False
+    _push_epoch = 0  # pushes answered so far: an outbox count older than the last push is dropped
     CENTRAL_PING_MS = 15_000
+    PUSH_MS = 5_000
     REFRESH_MS = 20_000
 
-    def __init__(self, config, services: StationServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        config,
+        services: StationServices,
+        parent: QWidget | None = None,
+        *,
+        push_schedule: PushSchedule | None = None,
+    ) -> None:
+        """``push_schedule``: when to push (tests give one with short backoff delays); by
+        default pushes every ``PUSH_MS`` with app.sync.backoff.Backoff's delays."""
         super().__init__(parent)
+        self._push_schedule = push_schedule
         self.config = config
         self.services = services
         self.ui = Ui_MainWindow()
@@ -86,6 +105,9 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(self.REFRESH_MS)
         self._refresh_timer.timeout.connect(self._periodic_refresh)
+        self._push_timer = QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.timeout.connect(self._push_tick)
         self._background_started = False
         self._sync_language_toggles()
 
@@ -116,20 +138,26 @@ class MainWindow(QMainWindow):
     def _startup_done(self, _result: object) -> None:
         self._set_preparing(False)
         self.refresh_home()
+        self._start_pushing()
 
     def _startup_failed(self, error: Exception) -> None:
         log.warning("the station's local copy was not refreshed: %s", error)
         self._set_preparing(False)
         self.status.replica_stale = True
         self.status_area.render()
+        self._start_pushing()  # the outbox is the station's own: it goes out even on an old copy
 
     def start_background(self) -> None:
-        """Start the workers' jobs: the start-up job first (fill the replica), then the pings."""
-        if self._startup_job is not None:
-            job, self._startup_job = self._startup_job, None  # still preparing until it has run
+        """Start the workers' jobs: the start-up job first (fill the replica), then the pings,
+        and the pushes once the replica is prepared (at once when there is no start-up job)."""
+        job = self._startup_job
+        if job is not None:
+            self._startup_job = None  # still preparing until it has run
             self.services.replica.submit(lambda _ctx: job(), self._startup_done, self._startup_failed)
-        self.ping_central()
+        self.ping_central()  # before the first push: a ping finding a push pending would not go out
         self.refresh_outbox()
+        if job is None:
+            self._start_pushing()
         self._ping_timer.start()
         self._refresh_timer.start()
 
@@ -239,6 +267,7 @@ class MainWindow(QMainWindow):
             self.services.sounds.play("ok")
             self.refresh_home()
             self.refresh_outbox()
+            self.push_now()  # the login event goes out now, not at the next tick
 
         def failed(error: Exception) -> None:
             self._pending_login = None
@@ -297,6 +326,7 @@ class MainWindow(QMainWindow):
             self.status_area.render()
             self._back_to_login()
             self.refresh_outbox()
+            self.push_now()
 
         def failed(error: Exception) -> None:
             # Never keep a session open because the audit event failed; say so in the log and
@@ -328,7 +358,11 @@ class MainWindow(QMainWindow):
         self.services.central.submit(lambda ctx: ctx.ping(), done, failed)
 
     def refresh_outbox(self) -> None:
+        epoch = self._push_epoch
+
         def done(count: int) -> None:
+            if epoch != self._push_epoch:
+                return  # a push answered meanwhile: its count may be the fresher one
             self.status.outbox = count
             self.status_area.render()
 
@@ -338,6 +372,63 @@ class MainWindow(QMainWindow):
             self.status_area.render()
 
         self.services.replica.submit(lambda ctx: ctx.outbox_size(), done, failed)
+
+    # --- push: outbox to central --------------------------------------------------------------
+    def _start_pushing(self) -> None:
+        if self._push is not None or self._closing:
+            return
+        if self._push_schedule is None:
+            from app.sync.worker import PushSchedule  # after the first paint, never before
+
+            self._push_schedule = PushSchedule(interval=self.PUSH_MS / 1000)
+        self._push = self._push_schedule
+        self.push_now()
+
+    def push_now(self) -> None:
+        """A local write added events: push them now, unless a push is pending (it then runs
+        again as soon as that one answers) or a retry after a failure is already scheduled
+        (the backoff is kept). Does nothing before the replica is prepared."""
+        schedule = self._push
+        if schedule is not None and schedule.failures and self._push_timer.isActive():
+            return
+        self._push_tick()
+
+    def _push_tick(self) -> None:
+        schedule = self._push
+        if schedule is None or self._closing:
+            return
+        if not schedule.begin():
+            return
+        self._push_timer.stop()
+        station = self.config.name
+        self.services.central.submit(lambda ctx: (ctx.push(station), ctx.online_state()), self._pushed, self._push_failed)
+
+    def _pushed(self, answer: tuple) -> None:
+        result, state = answer
+        assert self._push is not None
+        now = datetime.now().astimezone()
+        delay = self._push.succeeded(now)
+        self._push_epoch += 1
+        self.status.central = state  # it answered: as good as a ping
+        self._pings_unanswered = 0
+        self.status.last_sync = now
+        self.status.outbox = result.remaining
+        self.status_area.render()
+        self._schedule_push(delay)
+
+    def _push_failed(self, error: Exception) -> None:
+        assert self._push is not None
+        delay = self._push.failed()
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        log.warning("push to the central database failed (retry in %.1f s): %s", delay, detail)
+        self.status.central = "offline"
+        self.status_area.render()
+        self.refresh_outbox()  # nothing left the outbox; show what waits
+        self._schedule_push(delay)
+
+    def _schedule_push(self, delay: float) -> None:
+        if not self._closing:
+            self._push_timer.start(max(0, round(delay * 1000)))
 
     def _periodic_refresh(self) -> None:
         self.refresh_outbox()
@@ -372,6 +463,8 @@ class MainWindow(QMainWindow):
             station = self.config.name
             self._pending_login = None
             self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, "window_closed"))
+        self._closing = True
         self._ping_timer.stop()
         self._refresh_timer.stop()
+        self._push_timer.stop()
         super().closeEvent(event)

@@ -128,17 +128,55 @@ def overview(sessions: sessionmaker[Session]) -> Overview:
     return Overview(counts=counts)
 
 
-# --- the central database: only pinged, never written from the GUI --------------------------------
+# --- the central database: pinged, and the outbox pushed to it ----------------------------------
 
 class CentralContext:
-    """A probe of the central database, created in the central worker's thread."""
+    """The central database as the central worker sees it, created in that worker's thread.
 
-    def __init__(self, url: str) -> None:
+    ``ping()`` probes it; ``push(station)`` sends the replica's outbox to it
+    (app.sync.push.push_all). Both engines (central, and a second one on the replica for the
+    outbox) are created lazily, on first use, in the central worker's thread.
+    """
+
+    def __init__(self, url: str, replica_url: str | None = None) -> None:
         self.url = url
+        self.replica_url = replica_url
         parsed = make_url(url)
         self.embedded = parsed.get_backend_name() == "sqlite"
         self._sqlite_path = parsed.database if self.embedded else None
         self._engine = None
+        self._central_sessions: sessionmaker[Session] | None = None
+        self._local_engine = None
+        self._local_sessions: sessionmaker[Session] | None = None
+
+    def push(self, station: str):
+        """Push the whole outbox; returns app.sync.push.PushResult. Raises when the central
+        database (or the replica) cannot be reached: the outbox is then left as it was."""
+        from app.sync.push import push_all
+
+        if self.replica_url is None:
+            raise RuntimeError("no replica to push from")
+        if self.embedded and (not self._sqlite_path or not Path(self._sqlite_path).exists()):
+            # Never create an empty central file by connecting to it (make_engine would).
+            raise FileNotFoundError(f"central database file not found: {self._sqlite_path}")
+        if self._central_sessions is None:
+            if self._engine is None:
+                self._engine = make_engine(self.url, **({} if self.embedded else {"connect_args": {"connect_timeout": 3}}))
+            self._central_sessions = session_factory(self._engine)
+        if self._local_sessions is None:
+            self._local_engine = make_engine(self.replica_url)
+            self._local_sessions = session_factory(self._local_engine)
+        try:
+            return push_all(self._local_sessions, self._central_sessions, station)
+        except Exception:
+            # Start the retry from fresh connections: a pooled one may be to a file that was
+            # replaced since, or to a server that went away.
+            self._engine.dispose()
+            raise
+
+    def online_state(self) -> str:
+        """What a push that went through proves: the central database answers."""
+        return CENTRAL_EMBEDDED if self.embedded else CENTRAL_ONLINE
 
     def ping(self) -> str:
         if self.embedded:
@@ -159,7 +197,8 @@ class CentralContext:
         try:
             connection = sqlite3.connect(f"file:{self._sqlite_path}?mode=ro", uri=True, timeout=3)
             try:
-                connection.execute("SELECT 1").fetchone()
+                # Reads the header: a file that is not a database fails here (SELECT 1 would not).
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 connection.close()
         except sqlite3.Error:
@@ -169,3 +208,5 @@ class CentralContext:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self._local_engine is not None:
+            self._local_engine.dispose()

@@ -1,9 +1,10 @@
 """What the main window needs from the outside, built once per station and passed in.
 
 ``StationServices.create(config)`` makes one worker per resource: ``replica`` (the station's
-SQLite replica and outbox) and ``central`` (only pinged for the status area). Contexts open
-lazily in each worker's thread, on the first job, so nothing touches a database before the
-window is shown. Tests build the same object over a temporary replica.
+SQLite replica and outbox) and ``central`` (pinged for the status area; the outbox is pushed
+from it, over its own connection to the replica). Contexts open lazily in each worker's
+thread, on the first job, so nothing touches a database before the window is shown. Tests
+build the same object over a temporary replica.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ def _replica_context(url: str):
     return make
 
 
-def _central_context(url: str):
+def _central_context(url: str, replica_url: str):
     def make() -> Any:
         from app.gui.queries import CentralContext
 
-        return CentralContext(url)
+        return CentralContext(url, replica_url)
 
     return make
 
@@ -49,7 +50,7 @@ class StationServices:
 
         return cls(
             replica=Worker("quai-replica", _replica_context(config.replica_url), parent),
-            central=Worker("quai-central", _central_context(config.central_url), parent),
+            central=Worker("quai-central", _central_context(config.central_url, config.replica_url), parent),
             language=LanguageSwitcher(parent),
             sounds=sounds if sounds is not None else SilentSounds(),
         )

@@ -11,6 +11,8 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from app.gui.data import UserInfo
 
 ROLE_ORDER = ("picker", "packer", "supervisor")
@@ -137,6 +139,7 @@ class StatusModel:
     # (schema too old, refused data): the station works on an old copy and must say so.
     replica_stale: bool = False
     outbox: int | None = None  # None: not known (not counted yet, or the count failed)
+    last_sync: datetime | None = None  # local time of the last successful push; None: never
     # Whose logout event could not be written (the audit trail has a hole): shown until the
     # next login or logout is written.
     unrecorded_logout: str | None = None

@@ -1,5 +1,5 @@
 """The status area at the bottom of the main window: station, person, central database,
-scanner, printer, outbox, and the FR | EN toggle. Renders a ``StatusModel``. GUI thread only.
+scanner, printer, outbox and the time of the last sync, and the FR | EN toggle. Renders a ``StatusModel``. GUI thread only.
 
 On the start-up path, so kept light: no ``Qt`` namespace (see app.gui.alignment), and the
 style is only asked to re-polish a label whose look actually changed.
@@ -8,7 +8,7 @@ style is only asked to re-polish a label whose look actually changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QButtonGroup
+from PySide6.QtWidgets import QButtonGroup, QLabel
 
 from app.gui import texts
 from app.gui.alignment import align, focus_policy
@@ -35,6 +35,11 @@ class StatusArea(QObject):
         self.ui = ui
         self.model = model
         align(ui.outboxLabel, "AlignRight|AlignVCenter")
+        # Under the outbox count, in the form's grid (the form has no row for it).
+        self.sync_label = QLabel(ui.statusArea)
+        self.sync_label.setObjectName("syncLabel")
+        align(self.sync_label, "AlignRight|AlignVCenter")
+        ui.statusLayout.addWidget(self.sync_label, 2, 3, 1, 1)
         focus_policy(ui.langFrButton, "NoFocus")  # the scan field keeps the focus
         focus_policy(ui.langEnButton, "NoFocus")
         self._languages = QButtonGroup(self)
@@ -76,5 +81,6 @@ class StatusArea(QObject):
         ui.scannerLabel.setText(texts.scanner_text(m.scanner))
         ui.printerLabel.setText(texts.printer_text(m.printer))
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))
+        self.sync_label.setText(texts.last_sync_text(m.last_sync))
         ui.langFrButton.setAccessibleName(translate("Status", "French"))
         ui.langEnButton.setAccessibleName(translate("Status", "English"))

@@ -89,6 +89,13 @@ def outbox_text(count: int | None) -> str:
     return plural(count, translate("Status", "Outbox: %n event to send"), translate("Status", "Outbox: %n events to send"))
 
 
+def last_sync_text(when: datetime | None) -> str:
+    """The local time of the last successful push, to the second."""
+    if when is None:
+        return translate("Status", "Last sync: never")
+    return translate("Status", "Last sync: %1").replace("%1", when.strftime("%H:%M:%S"))
+
+
 def cutoff_text(when: datetime | None) -> str:
     if when is None:
         return translate("Orders", "no cutoff")

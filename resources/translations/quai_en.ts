@@ -149,7 +149,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>no cutoff</source>
         <translation>no cutoff</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-71"/>
+        <location filename="../../app/gui/texts.py" line="-78"/>
         <source>Picking</source>
         <translation>Picking</translation>
     </message>
@@ -302,7 +302,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+61"/>
+        <location filename="../../app/gui/status_area.py" line="+66"/>
         <source>Station: %1</source>
         <translation>Station: %1</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>Logout of %1 not recorded: see a supervisor</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>French</source>
         <translation>French</translation>
     </message>
@@ -385,6 +385,16 @@
         <location line="+0"/>
         <source>Outbox: %n events to send</source>
         <translation>Outbox: %n events to send</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last sync: never</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>no cutoff</source>
         <translation>sans heure limite</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-71"/>
+        <location filename="../../app/gui/texts.py" line="-78"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -302,7 +302,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+61"/>
+        <location filename="../../app/gui/status_area.py" line="+66"/>
         <source>Station: %1</source>
         <translation>Poste : %1</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>Déconnexion de %1 non enregistrée : prévenez un responsable</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -385,6 +385,16 @@
         <location line="+0"/>
         <source>Outbox: %n events to send</source>
         <translation>File d&apos;envoi : %n événements en attente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last sync: never</source>
+        <translation>Dernière synchro : jamais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchro : %1</translation>
     </message>
 </context>
 <context>

@@ -25,11 +25,11 @@ def test_status_area_shows_station_user_and_devices(qtbot, window):
     assert ui.scannerLabel.text() == "Scanner : saisie à l'écran"
     assert ui.printerLabel.text() == "Imprimante : non configurée"
     qtbot.waitUntil(lambda: ui.centralLabel.text() == "Base centrale : intégrée (SQLite)", timeout=5000)
-    # four users added in the fixture: four user.added events wait in the outbox
-    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 4 événements en attente", timeout=5000)
+    # four users added in the fixture: their events are pushed once the station has started
+    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : vide", timeout=10_000)
+    assert window.status_area.sync_label.text().startswith("Dernière synchro : ")
     scan(qtbot, window, "BDG0001")
     qtbot.waitUntil(lambda: ui.userLabel.text() == "Utilisateur : Paul Martin (Préparation)", timeout=5000)
-    qtbot.waitUntil(lambda: ui.outboxLabel.text() == "File d'envoi : 5 événements en attente", timeout=5000)
 
 
 def test_central_offline_when_unreachable(qtbot, tmp_path, replica_url):
@@ -223,10 +223,17 @@ def test_french_wording_of_a_home_error(qtbot, window):
     assert home.message.text().endswith("Touchez Actualiser ; si le problème persiste, demandez à un responsable.")
 
 
-def test_a_failed_outbox_count_shows_unknown(qtbot, window, services, monkeypatch):
+def test_a_failed_outbox_count_shows_unknown(qtbot, config, services, monkeypatch):
+    from app.gui.main_window import MainWindow
     from app.gui.queries import ReplicaContext
+    from app.sync.worker import PushSchedule
 
-    qtbot.waitUntil(lambda: window.status.outbox == 4, timeout=5000)
+    # One push at start-up, then none for an hour: nothing else sets the count meanwhile.
+    schedule = PushSchedule(interval=3600)
+    window = MainWindow(config, services, push_schedule=schedule)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.status.last_sync is not None and window.status.outbox == 0, timeout=10_000)
 
     def fail(_self):
         raise RuntimeError("database is locked")
@@ -236,6 +243,7 @@ def test_a_failed_outbox_count_shows_unknown(qtbot, window, services, monkeypatc
     drain(qtbot, services.replica)
     assert window.status.outbox is None
     assert window.ui.outboxLabel.text() == "File d'envoi : …"
+    window.close()
 
 
 def test_a_logout_not_recorded_is_shown_until_the_next_write(qtbot, window, services, monkeypatch):
