@@ -11,13 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
-from app.cli.common import open_database, shown_url
+from app.cli.common import connect, open_database, shown_url
 from app.cli.errors import CliError
 from app.domain.pin import InvalidPin, validate_pin
 from app.domain.roles import InvalidRoles, parse_roles
 from app.store.db import session_factory, transaction
 from app.store.lookup import lookup
-from app.store.migrate import current_revision, head_revision
+from app.store.migrate import current_revision, head_revision, upgrade
 from app.store.models import Order
 from app.store.users import DuplicateBadge, InvalidBadge, add_user
 
@@ -28,43 +28,27 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _central_revision(args: argparse.Namespace):
-    from sqlalchemy.exc import ArgumentError
-
-    from app.store.db import default_central_url, make_engine
-
-    url = args.db or default_central_url()
-    try:
-        engine = make_engine(url)
-        return engine, current_revision(engine)
-    except ArgumentError as exc:
-        raise CliError(f"--db {url!r} is not a database URL ({exc})", 2) from None
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
-        raise CliError(f"cannot open the central database {shown_url(url)}: {reason}", 2) from None
-
-
 def cmd_central_init(args: argparse.Namespace) -> int:
     """Create the central schema; on a database that has it already, say so and change nothing."""
-    engine, revision = _central_revision(args)
+    engine, revision = connect(args)
     url = shown_url(engine.url.render_as_string(hide_password=False))
     if revision is not None:
         print(f"{url}: already a Quai central database (schema {revision}); `quai central upgrade` migrates it")
         return 0
-    open_database(args, migrate=True)
+    upgrade(engine)
     print(f"{url}: central database created (schema {head_revision()})")
     return 0
 
 
 def cmd_central_upgrade(args: argparse.Namespace) -> int:
-    engine, revision = _central_revision(args)
+    engine, revision = connect(args)
     url = shown_url(engine.url.render_as_string(hide_password=False))
     if revision is None:
         raise CliError(f"{url} has no Quai schema: create it with `quai central init --db {url}`", 2)
     if revision == head_revision():
         print(f"{url}: schema {revision} is already the latest")
         return 0
-    open_database(args, migrate=True)
+    upgrade(engine)
     print(f"{url}: schema migrated from {revision} to {head_revision()}")
     return 0
 
