@@ -240,3 +240,12 @@ def test_central_upgrade_migrates_an_older_schema(tmp_path, capsys) -> None:
     assert f"from 0001 to {head_revision()}" in capsys.readouterr().out
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_quai_db_without_schema_is_not_created_silently(tmp_path, monkeypatch, capsys) -> None:
+    """Only the embedded default is created on first use; a named database needs `quai db upgrade`."""
+    monkeypatch.setenv("QUAI_DB", sqlite_url(tmp_path / "named.db"))
+    assert main(["orders", "list"]) == 2
+    assert "quai db upgrade" in capsys.readouterr().err
+    monkeypatch.delenv("QUAI_DB")
+    assert main(["orders", "list"]) == 0  # the embedded default (under QUAI_DATA_DIR) is created
