@@ -29,10 +29,12 @@ def test_stop_waits_for_the_queue_of_a_replica_worker(qapp):
 
 def test_a_stuck_job_is_left_behind_not_terminated(qapp, monkeypatch):
     release = threading.Event()
+    started = threading.Event()
     finished = threading.Event()
     delivered: list[object] = []
 
     def stuck(_ctx):
+        started.set()
         release.wait(10)
         finished.set()  # never reached if the thread is terminated
 
@@ -40,10 +42,10 @@ def test_a_stuck_job_is_left_behind_not_terminated(qapp, monkeypatch):
     monkeypatch.setattr(QThread, "terminate", lambda self: terminated.append(self))
     worker = Worker("test-central", lambda: object())
     worker.submit(stuck, delivered.append, delivered.append)
-    time.sleep(0.05)
-    started = time.monotonic()
+    assert started.wait(5)  # the job is running
+    began = time.monotonic()
     assert worker.stop(timeout_ms=200) is False  # still busy: left behind
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - began < 2
     assert terminated == []
     release.set()
     assert finished.wait(5)  # the job ran to its end
