@@ -17,9 +17,10 @@ from app.domain.pin import InvalidPin, validate_pin
 from app.domain.roles import InvalidRoles, parse_roles
 from app.store.db import session_factory, transaction
 from app.store.lookup import lookup
-from app.store.migrate import current_revision, head_revision, upgrade
+from app.store.migrate import current_revision, head_revision
 from app.store.models import Order
 from app.store.users import DuplicateBadge, InvalidBadge, add_user
+from app.sync.capture import installed, prepare_central
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = open_database(args, migrate=True)
@@ -35,7 +36,7 @@ def cmd_central_init(args: argparse.Namespace) -> int:
     if revision is not None:
         print(f"{url}: already a Quai central database (schema {revision}); `quai central upgrade` migrates it")
         return 0
-    upgrade(engine)
+    prepare_central(engine)
     print(f"{url}: central database created (schema {head_revision()})")
     return 0
 
@@ -45,11 +46,14 @@ def cmd_central_upgrade(args: argparse.Namespace) -> int:
     url = shown_url(engine.url.render_as_string(hide_password=False))
     if revision is None:
         raise CliError(f"{url} has no Quai schema: create it with `quai central init --db {url}`", 2)
-    if revision == head_revision():
+    if revision == head_revision() and installed(engine):
         print(f"{url}: schema {revision} is already the latest")
         return 0
-    upgrade(engine)
-    print(f"{url}: schema migrated from {revision} to {head_revision()}")
+    prepare_central(engine)
+    if revision == head_revision():
+        print(f"{url}: schema {revision} is the latest; change capture (re)installed")
+    else:
+        print(f"{url}: schema migrated from {revision} to {head_revision()}")
     return 0
 
 

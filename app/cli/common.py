@@ -12,7 +12,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from app.cli.errors import CliError
 from app.paths import ENV_DB
 from app.store.db import default_central_url, make_engine
-from app.store.migrate import current_revision, head_revision, upgrade
+from app.store.migrate import current_revision, head_revision
+from app.sync.capture import prepare_central
 
 
 def shown_url(url: str) -> str:
@@ -50,7 +51,9 @@ def open_database(args: argparse.Namespace, *, migrate: bool = False) -> Engine:
     embedded = args.db is None and not os.environ.get(ENV_DB)  # the embedded default file
     if revision != head_revision():
         if migrate or embedded:
-            upgrade(engine)
+            # Every database the admin commands open is a central one: it gets the
+            # stations' change log with its schema (app.sync.capture).
+            prepare_central(engine)
         elif revision is None:
             raise CliError(f"{url} has no Quai schema yet: run `quai db upgrade --db {url}`", 2)
         else:

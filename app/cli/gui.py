@@ -51,14 +51,15 @@ def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> s
     from app.demo.seed import build_demo
     from app.store.db import make_engine, session_factory, transaction
     from app.store.events import record
-    from app.store.migrate import downgrade, upgrade
+    from app.store.migrate import downgrade
     from app.store.models import Event, Location, Order, Product, User
+    from app.sync.capture import prepare_central
 
     if reset:
         _remove_sqlite(demo_dir() / station_file_name(config.name))
     central = make_engine(config.central_url)
     try:
-        upgrade(central)
+        prepare_central(central)
         factory = session_factory(central)
         with factory() as session:
             has_data = any(
@@ -72,7 +73,7 @@ def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> s
             print("the last demo build was interrupted: building it again")
         if has_data and (reset or not built):
             downgrade(central, "base")  # the demo's own database: start from nothing
-            upgrade(central)
+            prepare_central(central)
             has_data = False
         if has_data:
             return None
@@ -85,22 +86,24 @@ def prepare_demo(config: StationConfig, *, reset: bool, owned: bool = True) -> s
 
 
 def refresh_station(config: StationConfig) -> None:
-    """Migrate the station's replica and fill it from the central database.
+    """Migrate the station's replica and bring it up to date from the central database
+    (a snapshot the first time, then the changes since its cursor: app.sync.pull).
 
     The embedded central database is created on first use. Runs in the replica
     worker when a station opens (or directly for ``quai demo --no-gui``).
     """
     from app.store.db import make_engine
     from app.store.migrate import upgrade
-    from app.sync.replica import refresh_replica
+    from app.sync.capture import prepare_central
+    from app.sync.pull import pull
 
     local = make_engine(config.replica_url)
     upgrade(local)
     central = make_engine(config.central_url)
     try:
         if config.central_is_embedded:
-            upgrade(central)
-        refresh_replica(central, local)
+            prepare_central(central)
+        pull(central, local, config.name)
     finally:
         central.dispose()
         local.dispose()

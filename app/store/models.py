@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -274,3 +275,22 @@ class SyncState(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(255))
+
+
+class Change(Base):
+    """The central change log the stations pull from (app.sync.capture, app.sync.pull).
+
+    Filled only by database triggers (installed by app.sync.capture on the central
+    database), one row per changed row of a replicated table: whatever writes (an import,
+    a claim, a supervisor, psql) cannot forget to log its change. ``txid`` is the writing
+    transaction's id on PostgreSQL (pull cursor, see app.sync.pull); NULL on SQLite, where
+    writers are serialised and ``seq`` alone is the cursor.
+    """
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_txid", "txid", "seq"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    txid: Mapped[int | None] = mapped_column(BigInteger)
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_key: Mapped[str] = mapped_column(String(64))

@@ -11,7 +11,10 @@ from app.store.db import make_engine, session_factory, sqlite_url, transaction
 from app.store.migrate import upgrade
 from app.store.models import Order, OrderLine, Product, User
 from app.store.users import add_user, find_by_badge
-from app.sync.replica import refresh_replica
+from app.sync.capture import install
+from app.sync.pull import pull
+
+STATION = "PICK-01"
 
 
 @pytest.fixture
@@ -21,7 +24,18 @@ def replica(tmp_path) -> Engine:
     return engine
 
 
-def test_snapshot_copies_central_data_and_keeps_the_outbox(any_engine: Engine, replica: Engine) -> None:
+def refresh_replica(central: Engine, replica: Engine):
+    return pull(central, replica, STATION)
+
+
+@pytest.fixture
+def central(any_engine: Engine) -> Engine:
+    install(any_engine)
+    return any_engine
+
+
+def test_snapshot_copies_central_data_and_keeps_the_outbox(central: Engine, replica: Engine) -> None:
+    any_engine = central
     central = session_factory(any_engine)
     with transaction(central) as session:
         add_user(session, name="Camille Martin", badge="BDG0001", roles=frozenset({Role.PICKER}))
@@ -34,11 +48,11 @@ def test_snapshot_copies_central_data_and_keeps_the_outbox(any_engine: Engine, r
         event_log.record(session, "user.logged_in", {"badge": "BDG0001"}, station="PICK-01", actor="BDG0001")
 
     report = refresh_replica(any_engine, replica)
-    assert report.rows["orders"] == 1 and report.rows["order_lines"] == 1 and report.rows["users"] == 1
+    assert report.snapshot and report.rows == 4  # user, product, order, line
 
     with transaction(central) as session:  # a later change centrally shows up at the next refresh
         session.scalar(select(Order)).lines[0].quantity = 5
-    refresh_replica(any_engine, replica)
+    assert refresh_replica(any_engine, replica).rows == 1  # only the changed line
 
     with local() as session:
         assert find_by_badge(session, "BDG0001").name == "Camille Martin"
@@ -50,18 +64,21 @@ def test_snapshot_copies_central_data_and_keeps_the_outbox(any_engine: Engine, r
 
 
 def test_a_failed_snapshot_keeps_the_previous_replica(sqlite_engine: Engine, replica: Engine, tmp_path) -> None:
+    install(sqlite_engine)
     with transaction(session_factory(sqlite_engine)) as session:
         session.add(User(name="Lucas", badge="BDG0002", roles="picker"))
     refresh_replica(sqlite_engine, replica)
     broken_central = make_engine(sqlite_url(tmp_path / "no-schema.db"))  # tables missing: the read fails
-    with pytest.raises(Exception):
+    with pytest.raises(Exception, match="sync_state"):
         refresh_replica(broken_central, replica)
     with session_factory(replica)() as session:
         assert find_by_badge(session, "BDG0002") is not None
 
 
-def test_snapshot_is_one_moment_even_while_an_import_commits(any_engine: Engine, replica: Engine) -> None:
-    """An order committed between the reads of `orders` and `order_lines` must not half-appear."""
+def test_snapshot_is_one_moment_even_while_an_import_commits(central: Engine, replica: Engine) -> None:
+    """An order committed between the reads of `orders` and `order_lines` must not half-appear,
+    and the next pull (from the snapshot's cursor, not a snapshot) brings it in whole."""
+    any_engine = central
     from sqlalchemy import event
 
     writer = make_engine(any_engine.url.render_as_string(hide_password=False))
@@ -82,7 +99,8 @@ def test_snapshot_is_one_moment_even_while_an_import_commits(any_engine: Engine,
         event.remove(any_engine, "after_cursor_execute", commit_meanwhile)
         writer.dispose()
     assert committed  # the concurrent import really happened during the refresh
-    assert report.rows["orders"] == 0 and report.rows["order_lines"] == 0
-    refresh_replica(any_engine, replica)  # and the next refresh brings it in whole
+    assert report.snapshot and report.rows == 0
+    again = refresh_replica(any_engine, replica)  # and the next pull brings it in whole
+    assert not again.snapshot and again.rows == 2
     with session_factory(replica)() as session:
         assert session.scalar(select(func.count()).select_from(OrderLine)) == 1

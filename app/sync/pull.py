@@ -1,0 +1,375 @@
+"""The station side of the pull: bring the local replica up to date from the central change log.
+
+Threading: a plain function for a sync worker (never the GUI thread). One call reads the
+central database in ONE snapshot (PostgreSQL: REPEATABLE READ; SQLite: one read
+transaction) and writes the replica in ONE local transaction, so a pull that fails
+halfway leaves the replica and its cursor as they were.
+
+The cursor (local ``sync_state`` ``pull_cursor``): the central database's identity
+(app.sync.capture.CENTRAL_ID) and a position in its change log. A station without a
+cursor, or whose cursor belongs to another central database, takes a full snapshot.
+
+Why not simply "changes with seq > cursor"? On PostgreSQL, transactions commit in a
+different order than they took their seq numbers: a reader could see seq 12 committed
+while seq 11 is still in flight, move its cursor to 12 and never see 11. So the
+PostgreSQL cursor is a transaction id: each change row carries its writer's
+``pg_current_xact_id()``, and a pull reads the changes of transactions below its
+snapshot's ``xmin`` (every one of them has finished: the set is final) and at or above
+the previous cursor; the new cursor is that ``xmin``. Nothing is skipped and nothing is
+read twice. A change committed by a transaction above ``xmin`` waits for the next pull
+(``lagging`` says so, and the caller pulls again shortly). On SQLite, writers are
+serialised, so seq order is commit order and the cursor is the last seq read.
+
+Rules the local apply keeps:
+- an order with events still in the outbox (the station changed it and the central
+  database has not seen that yet) is not overwritten: it is remembered (``repull:`` rows in
+  ``sync_state``) and re-read by a later pull, once its events are pushed;
+- an order the station held a claim on that now belongs to nobody or someone else, or is
+  cancelled, is reported as lost, with why; for a cancelled order, the units the station
+  had picked are listed to be put back, and an ``order.put_back_required`` event records it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, func, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
+
+from app.domain.status import OrderStatus
+from app.store.events import record
+from app.store.models import Base, Change, Event, SyncState
+from app.sync.capture import CAPTURED, central_id
+from app.sync.claims import WHY_CANCELLED, WHY_RELEASED, why_reassigned, why_taken
+
+CURSOR = "pull_cursor"
+REPULL = "repull:"  # sync_state name prefix: "repull:<table>:<key>"
+ORDER_PUT_BACK_REQUIRED = "order.put_back_required"
+WHY_DELETED = "deleted"
+_CHUNK = 500
+_TABLES: tuple[Table, ...] = tuple(Base.metadata.tables[name] for name in CAPTURED)
+
+
+class CentralNotPrepared(RuntimeError):
+    """The central database has no change log: it was not created by `quai central init`."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    central: str
+    kind: str  # "xid" (PostgreSQL) or "seq" (SQLite)
+    position: int
+
+    def __str__(self) -> str:
+        return f"{self.central}:{self.kind}:{self.position}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Cursor | None:
+        try:
+            central, kind, position = (text or "").rsplit(":", 2)
+            return cls(central, kind, int(position))
+        except ValueError:
+            return None  # none yet, or unreadable: a snapshot puts it right
+
+
+@dataclass(frozen=True)
+class LostOrder:
+    order_number: str
+    claim_id: str | None
+    why: str  # app.sync.claims' vocabulary (cancelled, reassigned to …, …) or "deleted"
+    put_back: tuple[tuple[str, int], ...] = ()  # (sku, units picked) to put back
+
+
+@dataclass(frozen=True)
+class PullResult:
+    snapshot: bool  # a full snapshot was taken (first pull, or another central database)
+    rows: int  # local rows written or deleted
+    deferred: int  # order rows left for a later pull: their local events are not pushed yet
+    lagging: bool  # changes are committed that this pull could not read yet: pull again soon
+    lost: tuple[LostOrder, ...]
+    cursor: str
+
+
+@dataclass
+class _CentralRead:
+    cursor: Cursor
+    snapshot: bool
+    lagging: bool
+    rows: dict[str, list[dict[str, Any]]]  # table -> central rows (all of them for a snapshot)
+    asked: dict[str, set[str]]  # table -> keys asked for (not found centrally: deleted)
+
+
+def pull(central: Engine, local: Engine, station: str) -> PullResult:
+    """One pull; see the module docstring. Raises the central database's error as is (the
+    replica is then unchanged) and CentralNotPrepared for a database without a change log."""
+    with Session(local) as session:
+        cursor = Cursor.parse(_state(session, CURSOR))
+        repull = _repull_keys(session)
+    read = _read_central(central, cursor, repull)
+    return _apply(local, station, read, repull)
+
+
+# --- reading the central database ----------------------------------------------------------
+
+
+@contextmanager
+def _snapshot(central: Engine) -> Iterator[Connection]:
+    if central.dialect.name == "sqlite":
+        with central.connect() as connection:
+            # pysqlite begins lazily, before writes only: an explicit BEGIN pins one WAL
+            # snapshot for every SELECT that follows.
+            connection.exec_driver_sql("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+        return
+    with central.connect().execution_options(isolation_level="REPEATABLE READ") as connection:
+        with connection.begin():
+            yield connection
+
+
+def _read_central(central: Engine, cursor: Cursor | None, repull: dict[str, set[str]]) -> _CentralRead:
+    changes = Change.__table__
+    with _snapshot(central) as connection:
+        identity = central_id(connection)  # the first statement: it fixes the snapshot
+        if identity is None:
+            raise CentralNotPrepared(
+                "the central database has no change log: run `quai central upgrade` on it"
+            )
+        if connection.dialect.name == "postgresql":
+            kind = "xid"
+            horizon = connection.exec_driver_sql(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+            ).scalar_one()
+        else:
+            kind = "seq"
+            horizon = connection.execute(select(func.coalesce(func.max(changes.c.seq), 0))).scalar_one()
+        new_cursor = Cursor(identity, kind, horizon)
+        if cursor is None or cursor.central != identity or cursor.kind != kind:
+            rows = {t.name: [dict(r._mapping) for r in connection.execute(select(t))] for t in _TABLES}
+            return _CentralRead(new_cursor, True, False, rows, {})
+        if kind == "xid":
+            window = (changes.c.txid >= cursor.position) & (changes.c.txid < horizon)
+            lagging = connection.execute(select(select(changes.c.seq).where(changes.c.txid >= horizon).exists())).scalar()
+        else:
+            window = (changes.c.seq > cursor.position) & (changes.c.seq <= horizon)
+            lagging = False
+        asked: dict[str, set[str]] = {name: set(keys) for name, keys in repull.items()}
+        for table_name, key in connection.execute(select(changes.c.table_name, changes.c.row_key).where(window)):
+            asked.setdefault(table_name, set()).add(key)
+        rows = {t.name: _fetch(connection, t, asked.get(t.name, set())) for t in _TABLES}
+        return _CentralRead(new_cursor, False, bool(lagging), rows, asked)
+
+
+def _key_column(table: Table):
+    return table.c[CAPTURED[table.name]]
+
+
+def _typed(table: Table, keys: set[str]) -> list[Any]:
+    column = _key_column(table)
+    return [int(k) for k in keys] if column.type.python_type is int else sorted(keys)
+
+
+def _fetch(connection: Connection, table: Table, keys: set[str]) -> list[dict[str, Any]]:
+    if not keys:
+        return []
+    typed = _typed(table, keys)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(typed), _CHUNK):
+        chunk = typed[start : start + _CHUNK]
+        rows.extend(dict(r._mapping) for r in connection.execute(select(table).where(_key_column(table).in_(chunk))))
+    return rows
+
+
+# --- writing the replica -------------------------------------------------------------------
+
+
+def _state(session: Session, name: str) -> str | None:
+    table = SyncState.__table__
+    return session.execute(select(table.c.value).where(table.c.name == name)).scalar_one_or_none()
+
+
+def _set_state(session: Session, name: str, value: str) -> None:
+    table = SyncState.__table__
+    session.execute(
+        sqlite.insert(table).values(name=name, value=value)
+        .on_conflict_do_update(index_elements=["name"], set_={"value": value})
+    )
+
+
+def _repull_keys(session: Session) -> dict[str, set[str]]:
+    table = SyncState.__table__
+    keys: dict[str, set[str]] = {}
+    for (name,) in session.execute(select(table.c.name).where(table.c.name.startswith(REPULL))):
+        _prefix, table_name, key = name.split(":", 2)
+        keys.setdefault(table_name, set()).add(key)
+    return keys
+
+
+def _pending_order_ids(session: Session) -> set[int]:
+    """Local orders with events still in the outbox."""
+    orders = Base.metadata.tables["orders"]
+    events = Event.__table__
+    query = (
+        select(orders.c.id)
+        .join(events, events.c.order_number == orders.c.number)
+        .where(events.c.pushed_at.is_(None))
+        .distinct()
+    )
+    return set(session.execute(query).scalars())
+
+
+def _apply(local: Engine, station: str, read: _CentralRead, repull: dict[str, set[str]]) -> PullResult:
+    orders = Base.metadata.tables["orders"]
+    lines = Base.metadata.tables["order_lines"]
+    with Session(local) as session, session.begin():
+        central_orders = {row["id"]: row for row in read.rows["orders"]}
+        if read.snapshot:
+            before = _claimed_orders(session, station, None)
+            deferred = 0
+            written = 0
+            for table in reversed(_TABLES):
+                session.execute(delete(table))
+            for table in _TABLES:
+                written += _insert_all(session, table, read.rows[table.name])
+        else:
+            pending = _pending_order_ids(session)
+            # Leave alone (for now) the orders the station changed and has not pushed yet,
+            # and their lines: the pull would put back the state from before those changes.
+            held_back = {
+                "orders": {str(i) for i in pending if str(i) in read.asked.get("orders", set())},
+                "order_lines": {
+                    str(r["id"]) for r in read.rows["order_lines"] if r["order_id"] in pending
+                },
+            }
+            asked_lines = read.asked.get("order_lines", set()) - held_back["order_lines"]
+            if asked_lines:  # a deleted line of a held-back order is held back too
+                local_lines = session.execute(
+                    select(lines.c.id, lines.c.order_id).where(lines.c.id.in_(_typed(lines, asked_lines)))
+                ).all()
+                held_back["order_lines"] |= {str(i) for i, order_id in local_lines if order_id in pending}
+            deferred = len(held_back["orders"])
+            changed_ids = {int(k) for k in read.asked.get("orders", set()) - held_back["orders"]}
+            before = _claimed_orders(session, station, changed_ids)
+            written = 0
+            # Deletes children first, then upserts parents first.
+            for table in reversed(_TABLES):
+                found = {str(r[CAPTURED[table.name]]) for r in read.rows[table.name]}
+                gone = read.asked.get(table.name, set()) - found - held_back.get(table.name, set())
+                if gone:
+                    written += session.execute(delete(table).where(_key_column(table).in_(_typed(table, gone)))).rowcount
+            for table in _TABLES:
+                keep_back = held_back.get(table.name, set())
+                rows = [r for r in read.rows[table.name] if str(r[CAPTURED[table.name]]) not in keep_back]
+                written += _upsert(session, table, rows)
+            _forget_repulls(session, repull, held_back)
+            for table_name, keys in held_back.items():
+                for key in keys:
+                    _set_state(session, f"{REPULL}{table_name}:{key}", "")
+        lost = _lost_orders(session, station, before, central_orders)
+        _set_state(session, CURSOR, str(read.cursor))
+    return PullResult(read.snapshot, written, deferred, read.lagging, tuple(lost), str(read.cursor))
+
+
+def _insert_all(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
+    for start in range(0, len(rows), 5000):
+        session.execute(table.insert(), rows[start : start + 5000])
+    return len(rows)
+
+
+def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    key = CAPTURED[table.name]
+    statement = sqlite.insert(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=[key], set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != key}
+    )
+    for start in range(0, len(rows), 1000):
+        session.execute(statement, rows[start : start + 1000])
+    return len(rows)
+
+
+def _forget_repulls(session: Session, repull: dict[str, set[str]], held_back: dict[str, set[str]]) -> None:
+    table = SyncState.__table__
+    done = [
+        f"{REPULL}{name}:{key}" for name, keys in repull.items() for key in keys if key not in held_back.get(name, set())
+    ]
+    for start in range(0, len(done), _CHUNK):
+        session.execute(delete(table).where(table.c.name.in_(done[start : start + _CHUNK])))
+
+
+@dataclass(frozen=True)
+class _Held:
+    id: int
+    number: str
+    claim_id: str | None
+    assigned_to: str | None
+    put_back: tuple[tuple[str, int], ...]
+
+
+def _claimed_orders(session: Session, station: str, ids: set[int] | None) -> dict[int, _Held]:
+    """The local orders this station holds a claim on (among ``ids``; all when None), as
+    they are before the pull overwrites them, with the units picked on each line."""
+    orders = Base.metadata.tables["orders"]
+    lines = Base.metadata.tables["order_lines"]
+    if ids is not None and not ids:
+        return {}
+    query = select(orders.c.id, orders.c.number, orders.c.claim_id, orders.c.assigned_to).where(
+        orders.c.claimed_by == station
+    )
+    if ids is not None:
+        query = query.where(orders.c.id.in_(sorted(ids)))
+    held = {row.id: row for row in session.execute(query)}
+    picked: dict[int, list[tuple[str, int]]] = {}
+    if held:
+        for order_id, sku, units in session.execute(
+            select(lines.c.order_id, lines.c.sku, lines.c.picked)
+            .where(lines.c.order_id.in_(sorted(held)), lines.c.picked > 0)
+            .order_by(lines.c.order_id, lines.c.line_no)
+        ):
+            picked.setdefault(order_id, []).append((sku, units))
+    return {
+        i: _Held(i, r.number, r.claim_id, r.assigned_to, tuple(picked.get(i, ()))) for i, r in held.items()
+    }
+
+
+def _lost_orders(
+    session: Session, station: str, before: dict[int, _Held], central_orders: dict[int, dict[str, Any]]
+) -> list[LostOrder]:
+    lost: list[LostOrder] = []
+    for order_id, held in sorted(before.items()):
+        now = central_orders.get(order_id)
+        if now is None:
+            why = WHY_DELETED
+        elif now["status"] == OrderStatus.CANCELLED:
+            why = WHY_CANCELLED
+        elif now["claimed_by"] == station and now["claim_id"] == held.claim_id:
+            continue  # still ours
+        elif now["assigned_to"] not in (None, station) and now["assigned_to"] != held.assigned_to:
+            why = why_reassigned(now["assigned_to"])
+        elif now["claimed_by"] is None:
+            why = WHY_RELEASED
+        else:
+            why = why_taken(now["claimed_by"])
+        put_back = held.put_back if why in (WHY_CANCELLED, WHY_DELETED) else ()
+        lost.append(LostOrder(held.number, held.claim_id, why, put_back))
+        if put_back:
+            record(
+                session,
+                ORDER_PUT_BACK_REQUIRED,
+                {
+                    "order": held.number,
+                    "claim_id": held.claim_id,
+                    "why": why,
+                    "lines": [{"sku": sku, "quantity": units} for sku, units in put_back],
+                },
+                station=station,
+                order_number=held.number,
+            )
+    return lost
