@@ -1,0 +1,264 @@
+"""A station's sync engine without widgets: push, pull, claims, heartbeat, wake-ups.
+
+The station's window runs it on its central worker (app.gui); the simulation in
+bench/bench_stations.py and the multi-process tests run it headless, one per process.
+
+One ``cycle()``:
+1. push the outbox (app.sync.push), so the central database sees the station's changes
+   before the station looks at the central state;
+2. pull the changes since the cursor (app.sync.pull), again at once while the central
+   database has changes it could not read yet (``lagging``), and the orders whose events
+   the central database did not apply (their local copy may differ from the truth);
+3. renew the leases of the claims the station holds (app.sync.claims.heartbeat);
+4. top the offline reserve up: keep ``reserve`` orders claimed ahead, so the station
+   has work when the central database goes away.
+A claim lost (cancelled, reassigned, released by a supervisor, taken after the lease ran
+out) is reported once, with why, in the cycle's report: the pull finds most of them (the
+order row changed), the heartbeat the rest. Progress is never undone locally: events
+recorded after a loss are still pushed and recorded centrally (app.sync.central).
+
+``run(stop)`` loops: a cycle, then wait for a wake-up (a PostgreSQL notification through
+app.sync.listen, a local write calling ``wake()``) or ``interval`` seconds (polling, the
+fallback), with app.sync.backoff delays after a failure. Offline, cycles fail and the
+station keeps working on its replica: its claims and reserve are there, and its events
+wait in the outbox until a cycle goes through.
+
+Threading: one engine per thread (its engines and sessions are not shared); ``wake()``
+and ``stop`` may be called from any thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.store.db import make_engine, session_factory
+from app.store.migrate import upgrade
+from app.store.models import Order, SyncState
+from app.sync.backoff import Backoff
+from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release
+from app.sync.pull import REPULL, LostOrder, PullResult, pull
+from app.sync.push import PushResult, push_all
+
+log = logging.getLogger(__name__)
+
+LAGGING_RETRIES = 20
+LAGGING_PAUSE = 0.01  # seconds between pulls while an older central transaction finishes
+
+
+@dataclass(frozen=True)
+class CycleReport:
+    pushed: int
+    remaining: int  # events still in the outbox
+    pulled: int  # local rows written or deleted by the pull
+    snapshot: bool
+    renewed: int  # leases renewed
+    claimed: tuple[str, ...]  # orders claimed for the reserve in this cycle
+    lost: tuple[LostOrder, ...]  # claims lost, each reported once
+
+
+class StationEngine:
+    def __init__(
+        self,
+        station: str,
+        local_url: str,
+        central_url: str,
+        *,
+        lease: timedelta = DEFAULT_LEASE,
+        reserve: int = 0,
+        reserve_statuses: Sequence[str] = ("new",),
+        central_engine: Engine | None = None,
+    ) -> None:
+        self.station = station
+        self.central_url = central_url
+        self.lease = lease
+        self.reserve = reserve
+        self.reserve_statuses = tuple(reserve_statuses)
+        self.local = make_engine(local_url)
+        upgrade(self.local)
+        self.local_sessions = session_factory(self.local)
+        embedded = make_url(central_url).get_backend_name() == "sqlite"
+        self.central = central_engine or make_engine(
+            central_url, **({} if embedded else {"connect_args": {"connect_timeout": 3}})
+        )
+        self.central_sessions = session_factory(self.central)
+        self.embedded = embedded
+        self._reported: set[str] = set()  # claim ids already reported lost
+        self._wake = threading.Event()
+
+    # --- one cycle --------------------------------------------------------------------------
+
+    def cycle(self) -> CycleReport:
+        """Push, pull, heartbeat, reserve. Raises the central database's error (nothing is
+        lost: the outbox, the replica and its cursor stay as they were for what failed)."""
+        try:
+            pushed = push_all(self.local_sessions, self.central_sessions, self.station)
+            self._repull_orders(getattr(pushed, "not_applied", ()))
+            pulled = self._pull()
+            lost = list(pulled.lost)
+            renewed, more_lost = self._heartbeat()
+            lost.extend(more_lost)
+            claimed = self._top_up_reserve()
+        except Exception:
+            # Fresh connections for the retry: a pooled one may be to a server that went away.
+            self.central.dispose()
+            raise
+        fresh = tuple(item for item in lost if self._first_report(item))
+        return CycleReport(
+            pushed.sent, pushed.remaining, pulled.rows, pulled.snapshot, renewed, tuple(c.order_number for c in claimed), fresh
+        )
+
+    def _pull(self) -> PullResult:
+        result = pull(self.central, self.local, self.station)
+        rows, lost, snapshot = result.rows, list(result.lost), result.snapshot
+        for _ in range(LAGGING_RETRIES):
+            if not result.lagging:
+                break
+            time.sleep(LAGGING_PAUSE)
+            result = pull(self.central, self.local, self.station)
+            rows += result.rows
+            lost.extend(result.lost)
+        return PullResult(snapshot, rows, result.deferred, result.lagging, tuple(lost), result.cursor)
+
+    def _repull_orders(self, numbers: Sequence[str]) -> None:
+        """Orders whose events the central database recorded without applying: read them again."""
+        if not numbers:
+            return
+        with self.local_sessions() as session, session.begin():
+            ids = session.execute(select(Order.id).where(Order.number.in_(list(numbers)))).scalars().all()
+            for order_id in ids:
+                session.merge(SyncState(name=f"{REPULL}orders:{order_id}", value=""))
+
+    def held_claims(self) -> list[tuple[str, str]]:
+        """(order number, claim id) of the claims this station holds, as its replica knows them."""
+        with self.local_sessions() as session:
+            return [
+                (number, claim_id)
+                for number, claim_id in session.execute(
+                    select(Order.number, Order.claim_id)
+                    .where(Order.claimed_by == self.station, Order.claim_id.is_not(None))
+                    .order_by(Order.number)
+                )
+            ]
+
+    def _heartbeat(self) -> tuple[int, list[LostOrder]]:
+        held = self.held_claims()
+        if not held:
+            return 0, []
+        result = heartbeat(self.central_sessions, self.station, [c for _n, c in held], lease=self.lease)
+        numbers = dict((claim_id, number) for number, claim_id in held)
+        lost = [LostOrder(item.order_number or numbers.get(item.claim_id, "?"), item.claim_id, item.why) for item in result.lost]
+        if lost:  # not ours any more: the next heartbeat must not ask again
+            self._forget_claims([item.claim_id for item in lost])
+        return len(result.renewed), lost
+
+    def _first_report(self, item: LostOrder) -> bool:
+        key = item.claim_id or item.order_number
+        if key in self._reported:
+            return False
+        self._reported.add(key)
+        return True
+
+    # --- claims -------------------------------------------------------------------------------
+
+    def claim(self, count: int = 1, statuses: Sequence[str] = ("new",), *, actor: str | None = None) -> list[Claim]:
+        """Claim the next ``count`` orders centrally and mark them as this station's in the
+        replica at once (the next pull brings the same)."""
+        claims = claim_next(
+            self.central_sessions, self.station, statuses=statuses, count=count, lease=self.lease, actor=actor
+        )
+        if claims:
+            with self.local_sessions() as session, session.begin():
+                for claim in claims:
+                    session.execute(
+                        update(Order)
+                        .where(Order.number == claim.order_number)
+                        .values(claimed_by=self.station, claim_id=claim.claim_id, lease_until=claim.lease_until)
+                    )
+        return claims
+
+    def release(self, order_number: str, *, reason: str = "done", actor: str | None = None) -> bool:
+        """Give a claim back centrally, then locally."""
+        held = dict(self.held_claims())
+        claim_id = held.get(order_number)
+        if claim_id is None:
+            return False
+        done = release(self.central_sessions, self.station, claim_id, reason=reason, actor=actor)
+        self._forget_claims([claim_id])
+        return done
+
+    def _forget_claims(self, claim_ids: Sequence[str]) -> None:
+        with self.local_sessions() as session, session.begin():
+            session.execute(
+                update(Order)
+                .where(Order.claim_id.in_(list(claim_ids)), Order.claimed_by == self.station)
+                .values(claimed_by=None, claim_id=None, lease_until=None)
+            )
+
+    def _top_up_reserve(self) -> list[Claim]:
+        if self.reserve <= 0:
+            return []
+        missing = self.reserve - len(self.held_claims())
+        return self.claim(missing, self.reserve_statuses) if missing > 0 else []
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """Run a cycle now (a local write added events, a notification arrived). Any thread."""
+        self._wake.set()
+
+    def run(
+        self,
+        stop: threading.Event,
+        *,
+        interval: float = 5.0,
+        listen: bool = True,
+        on_cycle: Callable[[CycleReport], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        """Cycle until ``stop`` is set; see the module docstring."""
+        backoff = backoff or Backoff()
+        listener = None
+        if listen and not self.embedded:
+            from app.sync.listen import ChangeListener
+
+            listener = ChangeListener(self.central_url, self.wake).start()
+        try:
+            while not stop.is_set():
+                self._wake.clear()
+                try:
+                    report = self.cycle()
+                except Exception as exc:
+                    log.info("sync cycle of %s failed: %s", self.station, str(exc).splitlines()[0] if str(exc) else exc)
+                    if on_error is not None:
+                        on_error(exc)
+                    stop.wait(backoff.next_delay())
+                    continue
+                backoff.reset()
+                if on_cycle is not None:
+                    on_cycle(report)
+                self._wait_for_wake(stop, interval)
+        finally:
+            if listener is not None:
+                listener.stop()
+
+    def _wait_for_wake(self, stop: threading.Event, interval: float) -> None:
+        # In short slices, so that setting ``stop`` ends the wait soon without a wake().
+        deadline = time.monotonic() + interval
+        while not stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._wake.wait(min(left, 0.1)):
+                return
+
+    def close(self) -> None:
+        self.central.dispose()
+        self.local.dispose()
