@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.events import utc_now
@@ -265,16 +265,25 @@ def release(factory: Factory, station: str, claim_id: str, *, reason: str = "don
 
 
 def force_release(
-    factory: Factory, order_number: str, *, supervisor: str, reason: str, station: str = "supervisor"
+    factory: Factory,
+    order_number: str,
+    *,
+    supervisor: str,
+    pin: str,
+    reason: str,
+    station: str = "supervisor",
 ) -> bool:
     """A supervisor frees an order whoever holds it. False when it was not claimed.
 
-    The holder learns it at its next heartbeat ("released by a supervisor"). Progress on
-    the lines is untouched. ``station`` is where the supervisor acted from.
+    ``supervisor`` is the supervisor's badge and ``pin`` their PIN: an active user with
+    the supervisor role, checked in the same transaction (``NotAuthorized`` otherwise,
+    and nothing changes). On PostgreSQL the connection's role must be allowed supervisor
+    actions too (app.sync.roles). The holder learns it at its next heartbeat ("released
+    by a supervisor"). Progress on the lines is untouched. ``station`` is where the
+    supervisor acted from.
     """
-    # TODO(issue 8): check that ``supervisor`` is logged in with the supervisor role;
-    # until then the caller (supervisor console, CLI) is responsible for it.
     with _write_transaction(factory) as session:
+        supervisor = _authorize_supervisor(session, supervisor, pin)
         order = _order_for_update(session, order_number)
         if order.claimed_by is None:
             return False
@@ -296,6 +305,7 @@ def reassign(
     *,
     to_station: str,
     supervisor: str,
+    pin: str,
     reason: str,
     station: str = "supervisor",
 ) -> str | None:
@@ -304,9 +314,10 @@ def reassign(
     The current claim is cleared (its holder's next heartbeat says "reassigned to …"),
     unless the holder is ``to_station`` itself. The status and the progress on the lines
     (picked, verified, captured) are kept: the new station carries on from there.
+    ``supervisor`` + ``pin`` are checked as in force_release.
     """
-    # TODO(issue 8): supervisor role check, as in force_release.
     with _write_transaction(factory) as session:
+        supervisor = _authorize_supervisor(session, supervisor, pin)
         order = _order_for_update(session, order_number)
         holder = order.claimed_by if order.claimed_by != to_station else None
         payload = {
@@ -365,3 +376,41 @@ def _clear(order: Order) -> None:
     order.claimed_by = None
     order.claim_id = None
     order.lease_until = None
+
+
+class NotAuthorized(PermissionError):
+    """A supervisor action without a supervisor: unknown badge, wrong PIN, inactive user,
+    no supervisor role, or a database role that may not do it. Never holds the PIN."""
+
+
+def _authorize_supervisor(session: Session, badge: str, pin: str) -> str:
+    """Check badge + PIN of an active supervisor, in the action's transaction; return the
+    badge as stored (normalised). Raises NotAuthorized, before anything is changed."""
+    from app.domain.roles import Role
+    from app.scanning.rules import PrefixRules
+    from app.store.models import User
+    from app.store.users import check_pin
+
+    if session.get_bind().dialect.name == "postgresql":
+        # A station's own database role (app.sync.roles) may not touch assigned_to; only
+        # the administrator and quai_supervisor members may. Said plainly here, rather
+        # than as whatever the row-level security makes of the statements.
+        allowed = session.execute(
+            select(func.has_column_privilege("orders", "assigned_to", "UPDATE"))
+        ).scalar_one()
+        if not allowed:
+            role = session.execute(select(func.current_user())).scalar_one()
+            raise NotAuthorized(
+                f"the database role {role} may not do supervisor actions: use a supervisor console "
+                "(quai central add-station NAME --supervisor)"
+            )
+    badge = PrefixRules.normalise(badge or "")
+    user = session.scalars(select(User).where(User.badge == badge)).one_or_none() if badge else None
+    if user is None or not pin or not check_pin(user, pin):
+        raise NotAuthorized(f"badge {badge or '(none)'} with this PIN is not recognised: a supervisor action needs "
+                            "a supervisor's badge and PIN")
+    if not user.active:
+        raise NotAuthorized(f"user {user.name} ({badge}) is deactivated")
+    if Role.SUPERVISOR.value not in user.role_set:
+        raise NotAuthorized(f"user {user.name} ({badge}) is not a supervisor")
+    return user.badge

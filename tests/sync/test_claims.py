@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.domain.roles import Role
 from app.store.db import session_factory, transaction
 from app.store.models import Event, Order, OrderLine
+from app.store.users import add_user
 from app.sync import claims
 from app.sync.claims import claim_next, expired_claims, force_release, heartbeat, reassign, release
 
@@ -44,6 +46,21 @@ def events_of(factory, kind: str) -> list[Event]:
 @pytest.fixture
 def factory(any_engine):
     return session_factory(any_engine)
+
+
+SUP, PIN = "BDG0007", "4821"  # an active supervisor with a PIN (the ``supervisors`` fixture)
+
+
+@pytest.fixture
+def supervisors(factory):
+    """SUP (supervisor), a picker, and a deactivated supervisor, all with PIN ``PIN``."""
+    with transaction(factory) as session:
+        add_user(session, name="Sam Sup", badge=SUP, roles=frozenset({Role.SUPERVISOR}), pin=PIN)
+        add_user(session, name="Pat Picker", badge="BDG0008", roles=frozenset({Role.PICKER}), pin=PIN)
+        gone = add_user(session, name="Old Sup", badge="BDG0009", roles=frozenset({Role.SUPERVISOR}), pin=PIN)
+        gone.active = False
+        add_user(session, name="No Pin", badge="BDG0010", roles=frozenset({Role.SUPERVISOR}))
+    return factory
 
 
 def test_most_urgent_first(factory) -> None:
@@ -198,21 +215,21 @@ def _progress(factory, number: str) -> list[tuple[int, int]]:
         return [(line.picked, line.verified) for line in o.lines]
 
 
-def test_force_release(factory) -> None:
+def test_force_release(factory, supervisors) -> None:
     seed(factory, _with_progress("F1"))
     [claim] = claim_next(factory, "P1", statuses=("picking",), now=T0)
-    assert force_release(factory, "F1", supervisor="SUP-7", reason="station broken") is True
-    assert force_release(factory, "F1", supervisor="SUP-7", reason="again") is False  # nothing held
+    assert force_release(factory, "F1", supervisor=SUP, pin=PIN, reason="station broken") is True
+    assert force_release(factory, "F1", supervisor=SUP, pin=PIN, reason="again") is False  # nothing held
     held = get_order(factory, "F1")
     assert (held.claimed_by, held.claim_id, held.lease_until, held.status) == (None, None, None, "picking")
     assert _progress(factory, "F1") == [(2, 0), (1, 1)]
     [event] = events_of(factory, claims.ORDER_FORCE_RELEASED)
-    assert event.actor == "SUP-7"
+    assert event.actor == SUP
     assert event.payload == {
         "order": "F1",
         "holder": "P1",
         "claim_id": claim.claim_id,
-        "supervisor": "SUP-7",
+        "supervisor": SUP,
         "reason": "station broken",
     }
     result = heartbeat(factory, "P1", [claim.claim_id], now=T0)
@@ -222,27 +239,27 @@ def test_force_release(factory) -> None:
     assert heartbeat(factory, "P1", [claim.claim_id], now=T0).lost[0].why == "released by a supervisor"
 
 
-def test_force_release_unknown_order(factory) -> None:
+def test_force_release_unknown_order(factory, supervisors) -> None:
     with pytest.raises(claims.UnknownOrder, match="NOPE"):
-        force_release(factory, "NOPE", supervisor="SUP-7", reason="x")
+        force_release(factory, "NOPE", supervisor=SUP, pin=PIN, reason="x")
 
 
-def test_reassign_while_in_progress(factory) -> None:
+def test_reassign_while_in_progress(factory, supervisors) -> None:
     seed(factory, _with_progress("G1"))
     [claim] = claim_next(factory, "P1", statuses=("picking",), now=T0)
-    assert reassign(factory, "G1", to_station="P2", supervisor="SUP-7", reason="P1 on break") == "P1"
+    assert reassign(factory, "G1", to_station="P2", supervisor=SUP, pin=PIN, reason="P1 on break") == "P1"
     held = get_order(factory, "G1")
     assert (held.assigned_to, held.claimed_by, held.claim_id, held.status) == ("P2", None, None, "picking")
     assert _progress(factory, "G1") == [(2, 0), (1, 1)]
     [event] = events_of(factory, claims.ORDER_REASSIGNED)
-    assert event.actor == "SUP-7"
+    assert event.actor == SUP
     assert event.payload == {
         "order": "G1",
         "from_station": None,
         "to_station": "P2",
         "holder": "P1",
         "claim_id": claim.claim_id,
-        "supervisor": "SUP-7",
+        "supervisor": SUP,
         "reason": "P1 on break",
     }
     result = heartbeat(factory, "P1", [claim.claim_id], now=T0)
@@ -255,10 +272,10 @@ def test_reassign_while_in_progress(factory) -> None:
     assert heartbeat(factory, "P1", [claim.claim_id], now=T0).lost[0].why == "reassigned to P2"
 
 
-def test_reassign_to_the_holder_keeps_its_claim(factory) -> None:
+def test_reassign_to_the_holder_keeps_its_claim(factory, supervisors) -> None:
     seed(factory, order("G2"))
     [claim] = claim_next(factory, "P1", now=T0)
-    assert reassign(factory, "G2", to_station="P1", supervisor="SUP-7", reason="pin it") is None
+    assert reassign(factory, "G2", to_station="P1", supervisor=SUP, pin=PIN, reason="pin it") is None
     assert heartbeat(factory, "P1", [claim.claim_id], now=T0).renewed == [claim.claim_id]
 
 
@@ -276,3 +293,37 @@ def test_engine_accepted_as_factory(any_engine) -> None:
     [claim] = claim_next(any_engine, "P1", now=T0)
     assert heartbeat(any_engine, "P1", [claim.claim_id], now=T0).renewed == [claim.claim_id]
     assert release(any_engine, "P1", claim.claim_id)
+
+
+@pytest.mark.parametrize(
+    ("badge", "pin", "why"),
+    [
+        (SUP, "0000", "not recognised"),  # wrong PIN
+        ("BDG9999", PIN, "not recognised"),  # unknown badge
+        ("", PIN, "not recognised"),
+        (SUP, "", "not recognised"),
+        ("BDG0010", "", "not recognised"),  # a supervisor without a PIN
+        ("BDG0008", PIN, "is not a supervisor"),
+        ("BDG0009", PIN, "is deactivated"),
+    ],
+)
+def test_supervisor_actions_need_a_supervisor_badge_and_pin(factory, supervisors, badge, pin, why) -> None:
+    seed(factory, order("H1"))
+    [claim] = claim_next(factory, "P1", now=T0)
+    with pytest.raises(claims.NotAuthorized, match=why) as raised:
+        force_release(factory, "H1", supervisor=badge, pin=pin, reason="x")
+    if pin:
+        assert pin not in str(raised.value)
+    with pytest.raises(claims.NotAuthorized, match=why):
+        reassign(factory, "H1", to_station="P2", supervisor=badge, pin=pin, reason="x")
+    held = get_order(factory, "H1")
+    assert (held.claimed_by, held.claim_id, held.assigned_to) == ("P1", claim.claim_id, None)  # nothing changed
+    assert events_of(factory, claims.ORDER_FORCE_RELEASED) == events_of(factory, claims.ORDER_REASSIGNED) == []
+
+
+def test_supervisor_badge_is_read_as_scanned(factory, supervisors) -> None:
+    seed(factory, order("H2"))
+    claim_next(factory, "P1", now=T0)
+    assert force_release(factory, "H2", supervisor=" bdg0007 ", pin=PIN, reason="typed in lower case") is True
+    [event] = events_of(factory, claims.ORDER_FORCE_RELEASED)
+    assert (event.actor, event.payload["supervisor"]) == (SUP, SUP)

@@ -1,0 +1,295 @@
+"""PostgreSQL roles of the central database: one login role per station, limited to what a station does.
+
+A station connects as its own role ``quai_station_<name>`` (``<name>`` is the station's name,
+case kept: ``PICK-01`` logs in as ``quai_station_PICK-01``). Every station role is a member
+of the group role ``quai_station``, which holds the privileges; a supervisor console's role
+is also a member of ``quai_supervisor``. Group roles are cluster-wide; their privileges and
+the row-level security policies are per database, (re)written by ``install_policies``.
+
+What a station may do (GRANTs, then row-level security on top):
+
+- read the replicated tables (app.sync.capture.CAPTURED), ``events``, ``stations``,
+  ``sync_state`` and ``changes`` (filled by SECURITY DEFINER triggers: read only);
+- insert events: its own (``station`` = its name), or the central database's bookkeeping
+  (``station = 'central'``, kinds ``event.not_applied`` / ``station.reincarnated``) about
+  itself (``payload->>'station'`` = its name); never update or delete one;
+- insert and update its own row of ``stations`` and its own ``incarnation:<name>`` row of
+  ``sync_state`` (app.sync.central);
+- update the status and claim columns of ``orders`` (never ``assigned_to``, never the
+  customer's data): only orders that are free, its own, or whose lease has run out
+  (PostgreSQL's clock), and only to leave them unclaimed or claimed by itself (and not
+  assigned to another station).
+
+It owns nothing (the tables belong to the administrator who ran ``quai central init``), so
+it cannot drop, alter or truncate them; it cannot write users, products, stock, ….
+A ``quai_supervisor`` member may in addition update any order (``assigned_to`` included:
+force-release, reassign) and insert events under any station name; the person behind it
+still proves they are a supervisor with badge + PIN (app.sync.claims).
+
+Row-level security is enabled (not forced) on ``events``, ``stations``, ``sync_state`` and
+``orders``: the owner and superusers bypass it, and a ``quai_others`` policy keeps every
+role that is not a station working as before (its GRANTs alone limit it).
+
+Names go into SQL only as identifiers quoted by psycopg.sql, after validation; the
+password is turned into a SCRAM verifier on the client (libpq's PQencryptPasswordConn),
+so neither the server's statement log nor an error message ever holds it in clear.
+
+No Qt; plain blocking calls on a psycopg connection (``with_psycopg`` takes an Engine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import Engine
+
+from app.sync.capture import CAPTURED
+
+STATION_GROUP = "quai_station"
+SUPERVISOR_GROUP = "quai_supervisor"
+STATION_PREFIX = "quai_station_"
+MAX_IDENTIFIER = 63  # bytes (NAMEDATALEN - 1)
+MAX_STATION_NAME = MAX_IDENTIFIER - len(STATION_PREFIX)  # 50
+_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+
+REPLICATED = tuple(CAPTURED)
+STATION_READS = (*REPLICATED, "events", "stations", "sync_state")
+CHANGES = "changes"  # read too, when it exists (app.sync.capture creates it)
+ORDER_STATION_COLUMNS = (
+    "status", "resume_status", "hold_reason", "exception_reason", "claimed_by", "claim_id", "lease_until", "updated_at",
+)
+ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
+STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
+SYNC_STATE_COLUMNS = ("value",)
+CENTRAL_KINDS = ("event.not_applied", "station.reincarnated")  # app.sync.central
+RLS_TABLES = ("events", "stations", "sync_state", "orders")
+
+
+class RoleError(ValueError):
+    """A station name or role that cannot be used; never holds a password."""
+
+
+def validate_station_name(name: str) -> str:
+    """The name itself, if it can be a station's role name; else RoleError saying why."""
+    if not name or not _NAME.fullmatch(name):
+        raise RoleError(
+            f"station name {name!r} may only hold letters, digits, '_', '.' and '-' (e.g. PICK-01)"
+        )
+    if len(name.encode()) > MAX_STATION_NAME:
+        raise RoleError(
+            f"station name {name!r} is {len(name.encode())} characters; at most {MAX_STATION_NAME} "
+            f"(its PostgreSQL role {STATION_PREFIX}<name> must fit in {MAX_IDENTIFIER} bytes)"
+        )
+    return name
+
+
+def station_role(name: str) -> str:
+    """The login role of station ``name``: ``quai_station_<name>``."""
+    return STATION_PREFIX + validate_station_name(name)
+
+
+@contextmanager
+def with_psycopg(engine: Engine) -> Iterator[psycopg.Connection]:
+    """The psycopg connection under one of ``engine``'s pooled connections (PostgreSQL only)."""
+    if engine.dialect.name != "postgresql":
+        raise RoleError("database roles need a PostgreSQL central database, not the embedded SQLite file")
+    raw = engine.raw_connection()
+    try:
+        yield raw.driver_connection
+    finally:
+        raw.close()
+
+
+def _ident(*names: str) -> sql.Composable:
+    return sql.SQL(", ").join(sql.Identifier(n) for n in names)
+
+
+def _exists(conn: psycopg.Connection, table: str) -> bool:
+    return conn.execute("SELECT to_regclass(%s) IS NOT NULL", (f"public.{table}",)).fetchone()[0]
+
+
+def _create_group(conn: psycopg.Connection, name: str) -> None:
+    """CREATE ROLE name NOLOGIN, unless it exists (another database, another admin, a race)."""
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+        return
+    try:
+        with conn.transaction():  # a savepoint: losing the race to another session is fine
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+    except (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):
+        pass
+
+
+_FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION public.quai_station_name() RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
+    -- The station this session's role belongs to (quai_station_<name>), or NULL.
+    SELECT CASE
+        WHEN starts_with(current_user::text, '{STATION_PREFIX}')
+             AND pg_has_role(current_user, '{STATION_GROUP}', 'MEMBER')
+        THEN substr(current_user::text, {len(STATION_PREFIX) + 1})
+    END
+$fn$;
+"""
+
+
+def _policies() -> list[tuple[str, str]]:
+    """(table, CREATE POLICY statement) for every policy; ``me`` is the session's station."""
+    me = "(SELECT public.quai_station_name())"
+    others = f"{me} IS NULL"
+    kinds = ", ".join(f"'{k}'" for k in CENTRAL_KINDS)
+    policies: list[tuple[str, str]] = []
+    for table in RLS_TABLES:
+        # Every role that is not a station (the administrator, the importer, a reporting
+        # role) keeps what its GRANTs give it.
+        policies.append((table, f"CREATE POLICY quai_others ON {table} TO PUBLIC USING ({others}) WITH CHECK ({others})"))
+        policies.append((table, f"CREATE POLICY quai_station_read ON {table} FOR SELECT TO {STATION_GROUP} USING (true)"))
+    policies += [
+        ("events", f"CREATE POLICY quai_station_insert ON events FOR INSERT TO {STATION_GROUP} WITH CHECK ("
+                   f"station = {me} OR (station = 'central' AND kind IN ({kinds}) AND payload->>'station' = {me}))"),
+        ("events", f"CREATE POLICY quai_supervisor_insert ON events FOR INSERT TO {SUPERVISOR_GROUP} WITH CHECK (true)"),
+        ("stations", f"CREATE POLICY quai_station_insert ON stations FOR INSERT TO {STATION_GROUP} "
+                     f"WITH CHECK (name = {me})"),
+        ("stations", f"CREATE POLICY quai_station_update ON stations FOR UPDATE TO {STATION_GROUP} "
+                     f"USING (name = {me}) WITH CHECK (name = {me})"),
+        ("sync_state", f"CREATE POLICY quai_station_insert ON sync_state FOR INSERT TO {STATION_GROUP} "
+                       f"WITH CHECK (name = 'incarnation:' || {me})"),
+        ("sync_state", f"CREATE POLICY quai_station_update ON sync_state FOR UPDATE TO {STATION_GROUP} "
+                       f"USING (name = 'incarnation:' || {me}) WITH CHECK (name = 'incarnation:' || {me})"),
+        # Free, its own, or a lease run out (PostgreSQL's clock): a station cannot take a live
+        # claim from another one; and it leaves the order unclaimed or claimed by itself.
+        ("orders", f"CREATE POLICY quai_station_update ON orders FOR UPDATE TO {STATION_GROUP} "
+                   f"USING (claimed_by IS NULL OR claimed_by = {me} OR lease_until IS NULL OR lease_until < now()) "
+                   f"WITH CHECK (claimed_by IS NULL OR (claimed_by = {me} AND (assigned_to IS NULL OR assigned_to = {me})))"),
+        ("orders", f"CREATE POLICY quai_supervisor_update ON orders FOR UPDATE TO {SUPERVISOR_GROUP} "
+                   f"USING (true) WITH CHECK (true)"),
+    ]
+    return policies
+
+
+def _sequences(conn: psycopg.Connection, columns: list[tuple[str, str]]) -> list[str]:
+    found = []
+    for table, column in columns:
+        row = conn.execute("SELECT pg_get_serial_sequence(%s, %s)", (f"public.{table}", column)).fetchone()
+        if row and row[0]:
+            found.append(row[0])
+    return found
+
+
+@dataclass(frozen=True)
+class Installed:
+    changes: bool  # whether ``changes`` existed (and so is readable by the stations)
+
+
+def install_policies(conn: psycopg.Connection) -> Installed:
+    """Create the group roles if needed and (re)write their privileges and the RLS policies.
+
+    Idempotent: every run revokes the groups' table privileges and drops Quai's policies
+    first, then grants and creates them again, in one transaction. Run it again after a
+    schema upgrade (``quai central add-station`` does), e.g. once ``changes`` exists.
+    Commits (the connection must not be in autocommit mode).
+    """
+    for group in (STATION_GROUP, SUPERVISOR_GROUP):
+        _create_group(conn, group)
+    groups = _ident(STATION_GROUP, SUPERVISOR_GROUP)
+    database = conn.execute("SELECT current_database()").fetchone()[0]
+    with conn.transaction():
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), groups))
+        conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(groups))
+        conn.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(groups))
+        conn.execute(sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {}").format(groups))
+        has_changes = _exists(conn, CHANGES)
+        reads = [t for t in STATION_READS if _exists(conn, t)]
+        if has_changes:
+            reads.append(CHANGES)
+        if _exists(conn, "alembic_version"):
+            reads.append("alembic_version")  # so a station can tell the schema's version
+        conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(_ident(*reads), groups))
+        for group, order_columns in ((STATION_GROUP, ORDER_STATION_COLUMNS), (SUPERVISOR_GROUP, ORDER_SUPERVISOR_COLUMNS)):
+            role = sql.Identifier(group)
+            conn.execute(sql.SQL("GRANT INSERT ON events, stations, sync_state TO {}").format(role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON orders TO {}").format(_ident(*order_columns), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON stations TO {}").format(_ident(*STATION_ROW_COLUMNS), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON sync_state TO {}").format(_ident(*SYNC_STATE_COLUMNS), role))
+        sequences = _sequences(conn, [("events", "seq"), ("stations", "id")])
+        if sequences:
+            conn.execute(
+                sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(
+                    sql.SQL(", ").join(sql.SQL(s) for s in _quoted_sequences(conn, sequences)), groups
+                )
+            )
+        conn.execute(_FUNCTIONS)
+        for table in RLS_TABLES:
+            for (name,) in conn.execute(
+                "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = %s "
+                "AND starts_with(policyname, 'quai_')",
+                (table,),
+            ).fetchall():
+                conn.execute(sql.SQL("DROP POLICY {} ON {}").format(sql.Identifier(name), sql.Identifier(table)))
+            conn.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(sql.Identifier(table)))
+        for _table, statement in _policies():
+            conn.execute(statement)
+    conn.commit()
+    return Installed(changes=has_changes)
+
+
+def _quoted_sequences(conn: psycopg.Connection, sequences: list[str]) -> list[str]:
+    # pg_get_serial_sequence returns an already quoted, schema-qualified name; regclass
+    # round-trips it so only a real sequence's name reaches the statement.
+    return [conn.execute("SELECT %s::regclass::text", (s,)).fetchone()[0] for s in sequences]
+
+
+def _encrypted(conn: psycopg.Connection, role: str, password: str) -> str:
+    """The password as the verifier PostgreSQL stores (SCRAM-SHA-256 by default), computed here."""
+    return conn.pgconn.encrypt_password(password.encode(), role.encode()).decode()
+
+
+def add_station(
+    conn: psycopg.Connection, name: str, password: str | None = None, *, supervisor: bool = False
+) -> str:
+    """Create (or update) station ``name``'s login role, in this database's policies; return its name.
+
+    With ``password`` the role's password is set (else an existing one is kept: without
+    any, the role logs in only where pg_hba.conf trusts it or by certificate). With
+    ``supervisor`` it also joins ``quai_supervisor``; without, it leaves it. The role is
+    refused if it exists with powers a station must not have (superuser, …).
+    """
+    role = station_role(name)
+    install_policies(conn)
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication "
+            "FROM pg_roles WHERE rolname = %s",
+            (role,),
+        ).fetchone()
+        ident = sql.Identifier(role)
+        if row is None:
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN INHERIT").format(ident))
+        elif row[0]:
+            raise RoleError(
+                f"role {role} already exists with administrator powers (superuser, createrole, createdb, "
+                "bypassrls or replication): a station's role must not have them; drop or alter it first"
+            )
+        else:
+            conn.execute(sql.SQL("ALTER ROLE {} LOGIN INHERIT").format(ident))
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(STATION_GROUP), ident))
+        if supervisor:
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(SUPERVISOR_GROUP), ident))
+        else:
+            conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(SUPERVISOR_GROUP), ident))
+        if password is not None:
+            if not password:
+                raise RoleError(f"the password for {role} is empty")
+            verifier = _encrypted(conn, role, password)
+            conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(verifier)))
+    conn.commit()
+    return role
+
+
+def is_supervisor(conn: psycopg.Connection, role: str) -> bool:
+    row = conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", (role, SUPERVISOR_GROUP)).fetchone()
+    return bool(row[0])
