@@ -4,9 +4,10 @@
 ``StationConfig`` and the ``StationServices`` (replica and central workers, language
 switcher, sounds). All methods run in the GUI thread; database work is submitted to the
 workers and comes back through their callbacks. Once the replica is prepared, the outbox is
-pushed to the central database on the central worker every ``PUSH_MS`` (and right after a
-login or logout is written), one push at a time, retried with backoff after a failure
-(app.sync.worker.PushSchedule decides when). Nothing touches a database before the
+synced with the central database on the central worker every ``PUSH_MS`` (and right after a
+login or logout is written, and when PostgreSQL notifies a change): one cycle of the station's
+engine at a time (push the outbox, pull the changes, renew the claims: app.sync.engine),
+retried with backoff after a failure (app.sync.worker.PushSchedule decides when). Nothing touches a database before the
 window is first shown, and only the login screen is built before it: the role chooser and
 the home screens (with their models and the order statuses) are imported and built on
 first use.
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.gui.forms.ui_main_window import Ui_MainWindow
@@ -46,6 +47,12 @@ HOME_SCREENS = {
     "packer": "app.gui.screens.home_packer:PackerHome",
     "supervisor": "app.gui.screens.home_supervisor:SupervisorHome",
 }
+
+
+class _Waker(QObject):
+    """Carries the change listener's wake-ups (its own thread) into the GUI thread."""
+
+    woken = Signal()
 
 
 class MainWindow(QMainWindow):
@@ -259,6 +266,7 @@ class MainWindow(QMainWindow):
             self.login_screen.render()
             self.session.start(user, role)
             self.status.unrecorded_logout = None  # a write went through
+            self.status.lost_claim = None  # told to the person before; a new session starts clean
             self.status_area.render()
             home = self.home(role)
             home.set_user(user)
@@ -383,6 +391,10 @@ class MainWindow(QMainWindow):
             self._push_schedule = PushSchedule(interval=self.PUSH_MS / 1000)
         self._push = self._push_schedule
         self.push_now()
+        # PostgreSQL tells the station when something changed: sync then, not at the next tick.
+        waker = _Waker(self)
+        waker.woken.connect(self.push_now)  # queued: emitted in the listener's thread
+        self.services.central.submit(lambda ctx: ctx.listen(waker.woken.emit))
 
     def push_now(self) -> None:
         """A local write added events: push them now, unless a push is pending (it then runs
@@ -401,9 +413,10 @@ class MainWindow(QMainWindow):
             return
         self._push_timer.stop()
         station = self.config.name
-        self.services.central.submit(lambda ctx: (ctx.push(station), ctx.online_state()), self._pushed, self._push_failed)
+        self.services.central.submit(lambda ctx: (ctx.sync(station), ctx.online_state()), self._pushed, self._push_failed)
 
     def _pushed(self, answer: tuple) -> None:
+        """A sync cycle went through (app.sync.engine.CycleReport): pushed, pulled, renewed."""
         result, state = answer
         assert self._push is not None
         now = datetime.now().astimezone()
@@ -413,7 +426,13 @@ class MainWindow(QMainWindow):
         self._pings_unanswered = 0
         self.status.last_sync = now
         self.status.outbox = result.remaining
+        if result.lost:
+            lost = result.lost[-1]
+            log.warning("claim on order %s lost: %s", lost.order_number, lost.why)
+            self.status.lost_claim = (lost.order_number, lost.why)
         self.status_area.render()
+        if result.pulled and self.session.logged_in:
+            self.refresh_home()  # the queues changed centrally
         self._schedule_push(delay)
 
     def _push_failed(self, error: Exception) -> None:

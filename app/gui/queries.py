@@ -133,9 +133,10 @@ def overview(sessions: sessionmaker[Session]) -> Overview:
 class CentralContext:
     """The central database as the central worker sees it, created in that worker's thread.
 
-    ``ping()`` probes it; ``push(station)`` sends the replica's outbox to it
-    (app.sync.push.push_all). Both engines (central, and a second one on the replica for the
-    outbox) are created lazily, on first use, in the central worker's thread.
+    ``ping()`` probes it; ``sync(station)`` runs one cycle of the station's sync engine
+    (push the outbox, pull the changes, renew the claims); ``listen(wake)`` starts the
+    PostgreSQL wake-up. Everything is created lazily, on first use, in the central worker's
+    thread (the listener has a thread of its own).
     """
 
     def __init__(self, url: str, replica_url: str | None = None) -> None:
@@ -145,34 +146,36 @@ class CentralContext:
         self.embedded = parsed.get_backend_name() == "sqlite"
         self._sqlite_path = parsed.database if self.embedded else None
         self._engine = None
-        self._central_sessions: sessionmaker[Session] | None = None
-        self._local_engine = None
-        self._local_sessions: sessionmaker[Session] | None = None
+        self._station = None  # app.sync.engine.StationEngine, made on the first sync
+        self._listener = None  # app.sync.listen.ChangeListener, PostgreSQL only
 
-    def push(self, station: str):
-        """Push the whole outbox; returns app.sync.push.PushResult. Raises when the central
-        database (or the replica) cannot be reached: the outbox is then left as it was."""
-        from app.sync.push import push_all
+    def sync(self, station: str):
+        """One sync cycle of the station's engine (app.sync.engine.StationEngine.cycle: push
+        the outbox, pull the central changes, renew the claims); returns its CycleReport.
+        Raises when the central database (or the replica) cannot be reached: the outbox,
+        the replica and its cursor are then left as they were."""
+        from app.sync.engine import StationEngine
 
         if self.replica_url is None:
             raise RuntimeError("no replica to push from")
         if self.embedded and (not self._sqlite_path or not Path(self._sqlite_path).exists()):
             # Never create an empty central file by connecting to it (make_engine would).
             raise FileNotFoundError(f"central database file not found: {self._sqlite_path}")
-        if self._central_sessions is None:
-            if self._engine is None:
-                self._engine = make_engine(self.url, **({} if self.embedded else {"connect_args": {"connect_timeout": 3}}))
-            self._central_sessions = session_factory(self._engine)
-        if self._local_sessions is None:
-            self._local_engine = make_engine(self.replica_url)
-            self._local_sessions = session_factory(self._local_engine)
-        try:
-            return push_all(self._local_sessions, self._central_sessions, station)
-        except Exception:
-            # Start the retry from fresh connections: a pooled one may be to a file that was
-            # replaced since, or to a server that went away.
-            self._engine.dispose()
-            raise
+        if self._engine is None:
+            self._engine = make_engine(self.url, **({} if self.embedded else {"connect_args": {"connect_timeout": 3}}))
+        if self._station is None:
+            self._station = StationEngine(station, self.replica_url, self.url, central_engine=self._engine)
+        return self._station.cycle()  # disposes of the central pool itself after a failure
+
+    def listen(self, wake) -> bool:
+        """Start the PostgreSQL change listener (app.sync.listen): ``wake()`` is called from
+        its thread at every notification. False for the embedded central (polling only)."""
+        if self.embedded or self._listener is not None:
+            return False
+        from app.sync.listen import ChangeListener
+
+        self._listener = ChangeListener(self.url, wake).start()
+        return True
 
     def online_state(self) -> str:
         """What a push that went through proves: the central database answers."""
@@ -206,7 +209,9 @@ class CentralContext:
         return True
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+        if self._station is not None:
+            self._station.close()
         if self._engine is not None:
             self._engine.dispose()
-        if self._local_engine is not None:
-            self._local_engine.dispose()

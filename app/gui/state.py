@@ -143,6 +143,9 @@ class StatusModel:
     # Whose logout event could not be written (the audit trail has a hole): shown until the
     # next login or logout is written.
     unrecorded_logout: str | None = None
+    # The last claim the station lost (order number, why in app.sync.claims' words): shown
+    # until the next login, so the person at the station learns why the order went away.
+    lost_claim: tuple[str, str] | None = None
     scanner: str = "on_screen"  # issue 4 wires real devices
     printer: str = "not_configured"
 

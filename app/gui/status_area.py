@@ -81,6 +81,11 @@ class StatusArea(QObject):
         ui.scannerLabel.setText(texts.scanner_text(m.scanner))
         ui.printerLabel.setText(texts.printer_text(m.printer))
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))
-        self.sync_label.setText(texts.last_sync_text(m.last_sync))
+        if m.lost_claim is not None:
+            self.sync_label.setText(texts.lost_claim_text(*m.lost_claim))
+            restyle(self.sync_label, "status-bad")
+        else:
+            self.sync_label.setText(texts.last_sync_text(m.last_sync))
+            restyle(self.sync_label, "")
         ui.langFrButton.setAccessibleName(translate("Status", "French"))
         ui.langEnButton.setAccessibleName(translate("Status", "English"))

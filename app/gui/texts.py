@@ -96,6 +96,21 @@ def last_sync_text(when: datetime | None) -> str:
     return translate("Status", "Last sync: %1").replace("%1", when.strftime("%H:%M:%S"))
 
 
+def lost_claim_text(order: str, why: str) -> str:
+    """Why the station no longer holds an order (app.sync.claims' and app.sync.pull's words)."""
+    if why == "cancelled":
+        text = translate("Status", "Order %1 cancelled: put the picked items back")
+    elif why.startswith("reassigned to "):
+        text = translate("Status", "Order %1 reassigned to %2").replace("%2", why.removeprefix("reassigned to "))
+    elif why.startswith("lease expired and taken by "):
+        text = translate("Status", "Order %1 taken over by %2").replace("%2", why.removeprefix("lease expired and taken by "))
+    elif why == "deleted":
+        text = translate("Status", "Order %1 deleted centrally: put the picked items back")
+    else:
+        text = translate("Status", "Order %1 released: stop working on it")
+    return text.replace("%1", order)
+
+
 def cutoff_text(when: datetime | None) -> str:
     if when is None:
         return translate("Orders", "no cutoff")

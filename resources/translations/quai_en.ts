@@ -149,7 +149,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>no cutoff</source>
         <translation>no cutoff</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-78"/>
+        <location filename="../../app/gui/texts.py" line="-93"/>
         <source>Picking</source>
         <translation>Picking</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>Logout of %1 not recorded: see a supervisor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>French</source>
         <translation>French</translation>
     </message>
@@ -395,6 +395,31 @@
         <location line="+1"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order %1 cancelled: put the picked items back</source>
+        <translation>Order %1 cancelled: put the picked items back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 reassigned to %2</source>
+        <translation>Order %1 reassigned to %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 taken over by %2</source>
+        <translation>Order %1 taken over by %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 deleted centrally: put the picked items back</source>
+        <translation>Order %1 deleted centrally: put the picked items back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 released: stop working on it</source>
+        <translation>Order %1 released: stop working on it</translation>
     </message>
 </context>
 <context>

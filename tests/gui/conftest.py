@@ -74,9 +74,19 @@ def replica_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def central_url(tmp_path: Path) -> str:
+    """The embedded central database holding the same users and orders as the replica (so
+    the station's first pull, a snapshot, changes nothing), and no events yet."""
+    from sqlalchemy import delete
+
+    from app.store.models import Event
+    from app.sync.capture import prepare_central
+
     url = sqlite_url(tmp_path / "central.db")
+    fill_replica(url)
     engine = make_engine(url)
-    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(delete(Event))
+    prepare_central(engine)
     engine.dispose()
     return url
 

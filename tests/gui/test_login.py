@@ -284,9 +284,9 @@ def test_the_last_scan_wins_while_a_badge_is_checked(qtbot, window, services):
     assert window.login_presenter.state is LoginState.CHECKING
     scan(qtbot, window, "BDG0002")  # the right one, while the first is checked
     release.set()
+    # Lookups, then the login write, each queued by the previous one's answer: wait for the end.
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PackerHome), timeout=10_000)
     drain(qtbot, services.replica)
-    drain(qtbot, services.replica)
-    assert isinstance(window.current_screen, PackerHome)
     assert [e.actor for e in events(window.config.replica_url, USER_LOGGED_IN)] == ["BDG0002"]
 
 

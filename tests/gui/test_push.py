@@ -139,7 +139,7 @@ def test_unreachable_central_keeps_the_outbox_and_retries_with_backoff(qtbot, tm
     from app.gui.main_window import MainWindow
     from app.gui.services import StationServices
     from app.store.db import make_engine, sqlite_url
-    from app.store.migrate import upgrade
+    from app.sync.capture import prepare_central
 
     path = tmp_path / "later" / "central.db"
     if broken == "not_a_database":
@@ -168,7 +168,7 @@ def test_unreachable_central_keeps_the_outbox_and_retries_with_backoff(qtbot, tm
             path.unlink()
         scratch = tmp_path / "scratch.db"
         engine = make_engine(sqlite_url(scratch))
-        upgrade(engine)
+        prepare_central(engine)
         engine.dispose()
         path.parent.mkdir(exist_ok=True)
         scratch.replace(path)  # appears at once, complete
