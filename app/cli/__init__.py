@@ -103,6 +103,18 @@ def _add_central(central: argparse.ArgumentParser) -> None:
     up = actions.add_parser("upgrade", help="migrate the central schema to this version of Quai")
     _db_option(up)
     up.set_defaults(handler="app.cli.admin:cmd_central_upgrade")
+    station = actions.add_parser(
+        "add-station", help="create or update a station's own PostgreSQL role (run again after an upgrade)"
+    )
+    station.add_argument("name", help="the station's name, as in its configuration (e.g. PICK-01)")
+    secret = station.add_mutually_exclusive_group()
+    secret.add_argument("--password-file", metavar="FILE", help="the role's password, from a file of mode 600")
+    secret.add_argument("--password-env", metavar="VAR", help="the role's password, from this environment variable")
+    station.add_argument(
+        "--supervisor", action="store_true", help="a supervisor console: may also force-release and reassign orders"
+    )
+    _db_option(station)
+    station.set_defaults(handler="app.cli.central_roles:cmd_central_add_station")
 
 
 def _add_station(station: argparse.ArgumentParser) -> None:
