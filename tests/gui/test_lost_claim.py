@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from app.domain.roles import Role
 from app.store.db import make_engine, session_factory, transaction
 from app.store.models import Order
-from app.sync.claims import claim_next
+from app.store.users import add_user
+from app.sync.claims import claim_next, reassign
 
 from .conftest import scan
 
@@ -28,11 +30,10 @@ def test_a_reassigned_claim_is_shown_in_french_and_english_until_the_next_login(
         number = claim_next(central, "PICK-01")[0].order_number
         window.push_now()  # the station's next sync pulls its claim
         qtbot.waitUntil(lambda: _replica_claims(config.replica_url) == [number], timeout=10_000)
-        with transaction(session_factory(central)) as session:  # a supervisor reassigns it
-            session.execute(
-                update(Order).where(Order.number == number)
-                .values(assigned_to="PICK-02", claimed_by=None, claim_id=None, lease_until=None)
-            )
+        with transaction(session_factory(central)) as session:
+            add_user(session, name="Sam Sup", badge="BDG0007", roles=frozenset({Role.SUPERVISOR}), pin="4821")
+        # A supervisor reassigns it (from the supervisor console, another station).
+        assert reassign(central, number, to_station="PICK-02", supervisor="BDG0007", pin="4821", reason="rush") == "PICK-01"
     finally:
         central.dispose()
     window.push_now()

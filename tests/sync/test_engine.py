@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select, text, update
 
+from app.domain.roles import Role
 from app.store.db import make_engine, session_factory, sqlite_url, transaction
 from app.store.models import Event, Order, OrderLine
 from app.store.orders import change_status
+from app.store.users import add_user
 from app.sync.capture import install
+from app.sync.claims import reassign
 from app.sync.engine import CycleReport, StationEngine
 from app.sync.listen import ChangeListener
 
@@ -23,6 +26,7 @@ def central(any_engine: Engine) -> Engine:
     with transaction(session_factory(any_engine)) as session:
         for n in range(1, 6):
             session.add(Order(number=f"CMD-{n}", priority=10 - n, lines=[OrderLine(line_no=1, sku="SKU-A", quantity=1)]))
+        add_user(session, name="Sam Sup", badge="BDG0007", roles=frozenset({Role.SUPERVISOR}), pin="4821")
     return any_engine
 
 
@@ -77,11 +81,8 @@ def test_a_reassigned_order_is_reported_once_and_late_events_are_still_recorded(
     number = a.claim(1)[0].order_number
     _work_locally(a, number, "picking")
     a.cycle()
-    with transaction(session_factory(central)) as session:  # a supervisor's reassignment, as claims.reassign writes it
-        session.execute(
-            update(Order).where(Order.number == number)
-            .values(assigned_to="PICK-B", claimed_by=None, claim_id=None, lease_until=None)
-        )
+    holder = reassign(central, number, to_station="PICK-B", supervisor="BDG0007", pin="4821", reason="rush")
+    assert holder == "PICK-A"
     _work_locally(a, number, "picked")  # the station did not know yet
     report = a.cycle()
     assert [(lost.order_number, lost.why) for lost in report.lost] == [(number, "reassigned to PICK-B")]
