@@ -64,6 +64,12 @@ class ChangeListener:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def _call_wake(self) -> None:
+        try:
+            self._wake()
+        except Exception:  # a receiver gone (a window closing): never kill the listener for it
+            log.exception("change listener: the wake-up callback failed")
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
@@ -75,11 +81,11 @@ class ChangeListener:
                     self.connected.set()
                     self._backoff.reset()
                     # Changes committed while we were not listening: one wake-up covers them.
-                    self._wake()
+                    self._call_wake()
                     while not self._stop.is_set():
                         for _notify in connection.notifies(timeout=self._poll):
                             self.notifications += 1
-                            self._wake()
+                            self._call_wake()
             except psycopg.Error as exc:
                 # The message never holds the password (libpq does not echo it).
                 log.info("change listener disconnected: %s", str(exc).splitlines()[0] if str(exc) else exc)
