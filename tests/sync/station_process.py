@@ -52,18 +52,20 @@ def say(*words: object) -> None:
 
 
 def _block_mark_at(n: int) -> None:
-    original = push_module.mark_pushed
+    # Whichever local "mark pushed" app.sync.push calls (by event ids, or by seqs).
+    attribute = "mark_pushed_seqs" if hasattr(push_module, "mark_pushed_seqs") else "mark_pushed"
+    original = getattr(push_module, attribute)
     calls = {"n": 0}
 
-    def mark_pushed(session, event_ids, when=None):
-        if event_ids:
+    def mark(session, keys, *args, **kwargs):
+        if keys:
             calls["n"] += 1
             if calls["n"] == n:
                 say("blocked")
                 threading.Event().wait()  # the parent kills the process here
-        return original(session, event_ids, when)
+        return original(session, keys, *args, **kwargs)
 
-    push_module.mark_pushed = mark_pushed
+    setattr(push_module, attribute, mark)
 
 
 def main(argv: list[str]) -> int:
