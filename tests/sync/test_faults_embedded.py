@@ -71,7 +71,10 @@ def test_central_locked_by_another_writer_short_then_beyond_busy_timeout(central
         holder = None
         pushed = {c.name: c.count("pushed") for c in children}
         wait_until("pushing again", lambda: all(c.count("pushed") > pushed[c.name] for c in children), children)
-        assert sum(c.count("error") for c in children) == 0
+        # Nothing but the lock can fail a push here (a machine loaded enough to keep a push
+        # waiting beyond busy_timeout would see "database is locked", retried like phase 2).
+        for child in children:
+            assert all("database is locked" in line for line in child.seen("error")), child.seen("error")
 
         # 2. A hold beyond busy_timeout: every station's push gives up, backs off, retries.
         holder = lock_holder(central_file)
@@ -107,12 +110,12 @@ def test_central_locked_by_another_writer_short_then_beyond_busy_timeout(central
 def test_claims_while_the_central_file_is_locked_beyond_busy_timeout(central_file: Path, tmp_path: Path) -> None:
     names = ("A", "B", "C")
     central = engine_of(central_file)
-    numbers = seed_orders(central, 400)
+    numbers = seed_orders(central, 150)
     children: list[StationChild] = []
     holder = None
     try:
         for n, name in enumerate(names):
-            children.append(StationChild(tmp_path, station=name, mode="claim", count=1, tick=0.02, seed=n,
+            children.append(StationChild(tmp_path, station=name, mode="claim", count=1, tick=0.01, seed=n,
                                          central=sqlite_url(central_file)))
         wait_until("claims under way", lambda: sum(c.count("claimed") for c in children) >= 10, children)
         holder = lock_holder(central_file)
@@ -175,7 +178,7 @@ def test_central_file_unavailable_then_back_stations_catch_up_on_their_own(centr
         for child in children:
             child.finished_cleanly()
             unavailable = [line for line in child.seen("error") if "unable to open database file" in line]
-            assert len(unavailable) >= 3
+            assert unavailable, child.seen("error")
             for line in child.seen("error"):
                 assert line.split()[1] == "OperationalError", line
     finally:
