@@ -17,8 +17,10 @@ the station's pushed_seq to 0 in the same locked transaction and records a
 ``station.reincarnated`` event, so its new events are not skipped as duplicates; guard 2
 still keeps any event from being applied twice.
 
-On PostgreSQL a batch is inserted by one ``INSERT ... SELECT ... FROM unnest(arrays)``
-statement (binary array parameters), ``RETURNING`` ids only when an effect needs them.
+On PostgreSQL a batch is sent by binary ``COPY`` into a temporary stage table of the
+connection, then moved into ``events`` by one ``INSERT ... SELECT ... ORDER BY ... ON
+CONFLICT (id) DO NOTHING`` (``RETURNING`` ids only when an effect needs them). The payloads
+read from a station's outbox are JSON text and go on as such, never decoded and re-encoded.
 
 Effects (what an event changes in the central state) are looked up by kind in
 ``APPLIERS``. An effect that no longer fits (the order moved to another station, the
@@ -31,9 +33,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 import hashlib
 import json
-from dataclasses import dataclass, field
+from operator import attrgetter
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -50,9 +53,12 @@ STATION_REINCARNATED = "station.reincarnated"
 CENTRAL = "central"  # the ``station`` of events the central database writes itself
 
 
-@dataclass(frozen=True)
-class EventIn:
-    """One station event as it travels to the central database."""
+class EventIn(NamedTuple):
+    """One station event as it travels to the central database.
+
+    A named tuple rather than a dataclass: the push builds one per outbox row, and a
+    tuple is several times cheaper to create than a frozen dataclass.
+    """
 
     id: str
     origin_seq: int
@@ -63,7 +69,7 @@ class EventIn:
     payload: dict[str, Any] | None
     # The payload as JSON text, when the event was read straight from the outbox
     # (app.store.events.outbox_rows): sent on undecoded; ``body`` decodes it when needed.
-    payload_json: str | None = field(default=None, compare=False, repr=False)
+    payload_json: str | None = None
 
     @classmethod
     def from_event(cls, event: Event) -> EventIn:
@@ -91,6 +97,10 @@ class ApplyResult:
     applied: int  # events newly recorded centrally (their effect applied or explained)
     duplicates: int  # events already there, skipped
     pushed_seq: int  # the station's pushed_seq after this batch
+    # Orders whose event effect was not applied (``event.not_applied``), each once, in the
+    # batch's order: the station's copy of them may now differ from the central one, so it
+    # must read them again from the central database.
+    not_applied: tuple[str, ...] = ()
 
 
 # An applier returns None when the effect was applied, or why it was not.
@@ -107,6 +117,10 @@ def _apply_status_changed(session: Session, station: str, event: EventIn) -> str
         return f"order {number} is unknown to the central database"
     if order.claimed_by not in (None, station):
         return f"order {number} is held by station {order.claimed_by}"
+    if order.claimed_by is None and order.assigned_to not in (None, station):
+        # Reassigned by a supervisor, not yet claimed by its new station: this one's late
+        # events are recorded, but they do not move the order on under the new station.
+        return f"order {number} is assigned to {order.assigned_to}"
     reason = payload.get("reason")
     try:
         new_state, _change = state_of(order).transition(payload.get("to", ""), reason)
@@ -141,17 +155,28 @@ def _lock_station(session: Session, station: str) -> int:
     ).scalar_one()
 
 
+# PostgreSQL: the batch goes by binary COPY into a temporary table of the session (created
+# once per connection, emptied at every commit), then ONE INSERT ... SELECT moves it into
+# ``events``: COPY is the cheapest way in for the rows, the INSERT keeps ON CONFLICT (id)
+# DO NOTHING, and ORDER BY ord keeps the batch's order, so central seq follows origin seq.
+_PG_STAGE = "quai_push_in"
+_PG_STAGE_CREATE = (
+    f"CREATE TEMPORARY TABLE IF NOT EXISTS {_PG_STAGE} (ord integer, id text, occurred_at timestamptz, "
+    "actor text, kind text, order_number text, payload text, origin_seq bigint) ON COMMIT DELETE ROWS"
+)
+_PG_STAGE_TYPES = ("int4", "text", "timestamptz", "text", "text", "text", "text", "int8")
+_PG_STAGE_COPY = (
+    f"COPY {_PG_STAGE} (ord, id, occurred_at, actor, kind, order_number, payload, origin_seq) "
+    "FROM STDIN (FORMAT BINARY)"
+)
 _PG_INSERT = (
-    # One statement for the whole batch, its parameters one array per column: psycopg
-    # sends a short query (no giant VALUES list to build and parse). WITH ORDINALITY +
-    # ORDER BY keep the batch's order, so central seq follows origin seq.
     "INSERT INTO events (id, occurred_at, station, actor, kind, order_number, payload, pushed_at, origin_seq) "
-    "SELECT u.id, u.occurred_at, %s, u.actor, u.kind, u.order_number, u.payload::json, %s, u.origin_seq "
-    "FROM unnest(%b::text[], %b::timestamptz[], %b::text[], %b::text[], %b::text[], %b::text[], %b::bigint[]) "
-    "WITH ORDINALITY AS u(id, occurred_at, actor, kind, order_number, payload, origin_seq, ord) "
-    "ORDER BY u.ord "
+    f"SELECT s.id, s.occurred_at, %s, s.actor, s.kind, s.order_number, s.payload::json, %s, s.origin_seq "
+    f"FROM {_PG_STAGE} AS s ORDER BY s.ord "
     "ON CONFLICT (id) DO NOTHING"
 )
+_STAGE_READY = "quai_push_stage"  # key in the pooled connection's ``info``: the stage table exists
+_STAGE_CREATED = "quai_push_stage_created"  # key in the session's ``info``: created in this transaction
 
 
 def _aware_utc(value: datetime) -> datetime:
@@ -167,23 +192,7 @@ def _insert_events(
     that order; return how many rows were really inserted and, if ``want_ids`` (some
     event has an effect to apply), their ids. Centrally, pushed_at is the time of arrival."""
     if session.get_bind().dialect.name == "postgresql":
-        params = (
-            station,
-            _aware_utc(arrived),
-            [e.id for e in fresh],
-            [_aware_utc(e.occurred_at) for e in fresh],
-            [e.actor for e in fresh],
-            [e.kind for e in fresh],
-            [e.order_number for e in fresh],
-            [e.body_json() for e in fresh],
-            [e.origin_seq for e in fresh],
-        )
-        # Through the session's connection: same transaction, same station row lock.
-        if not want_ids:  # no RETURNING to send back: the row count is enough
-            return session.connection().exec_driver_sql(_PG_INSERT, params).rowcount, set()
-        result = session.connection().exec_driver_sql(_PG_INSERT + " RETURNING id", params)
-        ids = {row[0] for row in result}
-        return len(ids), ids
+        return _pg_insert_events(session, station, fresh, arrived, want_ids=want_ids)
     rows = [
         {
             "id": e.id,
@@ -203,6 +212,33 @@ def _insert_events(
     # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" sends
     # multi-row VALUES in the list's order, so central seq follows origin seq.
     ids = set(session.execute(stmt, rows).scalars())
+    return len(ids), ids
+
+
+def _pg_insert_events(
+    session: Session, station: str, fresh: Sequence[EventIn], arrived: datetime, *, want_ids: bool
+) -> tuple[int, set[str]]:
+    connection = session.connection()  # the session's: same transaction, same station row lock
+    if not connection.info.get(_STAGE_READY):
+        # Temporary, so private to this connection; it outlives the transaction (a pooled
+        # connection keeps it), ON COMMIT DELETE ROWS empties it. If this transaction rolls
+        # back, its creation is undone too: apply_batch then forgets the flag.
+        connection.exec_driver_sql(_PG_STAGE_CREATE)
+        connection.info[_STAGE_READY] = True
+        session.info[_STAGE_CREATED] = connection.info
+    with connection.connection.driver_connection.cursor() as cursor, cursor.copy(_PG_STAGE_COPY) as copy:
+        copy.set_types(_PG_STAGE_TYPES)
+        write = copy.write_row
+        for ord_, e in enumerate(fresh):
+            if e.occurred_at.tzinfo is None:
+                raise ValueError(f"naive datetime {e.occurred_at!r}: Quai stores aware UTC datetimes only")
+            payload = e.payload_json
+            write((ord_, e.id, e.occurred_at, e.actor, e.kind, e.order_number,
+                   payload if payload is not None else json.dumps(e.payload), e.origin_seq))
+    params = (station, _aware_utc(arrived))
+    if not want_ids:  # no RETURNING to send back: the row count is enough
+        return connection.exec_driver_sql(_PG_INSERT, params).rowcount, set()
+    ids = {row[0] for row in connection.exec_driver_sql(_PG_INSERT + " RETURNING id", params)}
     return len(ids), ids
 
 
@@ -244,6 +280,9 @@ def _check_incarnation(session: Session, station: str, incarnation: str, pushed_
     return 0
 
 
+_ORIGIN_SEQ = attrgetter("origin_seq")
+
+
 def apply_batch(
     factory: sessionmaker[Session], station: str, events: Sequence[EventIn], *, incarnation: str | None = None
 ) -> ApplyResult:
@@ -262,11 +301,12 @@ def apply_batch(
                 pushed_seq = _check_incarnation(session, station, incarnation, pushed_seq)
             fresh: list[EventIn] = []
             seen: set[str] = set()
-            for event in sorted(events, key=lambda e: e.origin_seq):
+            for event in sorted(events, key=_ORIGIN_SEQ):
                 if event.origin_seq > pushed_seq and event.id not in seen:
                     fresh.append(event)
                     seen.add(event.id)
             applied = 0
+            not_applied: dict[str, None] = {}  # an ordered set
             if fresh:
                 # Effects need to know which rows were really inserted; most kinds have none.
                 with_effects = [e for e in fresh if e.kind in APPLIERS]
@@ -276,6 +316,9 @@ def apply_batch(
                         continue
                     why = APPLIERS[event.kind](session, station, event)
                     if why is not None:
+                        number = event.order_number or event.body().get("order")
+                        if number:
+                            not_applied[str(number)] = None
                         record(
                             session,
                             EVENT_NOT_APPLIED,
@@ -290,7 +333,12 @@ def apply_batch(
                 )
                 pushed_seq = new_seq
             session.commit()
+            session.info.pop(_STAGE_CREATED, None)  # committed: the stage table stays
         except BaseException:
+            # A stage table created in this transaction is gone with it (see _pg_insert_events).
+            created = session.info.pop(_STAGE_CREATED, None)
+            if created is not None:
+                created.pop(_STAGE_READY, None)
             session.rollback()
             raise
-    return ApplyResult(applied=applied, duplicates=len(events) - applied, pushed_seq=pushed_seq)
+    return ApplyResult(applied, len(events) - applied, pushed_seq, tuple(not_applied))

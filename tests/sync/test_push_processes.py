@@ -38,11 +38,11 @@ local = session_factory(make_engine(local_url))
 central = session_factory(make_engine(central_url))
 if mode == "block-before-mark":
     # Stop right after the central commit, before the station marks its outbox.
-    def blocked(session, ids, when=None):
+    def blocked(session, seqs, when=None):
         print("central-committed", flush=True)
         sys.stdin.readline()
         raise SystemExit("not reached: the test kills this process")
-    push.mark_pushed = blocked
+    push.mark_pushed_seqs = blocked
 print("started", flush=True)
 while push.push_once(local, central, station, batch=int(batch)).sent:
     pass
