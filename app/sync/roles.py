@@ -8,6 +8,7 @@ the row-level security policies are per database, (re)written by ``install_polic
 
 What a station may do (GRANTs, then row-level security on top):
 
+- connect, and create temporary tables of its own session (the push stages batches there);
 - read the replicated tables (app.sync.capture.CAPTURED), ``events``, ``stations``,
   ``sync_state`` and ``changes`` (filled by SECURITY DEFINER triggers: read only);
 - insert events: its own (``station`` = its name), or the central database's bookkeeping
@@ -198,7 +199,8 @@ def install_policies(conn: psycopg.Connection) -> Installed:
     groups = _ident(STATION_GROUP, SUPERVISOR_GROUP)
     database = conn.execute("SELECT current_database()").fetchone()[0]
     with conn.transaction():
-        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), groups))
+        # TEMPORARY: the push stages a batch in a temporary table of its session (app.sync.central).
+        conn.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(sql.Identifier(database), groups))
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(groups))
         conn.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(groups))
         conn.execute(sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {}").format(groups))

@@ -448,3 +448,18 @@ def test_claim_times_use_the_station_clock_but_rls_uses_the_database_clock(make_
     stolen = claims.claim_next(a.factory, a.name, count=4, now=ahead)
     assert claim.order_number not in [c.order_number for c in stolen]
     assert order_row(central, claim.order_number).claimed_by == b.name
+
+
+def test_station_may_stage_in_temporary_tables_even_if_public_may_not(make_station, central, pg_url) -> None:
+    """The push stages its batch in a session temporary table; a hardened database that
+    revoked TEMPORARY from PUBLIC still lets the stations do it (their group has it)."""
+    admin_url = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    database = make_url(pg_url).database
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(psycopg.sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(
+            psycopg.sql.Identifier(database)))
+    a = make_station("A")
+    with a.psycopg() as conn:
+        conn.execute("CREATE TEMPORARY TABLE stage (x int)")
+        conn.execute("INSERT INTO stage VALUES (1)")
+        assert conn.execute("SELECT count(*) FROM stage").fetchone()[0] == 1
