@@ -4,18 +4,23 @@ The station's window runs it on its central worker (app.gui); the simulation in
 bench/bench_stations.py and the multi-process tests run it headless, one per process.
 
 One ``cycle()``:
-1. push the outbox (app.sync.push), so the central database sees the station's changes
+1. renew the leases of the claims the station holds (app.sync.claims.heartbeat). First,
+   because it is one short central transaction that also tells which claims are lost: a
+   supervisor's reassignment reaches the station here, before the longer steps below
+   (``on_lost`` is called at once);
+2. push the outbox (app.sync.push), so the central database sees the station's changes
    before the station looks at the central state;
-2. pull the changes since the cursor (app.sync.pull), again at once while the central
-   database has changes it could not read yet (``lagging``), and the orders whose events
-   the central database did not apply (their local copy may differ from the truth);
-3. renew the leases of the claims the station holds (app.sync.claims.heartbeat);
+3. pull the changes since the cursor (app.sync.pull), with the orders whose events the
+   central database did not apply (their local copy may differ from the truth);
 4. top the offline reserve up: keep ``reserve`` orders claimed ahead, so the station
    has work when the central database goes away.
 A claim lost (cancelled, reassigned, released by a supervisor, taken after the lease ran
-out) is reported once, with why, in the cycle's report: the pull finds most of them (the
-order row changed), the heartbeat the rest. Progress is never undone locally: events
-recorded after a loss are still pushed and recorded centrally (app.sync.central).
+out) is reported once, with why: the heartbeat finds it, or the pull (the order row
+changed) when the heartbeat could not see it. For a cancelled order, the units picked are
+listed to be put back and an ``order.put_back_required`` event records it, whichever found
+it. Progress is never undone locally: events recorded after a loss are still pushed and
+recorded centrally (app.sync.central).
+
 
 ``run(stop)`` loops: a cycle, then wait for a wake-up (a PostgreSQL notification through
 app.sync.listen, a local write calling ``wake()``) or ``interval`` seconds (polling, the
@@ -45,13 +50,12 @@ from app.store.migrate import upgrade
 from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
 from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release
-from app.sync.pull import REPULL, LostOrder, PullResult, pull
+from app.sync.pull import REPULL, LostOrder, lost_claim, pull
 from app.sync.push import PushResult, push_all
 
 log = logging.getLogger(__name__)
 
-LAGGING_RETRIES = 20
-LAGGING_PAUSE = 0.01  # seconds between pulls while an older central transaction finishes
+MIN_GAP = 0.05  # seconds between two cycles at least: a burst of wake-ups makes one cycle
 
 
 @dataclass(frozen=True)
@@ -96,37 +100,30 @@ class StationEngine:
 
     # --- one cycle --------------------------------------------------------------------------
 
-    def cycle(self) -> CycleReport:
-        """Push, pull, heartbeat, reserve. Raises the central database's error (nothing is
+    def cycle(self, on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None) -> CycleReport:
+        """Heartbeat, push, pull, reserve. ``on_lost`` hears of lost claims as soon as they are
+        known (they are in the report too). Raises the central database's error (nothing is
         lost: the outbox, the replica and its cursor stay as they were for what failed)."""
         try:
+            renewed, lost = self._heartbeat()
+            fresh = [item for item in lost if self._first_report(item)]
+            if fresh and on_lost is not None:
+                _call(on_lost, tuple(fresh))
             pushed = push_all(self.local_sessions, self.central_sessions, self.station)
             self._repull_orders(getattr(pushed, "not_applied", ()))
-            pulled = self._pull()
-            lost = list(pulled.lost)
-            renewed, more_lost = self._heartbeat()
-            lost.extend(more_lost)
+            pulled = pull(self.central, self.local, self.station)
+            more = [item for item in pulled.lost if self._first_report(item)]
+            if more and on_lost is not None:
+                _call(on_lost, tuple(more))
             claimed = self._top_up_reserve()
         except Exception:
             # Fresh connections for the retry: a pooled one may be to a server that went away.
             self.central.dispose()
             raise
-        fresh = tuple(item for item in lost if self._first_report(item))
         return CycleReport(
-            pushed.sent, pushed.remaining, pulled.rows, pulled.snapshot, renewed, tuple(c.order_number for c in claimed), fresh
+            pushed.sent, pushed.remaining, pulled.rows, pulled.snapshot, renewed,
+            tuple(c.order_number for c in claimed), tuple(fresh + more),
         )
-
-    def _pull(self) -> PullResult:
-        result = pull(self.central, self.local, self.station)
-        rows, lost, snapshot = result.rows, list(result.lost), result.snapshot
-        for _ in range(LAGGING_RETRIES):
-            if not result.lagging:
-                break
-            time.sleep(LAGGING_PAUSE)
-            result = pull(self.central, self.local, self.station)
-            rows += result.rows
-            lost.extend(result.lost)
-        return PullResult(snapshot, rows, result.deferred, result.lagging, tuple(lost), result.cursor)
 
     def _repull_orders(self, numbers: Sequence[str]) -> None:
         """Orders whose events the central database recorded without applying: read them again."""
@@ -145,6 +142,8 @@ class StationEngine:
                 for number, claim_id in session.execute(
                     select(Order.number, Order.claim_id)
                     .where(Order.claimed_by == self.station, Order.claim_id.is_not(None))
+                    # A cancelled order is not renewed centrally: it was reported lost already.
+                    .where(Order.status != "cancelled")
                     .order_by(Order.number)
                 )
             ]
@@ -154,10 +153,20 @@ class StationEngine:
         if not held:
             return 0, []
         result = heartbeat(self.central_sessions, self.station, [c for _n, c in held], lease=self.lease)
-        numbers = dict((claim_id, number) for number, claim_id in held)
-        lost = [LostOrder(item.order_number or numbers.get(item.claim_id, "?"), item.claim_id, item.why) for item in result.lost]
-        if lost:  # not ours any more: the next heartbeat must not ask again
-            self._forget_claims([item.claim_id for item in lost])
+        if not result.lost:
+            return len(result.renewed), []
+        numbers = {claim_id: number for number, claim_id in held}
+        with self.local_sessions() as session, session.begin():
+            lost = [
+                lost_claim(session, self.station, item.order_number or numbers.get(item.claim_id, "?"), item.claim_id, item.why)
+                for item in result.lost
+            ]
+            # Not ours any more: the next heartbeat must not ask again, nor the pull report it.
+            session.execute(
+                update(Order)
+                .where(Order.claim_id.in_([item.claim_id for item in result.lost]), Order.claimed_by == self.station)
+                .values(claimed_by=None, claim_id=None, lease_until=None)
+            )
         return len(result.renewed), lost
 
     def _first_report(self, item: LostOrder) -> bool:
@@ -223,9 +232,11 @@ class StationEngine:
         listen: bool = True,
         on_cycle: Callable[[CycleReport], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None,
         backoff: Backoff | None = None,
     ) -> None:
-        """Cycle until ``stop`` is set; see the module docstring."""
+        """Cycle until ``stop`` is set; see the module docstring. The callbacks run in this
+        thread; one that raises is logged and the loop goes on."""
         backoff = backoff or Backoff()
         listener = None
         if listen and not self.embedded:
@@ -236,16 +247,15 @@ class StationEngine:
             while not stop.is_set():
                 self._wake.clear()
                 try:
-                    report = self.cycle()
+                    report = self.cycle(on_lost)
                 except Exception as exc:
                     log.info("sync cycle of %s failed: %s", self.station, str(exc).splitlines()[0] if str(exc) else exc)
-                    if on_error is not None:
-                        on_error(exc)
+                    _call(on_error, exc)
                     stop.wait(backoff.next_delay())
                     continue
                 backoff.reset()
-                if on_cycle is not None:
-                    on_cycle(report)
+                _call(on_cycle, report)
+                stop.wait(MIN_GAP)
                 self._wait_for_wake(stop, interval)
         finally:
             if listener is not None:
@@ -262,3 +272,12 @@ class StationEngine:
     def close(self) -> None:
         self.central.dispose()
         self.local.dispose()
+
+
+def _call(callback, argument) -> None:
+    if callback is None:
+        return
+    try:
+        callback(argument)
+    except Exception:  # a caller's bug must not stop the station's sync for good
+        log.exception("sync engine callback failed")

@@ -11,14 +11,16 @@ cursor, or whose cursor belongs to another central database, takes a full snapsh
 
 Why not simply "changes with seq > cursor"? On PostgreSQL, transactions commit in a
 different order than they took their seq numbers: a reader could see seq 12 committed
-while seq 11 is still in flight, move its cursor to 12 and never see 11. So the
-PostgreSQL cursor is a transaction id: each change row carries its writer's
-``pg_current_xact_id()``, and a pull reads the changes of transactions below its
-snapshot's ``xmin`` (every one of them has finished: the set is final) and at or above
-the previous cursor; the new cursor is that ``xmin``. Nothing is skipped and nothing is
-read twice. A change committed by a transaction above ``xmin`` waits for the next pull
-(``lagging`` says so, and the caller pulls again shortly). On SQLite, writers are
-serialised, so seq order is commit order and the cursor is the last seq read.
+while seq 11 is still in flight, move its cursor to 12 and never see 11. So on PostgreSQL
+the cursor is the pull's whole MVCC snapshot (``pg_current_snapshot()``: xmin, xmax and the
+ids of the transactions in flight), and each change row carries its writer's
+``pg_current_xact_id()``. A pull reads, in a new snapshot, the change rows that were not
+visible in the previous one (``NOT pg_visible_in_snapshot(txid, previous)``; the index on
+txid bounds the scan to ``txid >= previous xmin``, since everything older was visible then
+or aborted for ever). Rows of transactions still in flight are simply not visible yet:
+they come with a later pull, whatever their seq. Nothing is skipped, nothing read twice,
+and a change is readable as soon as it commits. On SQLite, writers are serialised, so seq
+order is commit order and the cursor is the last seq read.
 
 Rules the local apply keeps:
 - an order with events still in the outbox (the station changed it and the central
@@ -31,12 +33,13 @@ Rules the local apply keeps:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, select
+from sqlalchemy import Connection, Engine, Table, delete, func, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -61,8 +64,8 @@ class CentralNotPrepared(RuntimeError):
 @dataclass(frozen=True)
 class Cursor:
     central: str
-    kind: str  # "xid" (PostgreSQL) or "seq" (SQLite)
-    position: int
+    kind: str  # "snap" (PostgreSQL: a pg_snapshot as text) or "seq" (SQLite: a change seq)
+    position: str
 
     def __str__(self) -> str:
         return f"{self.central}:{self.kind}:{self.position}"
@@ -70,10 +73,13 @@ class Cursor:
     @classmethod
     def parse(cls, text: str | None) -> Cursor | None:
         try:
-            central, kind, position = (text or "").rsplit(":", 2)
-            return cls(central, kind, int(position))
+            central, kind, position = (text or "").split(":", 2)  # a pg_snapshot has colons too
         except ValueError:
             return None  # none yet, or unreadable: a snapshot puts it right
+        well_formed = {"seq": r"\d+", "snap": r"\d+:\d+:[\d,]*"}
+        if not central or kind not in well_formed or not re.fullmatch(well_formed[kind], position):
+            return None
+        return cls(central, kind, position)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,6 @@ class PullResult:
     snapshot: bool  # a full snapshot was taken (first pull, or another central database)
     rows: int  # local rows written or deleted
     deferred: int  # order rows left for a later pull: their local events are not pushed yet
-    lagging: bool  # changes are committed that this pull could not read yet: pull again soon
     lost: tuple[LostOrder, ...]
     cursor: str
 
@@ -98,7 +103,6 @@ class PullResult:
 class _CentralRead:
     cursor: Cursor
     snapshot: bool
-    lagging: bool
     rows: dict[str, list[dict[str, Any]]]  # table -> central rows (all of them for a snapshot)
     asked: dict[str, set[str]]  # table -> keys asked for (not found centrally: deleted)
 
@@ -142,28 +146,27 @@ def _read_central(central: Engine, cursor: Cursor | None, repull: dict[str, set[
                 "the central database has no change log: run `quai central upgrade` on it"
             )
         if connection.dialect.name == "postgresql":
-            kind = "xid"
-            horizon = connection.exec_driver_sql(
-                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-            ).scalar_one()
+            kind = "snap"
+            position = connection.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar_one()
         else:
             kind = "seq"
-            horizon = connection.execute(select(func.coalesce(func.max(changes.c.seq), 0))).scalar_one()
-        new_cursor = Cursor(identity, kind, horizon)
+            position = str(connection.execute(select(func.coalesce(func.max(changes.c.seq), 0))).scalar_one())
+        new_cursor = Cursor(identity, kind, position)
         if cursor is None or cursor.central != identity or cursor.kind != kind:
             rows = {t.name: [dict(r._mapping) for r in connection.execute(select(t))] for t in _TABLES}
-            return _CentralRead(new_cursor, True, False, rows, {})
-        if kind == "xid":
-            window = (changes.c.txid >= cursor.position) & (changes.c.txid < horizon)
-            lagging = connection.execute(select(select(changes.c.seq).where(changes.c.txid >= horizon).exists())).scalar()
+            return _CentralRead(new_cursor, True, rows, {})
+        if kind == "snap":
+            previous_xmin = int(cursor.position.split(":", 1)[0])
+            window = (changes.c.txid >= previous_xmin) & text(
+                "NOT pg_visible_in_snapshot(CAST(CAST(changes.txid AS text) AS xid8), CAST(:previous AS pg_snapshot))"
+            ).bindparams(previous=cursor.position)
         else:
-            window = (changes.c.seq > cursor.position) & (changes.c.seq <= horizon)
-            lagging = False
+            window = (changes.c.seq > int(cursor.position)) & (changes.c.seq <= int(position))
         asked: dict[str, set[str]] = {name: set(keys) for name, keys in repull.items()}
         for table_name, key in connection.execute(select(changes.c.table_name, changes.c.row_key).where(window)):
             asked.setdefault(table_name, set()).add(key)
         rows = {t.name: _fetch(connection, t, asked.get(t.name, set())) for t in _TABLES}
-        return _CentralRead(new_cursor, False, bool(lagging), rows, asked)
+        return _CentralRead(new_cursor, False, rows, asked)
 
 
 def _key_column(table: Table):
@@ -273,7 +276,7 @@ def _apply(local: Engine, station: str, read: _CentralRead, repull: dict[str, se
                     _set_state(session, f"{REPULL}{table_name}:{key}", "")
         lost = _lost_orders(session, station, before, central_orders)
         _set_state(session, CURSOR, str(read.cursor))
-    return PullResult(read.snapshot, written, deferred, read.lagging, tuple(lost), str(read.cursor))
+    return PullResult(read.snapshot, written, deferred, tuple(lost), str(read.cursor))
 
 
 def _insert_all(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
@@ -357,19 +360,53 @@ def _lost_orders(
             why = WHY_RELEASED
         else:
             why = why_taken(now["claimed_by"])
-        put_back = held.put_back if why in (WHY_CANCELLED, WHY_DELETED) else ()
-        lost.append(LostOrder(held.number, held.claim_id, why, put_back))
-        if put_back:
-            record(
-                session,
-                ORDER_PUT_BACK_REQUIRED,
-                {
-                    "order": held.number,
-                    "claim_id": held.claim_id,
-                    "why": why,
-                    "lines": [{"sku": sku, "quantity": units} for sku, units in put_back],
-                },
-                station=station,
-                order_number=held.number,
-            )
+        lost.append(_report_lost(session, station, held.number, held.claim_id, why, held.put_back))
     return lost
+
+
+def lost_claim(session: Session, station: str, order_number: str, claim_id: str | None, why: str) -> LostOrder:
+    """A claim the station learnt it lost some other way (the heartbeat, app.sync.engine): the
+    same report as the pull's, put-back list and event included, from the replica's lines."""
+    lines = Base.metadata.tables["order_lines"]
+    orders = Base.metadata.tables["orders"]
+    picked = tuple(
+        (sku, units)
+        for sku, units in session.execute(
+            select(lines.c.sku, lines.c.picked)
+            .join(orders, orders.c.id == lines.c.order_id)
+            .where(orders.c.number == order_number, lines.c.picked > 0)
+            .order_by(lines.c.line_no)
+        )
+    )
+    return _report_lost(session, station, order_number, claim_id, why, picked)
+
+
+def _report_lost(
+    session: Session, station: str, number: str, claim_id: str | None, why: str, picked: tuple[tuple[str, int], ...]
+) -> LostOrder:
+    put_back = picked if why in (WHY_CANCELLED, WHY_DELETED) else ()
+    if put_back and not _put_back_recorded(session, number, claim_id):
+        record(
+            session,
+            ORDER_PUT_BACK_REQUIRED,
+            {
+                "order": number,
+                "claim_id": claim_id,
+                "why": why,
+                "lines": [{"sku": sku, "quantity": units} for sku, units in put_back],
+            },
+            station=station,
+            order_number=number,
+        )
+    return LostOrder(number, claim_id, why, put_back)
+
+
+
+def _put_back_recorded(session: Session, number: str, claim_id: str | None) -> bool:
+    """Whether this lost claim's put-back list is in the log already: the heartbeat and the
+    pull may both learn of one cancellation, and a restarted station learns it again."""
+    events = Event.__table__
+    query = select(events.c.seq).where(events.c.kind == ORDER_PUT_BACK_REQUIRED, events.c.order_number == number)
+    if claim_id is not None:
+        query = query.where(events.c.payload["claim_id"].as_string() == claim_id)
+    return session.execute(query.limit(1)).first() is not None

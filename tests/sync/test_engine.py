@@ -175,3 +175,22 @@ def _wait(condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.02)
+
+
+def test_a_cancelled_claim_is_told_at_once_with_the_units_to_put_back(stations, central: Engine) -> None:
+    a = stations("PICK-A")
+    a.cycle()
+    number = a.claim(1)[0].order_number
+    with transaction(a.local_sessions) as session:  # one unit picked (pushed, or not: either way)
+        session.execute(update(OrderLine).where(OrderLine.order_id == select(Order.id).where(Order.number == number)
+                                                .scalar_subquery()).values(picked=1))
+    with transaction(session_factory(central)) as session:
+        session.execute(update(Order).where(Order.number == number).values(status="cancelled"))
+    told: list[tuple] = []
+    report = a.cycle(on_lost=told.append)  # the heartbeat, first in the cycle, finds it
+    assert [(lost.order_number, lost.why, lost.put_back) for lost in report.lost] == [(number, "cancelled", (("SKU-A", 1),))]
+    assert told == [report.lost]
+    assert a.cycle().lost == ()
+    with a.local_sessions() as session:
+        put_back = session.scalars(select(Event).where(Event.kind == "order.put_back_required")).all()
+    assert [e.payload["lines"] for e in put_back] == [[{"sku": "SKU-A", "quantity": 1}]]  # recorded once
