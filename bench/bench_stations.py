@@ -19,7 +19,7 @@ For each N (default 10 and 50), on a scratch database created and dropped here:
 3. Reassignment latency: a supervisor (this process) repeatedly reassigns an order that some
    station holds (app.sync.claims.reassign, supervisor badge + PIN) to another station and
    notes ``time.time()`` after its commit; the holder's process notes ``time.time()`` when its
-   engine's CycleReport.lost names that order (same clock). Measured twice: during the flat-out
+   engine tells it the claim on that order is lost (``on_lost``, same clock). Measured twice: during the flat-out
    window ("full load") and then at a light, realistic load (``--light-rate`` scans/s per
    station). Goal: p95 <= 500 ms.
 
@@ -80,9 +80,9 @@ def station_main(name: str, local_path: str, central_url: str, phases: dict, out
         stop = threading.Event()
         errors = {"n": 0}
 
-        def on_cycle(report) -> None:
+        def on_lost(lost_claims) -> None:  # called by the engine as soon as it knows
             now = time.time()
-            for lost in report.lost:
+            for lost in lost_claims:
                 out.put(("lost", name, lost.order_number, lost.why, now))
 
         def on_error(exc: Exception) -> None:
@@ -91,7 +91,7 @@ def station_main(name: str, local_path: str, central_url: str, phases: dict, out
         first = engine.cycle()  # the first snapshot, before the clock starts
         out.put(("ready", name, len(first.claimed)))
         worker = threading.Thread(
-            target=engine.run, kwargs=dict(stop=stop, interval=1.0, listen=True, on_cycle=on_cycle, on_error=on_error),
+            target=engine.run, kwargs=dict(stop=stop, interval=1.0, listen=True, on_lost=on_lost, on_error=on_error),
             daemon=True,
         )
         worker.start()
@@ -139,6 +139,17 @@ def station_main(name: str, local_path: str, central_url: str, phases: dict, out
         while not phases["stop"].is_set():
             record_for(0.5, phases["light_rate"])
             light_seconds += 0.5
+        # Recording has stopped: let the engine push what is left before stopping it (a
+        # station closed at the end of a shift does the same), at most 30 s.
+        from app.store.events import outbox_length
+
+        drain_until = time.monotonic() + 30
+        while time.monotonic() < drain_until:
+            engine.wake()
+            with local() as session:
+                if outbox_length(session) == 0:
+                    break
+            time.sleep(0.05)
         with local() as session:
             count, last = session.execute(select(func.count(), func.max(Event.seq)).select_from(Event)).one()
         stop.set()

@@ -10,7 +10,9 @@ from a station's event, even an administrator in psql.
   Each row records ``pg_current_xact_id()``, the pull's cursor. The function is
   SECURITY DEFINER: station roles may read ``changes`` but never write it. It ends with
   ``pg_notify('quai_changes', '')``, sent at commit (PostgreSQL folds the duplicates of
-  one transaction into one), the stations' wake-up (app.sync.listen).
+  one transaction into one), the stations' wake-up (app.sync.listen); and, when an order's
+  claim changed hands (reassigned, released, cancelled), ``'lost:<station>'`` to its
+  holder, which then checks its claims without waiting for its sync cycle.
 - SQLite (the embedded central): row-level triggers; writers are serialised, so ``seq``
   is in commit order and is the cursor alone.
 
@@ -49,6 +51,7 @@ CAPTURED: dict[str, str] = {
 }
 QUIET_COLUMNS: dict[str, tuple[str, ...]] = {"orders": ("lease_until", "updated_at")}
 NOTIFY_CHANNEL = "quai_changes"
+LOST_PREFIX = "lost:"  # payload "lost:<station>": that station's claim changed hands
 # Central ``sync_state`` name of the central database's identity: a station whose cursor
 # was taken on another central database (or on one rebuilt since) starts from a snapshot.
 CENTRAL_ID = "central_id"
@@ -82,6 +85,18 @@ BEGIN
     GET DIAGNOSTICS logged = ROW_COUNT;
     IF logged > 0 THEN
         PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
+    END IF;
+    IF TG_TABLE_NAME = 'orders' AND TG_OP = 'UPDATE' THEN
+        -- A station whose claim was taken away (reassigned, released, cancelled) gets a
+        -- notification of its own, so it checks its claims at once (app.sync.engine).
+        PERFORM pg_notify('{NOTIFY_CHANNEL}', '{LOST_PREFIX}' || holder)
+        FROM (
+            SELECT DISTINCT o.claimed_by AS holder
+            FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE o.claimed_by IS NOT NULL
+              AND (n.claimed_by IS DISTINCT FROM o.claimed_by OR n.claim_id IS DISTINCT FROM o.claim_id
+                   OR (n.status = 'cancelled' AND o.status IS DISTINCT FROM 'cancelled'))
+        ) AS holders;
     END IF;
     RETURN NULL;
 END

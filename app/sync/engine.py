@@ -24,7 +24,9 @@ recorded centrally (app.sync.central).
 
 ``run(stop)`` loops: a cycle, then wait for a wake-up (a PostgreSQL notification through
 app.sync.listen, a local write calling ``wake()``) or ``interval`` seconds (polling, the
-fallback), with app.sync.backoff delays after a failure. Offline, cycles fail and the
+fallback), with app.sync.backoff delays after a failure. A notification that this
+station's claim changed hands (``lost:<station>``, app.sync.capture) makes the listener's
+thread check the claims at once, so the person is told even while a long cycle runs. Offline, cycles fail and the
 station keeps working on its replica: its claims and reserve are there, and its events
 wait in the outbox until a cycle goes through.
 
@@ -49,6 +51,7 @@ from app.store.db import make_engine, session_factory
 from app.store.migrate import upgrade
 from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
+from app.sync.capture import LOST_PREFIX
 from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release
 from app.sync.pull import REPULL, LostOrder, lost_claim, pull
 from app.sync.push import PushResult, push_all
@@ -97,6 +100,10 @@ class StationEngine:
         self.embedded = embedded
         self._reported: set[str] = set()  # claim ids already reported lost
         self._wake = threading.Event()
+        # The heartbeat runs in the sync loop and, on a "lost:<station>" notification, in the
+        # listener's thread (check_claims): one at a time.
+        self._claims_lock = threading.Lock()
+        self._on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None
 
     # --- one cycle --------------------------------------------------------------------------
 
@@ -105,14 +112,12 @@ class StationEngine:
         known (they are in the report too). Raises the central database's error (nothing is
         lost: the outbox, the replica and its cursor stay as they were for what failed)."""
         try:
-            renewed, lost = self._heartbeat()
-            fresh = [item for item in lost if self._first_report(item)]
-            if fresh and on_lost is not None:
-                _call(on_lost, tuple(fresh))
+            renewed, fresh = self._check_claims(on_lost)
             pushed = push_all(self.local_sessions, self.central_sessions, self.station)
             self._repull_orders(getattr(pushed, "not_applied", ()))
             pulled = pull(self.central, self.local, self.station)
-            more = [item for item in pulled.lost if self._first_report(item)]
+            with self._claims_lock:
+                more = [item for item in pulled.lost if self._first_report(item)]
             if more and on_lost is not None:
                 _call(on_lost, tuple(more))
             claimed = self._top_up_reserve()
@@ -124,6 +129,24 @@ class StationEngine:
             pushed.sent, pushed.remaining, pulled.rows, pulled.snapshot, renewed,
             tuple(c.order_number for c in claimed), tuple(fresh + more),
         )
+
+    def _check_claims(self, on_lost) -> tuple[int, list[LostOrder]]:
+        """The heartbeat, and the claims it found lost reported (once) to ``on_lost``."""
+        with self._claims_lock:
+            renewed, lost = self._heartbeat()
+            fresh = [item for item in lost if self._first_report(item)]
+        if fresh and on_lost is not None:
+            _call(on_lost, tuple(fresh))
+        return renewed, fresh
+
+    def _notified(self, payload: str) -> None:
+        """A notification (listener thread): our claim changed hands: check the claims now,
+        without waiting for the sync loop (which may be in the middle of a long push)."""
+        if payload == f"{LOST_PREFIX}{self.station}":
+            try:
+                self._check_claims(self._on_lost)
+            except Exception as exc:  # the sync loop's heartbeat will try again
+                log.info("claim check of %s failed: %s", self.station, str(exc).splitlines()[0] if str(exc) else exc)
 
     def _repull_orders(self, numbers: Sequence[str]) -> None:
         """Orders whose events the central database recorded without applying: read them again."""
@@ -238,11 +261,12 @@ class StationEngine:
         """Cycle until ``stop`` is set; see the module docstring. The callbacks run in this
         thread; one that raises is logged and the loop goes on."""
         backoff = backoff or Backoff()
+        self._on_lost = on_lost
         listener = None
         if listen and not self.embedded:
             from app.sync.listen import ChangeListener
 
-            listener = ChangeListener(self.central_url, self.wake).start()
+            listener = ChangeListener(self.central_url, self.wake, on_notify=self._notified).start()
         try:
             while not stop.is_set():
                 self._wake.clear()

@@ -42,11 +42,13 @@ class ChangeListener:
         url: str,
         wake: Callable[[], None],
         *,
+        on_notify: Callable[[str], None] | None = None,
         backoff: Backoff | None = None,
         poll_seconds: float = 1.0,
     ) -> None:
         self._conninfo = libpq_url(url)
         self._wake = wake
+        self._on_notify = on_notify  # given: called with each payload, before ``wake``
         self._backoff = backoff or Backoff()
         self._poll = poll_seconds  # how often the thread looks at its stop flag
         self._stop = threading.Event()
@@ -65,10 +67,14 @@ class ChangeListener:
             self._thread.join(timeout)
 
     def _call_wake(self) -> None:
+        self._call(self._wake)
+
+    @staticmethod
+    def _call(callback, *args) -> None:
         try:
-            self._wake()
+            callback(*args)
         except Exception:  # a receiver gone (a window closing): never kill the listener for it
-            log.exception("change listener: the wake-up callback failed")
+            log.exception("change listener: a callback failed")
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -83,8 +89,10 @@ class ChangeListener:
                     # Changes committed while we were not listening: one wake-up covers them.
                     self._call_wake()
                     while not self._stop.is_set():
-                        for _notify in connection.notifies(timeout=self._poll):
+                        for notify in connection.notifies(timeout=self._poll):
                             self.notifications += 1
+                            if self._on_notify is not None:
+                                self._call(self._on_notify, notify.payload)
                             self._call_wake()
             except psycopg.Error as exc:
                 # The message never holds the password (libpq does not echo it).

@@ -15,7 +15,7 @@ from app.store.models import Event, Order, OrderLine
 from app.store.orders import change_status
 from app.store.users import add_user
 from app.sync.capture import install
-from app.sync.claims import reassign
+from app.sync.claims import claim_next, reassign
 from app.sync.engine import CycleReport, StationEngine
 from app.sync.listen import ChangeListener
 
@@ -194,3 +194,61 @@ def test_a_cancelled_claim_is_told_at_once_with_the_units_to_put_back(stations, 
     with a.local_sessions() as session:
         put_back = session.scalars(select(Event).where(Event.kind == "order.put_back_required")).all()
     assert [e.payload["lines"] for e in put_back] == [[{"sku": "SKU-A", "quantity": 1}]]  # recorded once
+
+
+@pytest.mark.postgres
+def test_the_holder_gets_its_own_notification_when_its_claim_changes_hands(pg_engine: Engine) -> None:
+    install(pg_engine)
+    with transaction(session_factory(pg_engine)) as session:
+        session.add_all([Order(number="CMD-1"), Order(number="CMD-2")])
+        add_user(session, name="Sam Sup", badge="BDG0007", roles=frozenset({Role.SUPERVISOR}), pin="4821")
+    payloads: list[str] = []
+    got = threading.Event()
+    listener = ChangeListener(_url(pg_engine), lambda: None, on_notify=lambda p: (payloads.append(p), got.set()),
+                              poll_seconds=0.2).start()
+    try:
+        assert listener.connected.wait(5)
+        claim = claim_next(pg_engine, "PICK-A")[0]
+        _wait(lambda: "" in payloads)  # a claim is a change: everybody's wake-up
+        payloads.clear()
+        reassign(pg_engine, claim.order_number, to_station="PICK-B", supervisor="BDG0007", pin="4821", reason="rush")
+        _wait(lambda: "lost:PICK-A" in payloads)
+        assert sorted(payloads) == ["", "lost:PICK-A"]
+    finally:
+        listener.stop()
+
+
+def test_a_reassignment_is_told_while_the_sync_loop_is_busy(stations, central: Engine) -> None:
+    """PostgreSQL: told by the listener's thread at once. The embedded SQLite central has no
+    notifications: told by the next cycle."""
+    a = stations("PICK-A")
+    a.cycle()
+    number = a.claim(1)[0].order_number
+    told: list[tuple] = []
+    busy = threading.Event()
+    release = threading.Event()
+    stop = threading.Event()
+
+    def slow_cycle(report) -> None:  # the loop stuck after its first cycle: a long push, say
+        busy.set()
+        release.wait(10)
+
+    thread = threading.Thread(target=a.run, args=(stop,), kwargs={"interval": 60, "on_cycle": slow_cycle,
+                                                                  "on_lost": told.append})
+    thread.start()
+    try:
+        assert busy.wait(10)
+        reassign(central, number, to_station="PICK-B", supervisor="BDG0007", pin="4821", reason="rush")
+        if central.dialect.name == "sqlite":
+            time.sleep(1.0)
+            assert told == []  # nobody to tell it while the loop is stuck...
+            release.set()
+            a.wake()  # ...until its next cycle
+        _wait(lambda: told, timeout=5)  # PostgreSQL: told by the listener's thread, the loop still stuck
+        assert [(lost.order_number, lost.why) for lost in told[0]] == [(number, "reassigned to PICK-B")]
+        assert central.dialect.name == "sqlite" or not release.is_set()
+    finally:
+        release.set()
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
