@@ -26,7 +26,8 @@ from app.store.models import SyncState
 from app.sync.central import EventIn, apply_batch
 
 
-DEFAULT_BATCH = 2000  # events per central transaction
+DEFAULT_BATCH = 2000  # events per central transaction (push_once; push_all's first batch)
+MAX_BATCH = 10_000  # push_all's adaptive batches grow up to this while the outbox is backlogged
 INCARNATION = "incarnation"  # local sync_state name: this local database's identity
 
 
@@ -121,9 +122,14 @@ def push_all(
     central_factory: sessionmaker[Session],
     station: str,
     *,
-    batch: int = DEFAULT_BATCH,
+    batch: int | None = None,
 ) -> PushResult:
     """Push batches until the outbox is empty; totals over all batches.
+
+    ``batch`` fixes the number of events per central transaction. Without it the batches
+    adapt: DEFAULT_BATCH first, then, while batches come back full (a backlog), twice the
+    last one up to MAX_BATCH: fewer central transactions (each pays its round trips and
+    its commit's WAL flush) for a long outbox, small ones for the usual trickle.
 
     Events recorded while it runs are pushed too. An error stops it with the batches
     already pushed kept (marked); calling it again carries on where it stopped.
@@ -143,12 +149,15 @@ def push_all(
         try:
             identity = local.submit(incarnation, local_factory).result()
             after = 0
+            size = batch or DEFAULT_BATCH
             while True:
-                next_read = local.submit(_read, local_factory, after, batch)
+                next_read = local.submit(_read, local_factory, after, size)
                 events = next_read.result()
                 while events:
+                    if batch is None and len(events) == size:
+                        size = min(2 * size, MAX_BATCH)
                     # Prefetch the next batch while this one goes to the central database.
-                    next_read = local.submit(_read, local_factory, events[-1].origin_seq, batch)
+                    next_read = local.submit(_read, local_factory, events[-1].origin_seq, size)
                     _settle(marks)
                     result = apply_batch(central_factory, station, events, incarnation=identity)
                     marks.append(local.submit(_mark, local_factory, events))

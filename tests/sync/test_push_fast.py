@@ -147,3 +147,33 @@ def test_a_batch_rolled_back_after_creating_the_stage_table_does_not_break_the_n
     with central() as session:
         assert session.scalars(select(Event.origin_seq).where(Event.station == "S1").order_by(Event.seq)).all() == [
             1, 2, 3, 4]
+
+
+def test_push_all_batches_grow_while_the_outbox_is_backlogged(
+    any_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.sync import push
+
+    monkeypatch.setattr(push, "DEFAULT_BATCH", 10)
+    monkeypatch.setattr(push, "MAX_BATCH", 40)
+    sizes: list[int] = []
+    real_apply = push.apply_batch
+
+    def apply_batch_spy(factory, station, events, **kwargs):
+        sizes.append(len(events))
+        return real_apply(factory, station, events, **kwargs)
+
+    monkeypatch.setattr(push, "apply_batch", apply_batch_spy)
+    local = make_station(tmp_path, "S1", 125)
+    central = session_factory(any_engine)
+
+    assert push_all(local, central, "S1").sent == 125
+    assert sizes == [10, 20, 40, 40, 15]
+    assert_landed_exactly_once(any_engine, local, "S1")
+
+    sizes.clear()
+    with transaction(local) as session:
+        for i in range(25):
+            record(session, "scan.accepted", {"i": i}, station="S1")
+    assert push_all(local, central, "S1", batch=10).sent == 25  # a fixed size stays fixed
+    assert sizes == [10, 10, 5]
