@@ -53,7 +53,7 @@ from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
 from app.sync.capture import LOST_PREFIX
 from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release
-from app.sync.pull import REPULL, LostOrder, lost_claim, pull
+from app.sync.pull import REPULL, LostOrder, lost_claim, pull, record_lost
 from app.sync.push import PushResult, push_all
 
 log = logging.getLogger(__name__)
@@ -131,12 +131,16 @@ class StationEngine:
         )
 
     def _check_claims(self, on_lost) -> tuple[int, list[LostOrder]]:
-        """The heartbeat, and the claims it found lost reported (once) to ``on_lost``."""
+        """The heartbeat; the claims it found lost are reported (once) to ``on_lost`` first,
+        then written down locally (put-back event, claim cleared): a local write may wait
+        for the station's scans, the person should not."""
         with self._claims_lock:
             renewed, lost = self._heartbeat()
             fresh = [item for item in lost if self._first_report(item)]
-        if fresh and on_lost is not None:
-            _call(on_lost, tuple(fresh))
+            if fresh and on_lost is not None:
+                _call(on_lost, tuple(fresh))
+            if lost:
+                self._write_lost(lost)
         return renewed, fresh
 
     def _notified(self, payload: str) -> None:
@@ -179,18 +183,23 @@ class StationEngine:
         if not result.lost:
             return len(result.renewed), []
         numbers = {claim_id: number for number, claim_id in held}
-        with self.local_sessions() as session, session.begin():
+        with self.local_sessions() as session:  # reads only
             lost = [
-                lost_claim(session, self.station, item.order_number or numbers.get(item.claim_id, "?"), item.claim_id, item.why)
+                lost_claim(session, item.order_number or numbers.get(item.claim_id, "?"), item.claim_id, item.why)
                 for item in result.lost
             ]
+        return len(result.renewed), lost
+
+    def _write_lost(self, lost: list[LostOrder]) -> None:
+        with self.local_sessions() as session, session.begin():
+            for item in lost:
+                record_lost(session, self.station, item)
             # Not ours any more: the next heartbeat must not ask again, nor the pull report it.
             session.execute(
                 update(Order)
-                .where(Order.claim_id.in_([item.claim_id for item in result.lost]), Order.claimed_by == self.station)
+                .where(Order.claim_id.in_([item.claim_id for item in lost]), Order.claimed_by == self.station)
                 .values(claimed_by=None, claim_id=None, lease_until=None)
             )
-        return len(result.renewed), lost
 
     def _first_report(self, item: LostOrder) -> bool:
         key = item.claim_id or item.order_number

@@ -364,9 +364,10 @@ def _lost_orders(
     return lost
 
 
-def lost_claim(session: Session, station: str, order_number: str, claim_id: str | None, why: str) -> LostOrder:
+def lost_claim(session: Session, order_number: str, claim_id: str | None, why: str) -> LostOrder:
     """A claim the station learnt it lost some other way (the heartbeat, app.sync.engine): the
-    same report as the pull's, put-back list and event included, from the replica's lines."""
+    same report as the pull's, its put-back list from the replica's lines. Only reads: the
+    engine tells the person first, then writes the log with ``record_lost``."""
     lines = Base.metadata.tables["order_lines"]
     orders = Base.metadata.tables["orders"]
     picked = tuple(
@@ -378,27 +379,32 @@ def lost_claim(session: Session, station: str, order_number: str, claim_id: str 
             .order_by(lines.c.line_no)
         )
     )
-    return _report_lost(session, station, order_number, claim_id, why, picked)
+    return LostOrder(order_number, claim_id, why, picked if why in (WHY_CANCELLED, WHY_DELETED) else ())
 
 
 def _report_lost(
     session: Session, station: str, number: str, claim_id: str | None, why: str, picked: tuple[tuple[str, int], ...]
 ) -> LostOrder:
-    put_back = picked if why in (WHY_CANCELLED, WHY_DELETED) else ()
-    if put_back and not _put_back_recorded(session, number, claim_id):
+    lost = LostOrder(number, claim_id, why, picked if why in (WHY_CANCELLED, WHY_DELETED) else ())
+    record_lost(session, station, lost)
+    return lost
+
+
+def record_lost(session: Session, station: str, lost: LostOrder) -> None:
+    """Log the put-back list of a lost claim (``order.put_back_required``), once."""
+    if lost.put_back and not _put_back_recorded(session, lost.order_number, lost.claim_id):
         record(
             session,
             ORDER_PUT_BACK_REQUIRED,
             {
-                "order": number,
-                "claim_id": claim_id,
-                "why": why,
-                "lines": [{"sku": sku, "quantity": units} for sku, units in put_back],
+                "order": lost.order_number,
+                "claim_id": lost.claim_id,
+                "why": lost.why,
+                "lines": [{"sku": sku, "quantity": units} for sku, units in lost.put_back],
             },
             station=station,
-            order_number=number,
+            order_number=lost.order_number,
         )
-    return LostOrder(number, claim_id, why, put_back)
 
 
 
