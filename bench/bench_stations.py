@@ -23,10 +23,12 @@ For each N (default 10 and 50), on a scratch database created and dropped here:
    window ("full load") and then at a light, realistic load (``--light-rate`` scans/s per
    station). Goal: p95 <= 500 ms.
 
-Connections: PostgreSQL's default max_connections is 100, and each station holds one for its
-LISTEN; the stations' engines therefore use a NullPool (a connection per transaction, not one
-held per station), otherwise 50 stations would need ~100 connections all the time. Cycles
-that fail anyway ("too many clients") are retried by the engine and counted in the output.
+Connections: each station holds one for its LISTEN, and its engine a small pool (one kept,
+one more while the listener's thread checks the claims), as a real station does. When the
+server's max_connections cannot hold that for N stations (PostgreSQL's default is 100: not
+enough for 50), the engines use a NullPool instead (a connection per transaction, each one
+paying a PostgreSQL backend start): the output says which. Cycles that fail anyway ("too
+many clients") are retried by the engine and counted in the output.
 
     .venv/bin/python bench/bench_stations.py [--stations 10 50] [--seconds 20] [--rate 0]
         [--light-rate 2] [--samples 60] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
@@ -61,7 +63,7 @@ TOLD_TIMEOUT = 5.0  # a reassignment not reported within this is counted as miss
 # --- the station process ----------------------------------------------------------------------
 
 
-def station_main(name: str, local_path: str, central_url: str, phases: dict, out: mp.Queue) -> None:
+def station_main(name: str, local_path: str, central_url: str, phases: dict, out: mp.Queue, pooled: bool = False) -> None:
     """One headless station. ``phases``: mp.Events heavy, light, stop; ``out``: reports."""
     import logging
 
@@ -74,7 +76,8 @@ def station_main(name: str, local_path: str, central_url: str, phases: dict, out
 
     logging.basicConfig(level=logging.WARNING)
     try:
-        central = make_engine(central_url, poolclass=NullPool, connect_args={"connect_timeout": 3})
+        pool = {"pool_size": 1, "max_overflow": 1} if pooled else {"poolclass": NullPool}
+        central = make_engine(central_url, connect_args={"connect_timeout": 3}, **pool)
         engine = StationEngine(name, sqlite_url(Path(local_path)), central_url, reserve=RESERVE, central_engine=central)
         local = session_factory(make_engine(sqlite_url(Path(local_path))))
         stop = threading.Event()
@@ -294,6 +297,10 @@ def run(url: str, n: int, args: argparse.Namespace) -> dict:
     result: dict = {"n": n, "died": []}
     supervisor = Supervisor(url, names)
     messages: list[tuple] = []
+    with psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)) as probe:
+        max_connections = int(probe.execute("SHOW max_connections").fetchone()[0])
+    pooled = 3 * n + 10 <= max_connections
+    result["pool"] = "pooled (1 + 1 per station)" if pooled else f"NullPool (max_connections {max_connections} < 3 x {n} + 10)"
 
     def drain_queue(timeout: float = 0.05) -> None:
         try:
@@ -337,7 +344,7 @@ def run(url: str, n: int, args: argparse.Namespace) -> dict:
                 station_url = make_url(url).update_query_dict({"application_name": f"quai-{name}"}).render_as_string(
                     hide_password=False
                 )
-                proc = ctx.Process(target=station_main, args=(name, str(Path(tmp) / f"{name}.db"), station_url, phases, out),
+                proc = ctx.Process(target=station_main, args=(name, str(Path(tmp) / f"{name}.db"), station_url, phases, out, pooled),
                                    daemon=True)
                 proc.start()
                 procs[name] = proc
@@ -449,6 +456,8 @@ def report(result: dict, args: argparse.Namespace) -> None:
     print(f"\n=== N = {n} stations ===")
     if "startup_s" in result:
         print(f"start-up (spawn, first snapshot):  {result['startup_s']:.1f} s")
+    if "pool" in result:
+        print(f"stations' central connections:     {result['pool']}")
     if result["died"]:
         print(f"stations that died: {', '.join(result['died'])}")
     if "recorded_heavy" not in result:
