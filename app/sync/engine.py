@@ -24,7 +24,10 @@ recorded centrally (app.sync.central).
 
 ``run(stop)`` loops: a cycle, then wait for a wake-up (a PostgreSQL notification through
 app.sync.listen, a local write calling ``wake()``) or ``interval`` seconds (polling, the
-fallback), with app.sync.backoff delays after a failure. A notification that this
+fallback), with app.sync.backoff delays after a failure. It keeps the central work of a
+cycle to what is needed: the heartbeat only when due (every ``heartbeat_every`` seconds,
+a sixth of the lease), the pull only when a notification said something changed (or the
+listener is down, or every ``interval``); a cycle woken by a local write is a push. A notification that this
 station's claim changed hands (``lost:<station>``, app.sync.capture) makes the listener's
 thread check the claims at once, so the person is told even while a long cycle runs. Offline, cycles fail and the
 station keeps working on its replica: its claims and reserve are there, and its events
@@ -103,30 +106,49 @@ class StationEngine:
         # The heartbeat runs in the sync loop and, on a "lost:<station>" notification, in the
         # listener's thread (check_claims): one at a time.
         self._claims_lock = threading.Lock()
+        self._changed = threading.Event()  # a notification came: the next cycle pulls
+        self._last_heartbeat = float("-inf")
+        # Renew leases well before they run out, without a central write at every cycle.
+        self.heartbeat_every = max(1.0, min(15.0, lease.total_seconds() / 6))
         self._on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None
 
     # --- one cycle --------------------------------------------------------------------------
 
-    def cycle(self, on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None) -> CycleReport:
+    def cycle(
+        self,
+        on_lost: Callable[[tuple[LostOrder, ...]], None] | None = None,
+        *,
+        heartbeat: bool = True,
+        pull_changes: bool = True,
+    ) -> CycleReport:
         """Heartbeat, push, pull, reserve. ``on_lost`` hears of lost claims as soon as they are
-        known (they are in the report too). Raises the central database's error (nothing is
-        lost: the outbox, the replica and its cursor stay as they were for what failed)."""
+        known (they are in the report too). ``run`` skips the heartbeat when it is not due and
+        the pull when nothing changed centrally (see ``run``). Raises the central database's
+        error (nothing is lost: the outbox, the replica and its cursor stay as they were for
+        what failed)."""
         try:
-            renewed, fresh = self._check_claims(on_lost)
+            renewed, fresh = self._check_claims(on_lost) if heartbeat else (0, [])
+            if heartbeat:
+                self._last_heartbeat = time.monotonic()
             pushed = push_all(self.local_sessions, self.central_sessions, self.station)
-            self._repull_orders(getattr(pushed, "not_applied", ()))
-            pulled = pull(self.central, self.local, self.station)
-            with self._claims_lock:
-                more = [item for item in pulled.lost if self._first_report(item)]
-            if more and on_lost is not None:
-                _call(on_lost, tuple(more))
+            not_applied = getattr(pushed, "not_applied", ())
+            self._repull_orders(not_applied)
+            more: list[LostOrder] = []
+            pulled_rows, snapshot = 0, False
+            if pull_changes or not_applied:
+                pulled = pull(self.central, self.local, self.station)
+                pulled_rows, snapshot = pulled.rows, pulled.snapshot
+                with self._claims_lock:
+                    more = [item for item in pulled.lost if self._first_report(item)]
+                if more and on_lost is not None:
+                    _call(on_lost, tuple(more))
             claimed = self._top_up_reserve()
         except Exception:
             # Fresh connections for the retry: a pooled one may be to a server that went away.
             self.central.dispose()
             raise
         return CycleReport(
-            pushed.sent, pushed.remaining, pulled.rows, pulled.snapshot, renewed,
+            pushed.sent, pushed.remaining, pulled_rows, snapshot, renewed,
             tuple(c.order_number for c in claimed), tuple(fresh + more),
         )
 
@@ -144,8 +166,10 @@ class StationEngine:
         return renewed, fresh
 
     def _notified(self, payload: str) -> None:
-        """A notification (listener thread): our claim changed hands: check the claims now,
-        without waiting for the sync loop (which may be in the middle of a long push)."""
+        """A notification (listener thread). Something changed centrally: the next cycle pulls.
+        Our claim changed hands: check the claims now, without waiting for the sync loop
+        (which may be in the middle of a long push)."""
+        self._changed.set()
         if payload == f"{LOST_PREFIX}{self.station}":
             try:
                 self._check_claims(self._on_lost)
@@ -275,12 +299,25 @@ class StationEngine:
         if listen and not self.embedded:
             from app.sync.listen import ChangeListener
 
-            listener = ChangeListener(self.central_url, self.wake, on_notify=self._notified).start()
+            listener = ChangeListener(self.central_url, self._connected, on_notify=self._notified).start()
+        last_pull = float("-inf")
         try:
             while not stop.is_set():
                 self._wake.clear()
+                now = time.monotonic()
+                # Pull when told something changed, or when nobody can tell (no listener, or
+                # its connection is down: polling), and every ``interval`` anyway.
+                pull_now = (
+                    listener is None or not listener.connected.is_set() or self._changed.is_set()
+                    or now - last_pull >= interval
+                )
+                self._changed.clear()
                 try:
-                    report = self.cycle(on_lost)
+                    report = self.cycle(
+                        on_lost, heartbeat=now - self._last_heartbeat >= self.heartbeat_every, pull_changes=pull_now
+                    )
+                    if pull_now:
+                        last_pull = now
                 except Exception as exc:
                     log.info("sync cycle of %s failed: %s", self.station, str(exc).splitlines()[0] if str(exc) else exc)
                     _call(on_error, exc)
@@ -293,6 +330,11 @@ class StationEngine:
         finally:
             if listener is not None:
                 listener.stop()
+
+    def _connected(self) -> None:
+        """The listener (re)connected, or a notification came: pull, changes may have been missed."""
+        self._changed.set()
+        self.wake()
 
     def _wait_for_wake(self, stop: threading.Event, interval: float) -> None:
         # In short slices, so that setting ``stop`` ends the wait soon without a wake().
