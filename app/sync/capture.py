@@ -8,7 +8,9 @@ from a station's event, even an administrator in psql.
 - PostgreSQL: one PL/pgSQL function, statement-level triggers with transition tables (an
   import of 10 000 orders logs them in one INSERT ... SELECT, not 10 000 trigger calls).
   Each row records ``pg_current_xact_id()``, the pull's cursor. The function is
-  SECURITY DEFINER: station roles may read ``changes`` but never write it. It ends with
+  SECURITY DEFINER: station roles may read ``changes`` but never write it. It names
+  ``public.changes`` and puts ``pg_temp`` last on its search path: a station (which may
+  create temporary tables, for the push) cannot divert the log into a table of its own. It ends with
   ``pg_notify('quai_changes', '')``, sent at commit (PostgreSQL folds the duplicates of
   one transaction into one), the stations' wake-up (app.sync.listen); and, when an order's
   claim changed hands (reassigned, released, cancelled), ``'lost:<station>'`` to its
@@ -59,7 +61,7 @@ _OPS = ("ins", "upd", "del")
 
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION quai_capture() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $fn$
 DECLARE
     key_column text := TG_ARGV[0];
     quiet text[] := coalesce(TG_ARGV[1:], '{{}}'::text[]);
@@ -67,15 +69,15 @@ DECLARE
     logged bigint;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO changes (txid, table_name, row_key)
+        INSERT INTO public.changes (txid, table_name, row_key)
         SELECT txid, TG_TABLE_NAME, to_jsonb(n) ->> key_column FROM new_rows n;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO changes (txid, table_name, row_key)
+        INSERT INTO public.changes (txid, table_name, row_key)
         SELECT txid, TG_TABLE_NAME, to_jsonb(o) ->> key_column FROM old_rows o;
     ELSE
         -- Old and new versions of each row, matched by key (a key that changed shows up
         -- twice: the old key deleted, the new one inserted); quiet columns ignored.
-        INSERT INTO changes (txid, table_name, row_key)
+        INSERT INTO public.changes (txid, table_name, row_key)
         SELECT txid, TG_TABLE_NAME, coalesce(nj ->> key_column, oj ->> key_column)
         FROM (SELECT to_jsonb(n) AS nj FROM new_rows n) AS nn
         FULL JOIN (SELECT to_jsonb(o) AS oj FROM old_rows o) AS oo

@@ -55,7 +55,7 @@ from app.store.migrate import upgrade
 from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
 from app.sync.capture import LOST_PREFIX
-from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release
+from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release, why_taken
 from app.sync.pull import REPULL, LostOrder, lost_claim, pull, record_lost
 from app.sync.push import PushResult, push_all
 
@@ -106,7 +106,9 @@ class StationEngine:
         # The heartbeat runs in the sync loop and, on a "lost:<station>" notification, in the
         # listener's thread (check_claims): one at a time.
         self._claims_lock = threading.Lock()
-        self._changed = threading.Event()  # a notification came: the next cycle pulls
+        self._flags = threading.Lock()
+        self._changed = False  # a notification came: the next cycle pulls (under _flags)
+        self._releasing: set[str] = set()  # claim ids being given back (under _claims_lock)
         self._last_heartbeat = float("-inf")
         # Renew leases well before they run out, without a central write at every cycle.
         self.heartbeat_every = max(1.0, min(15.0, lease.total_seconds() / 6))
@@ -158,10 +160,17 @@ class StationEngine:
         for the station's scans, the person should not."""
         with self._claims_lock:
             renewed, lost = self._heartbeat()
+            # Not news: a claim this station is giving back itself, or one it took again
+            # itself after its lease ran out (claim() writes the new one).
+            lost = [
+                item for item in lost
+                if item.claim_id not in self._releasing and item.why != why_taken(self.station)
+            ]
             fresh = [item for item in lost if self._first_report(item)]
-            if fresh and on_lost is not None:
-                _call(on_lost, tuple(fresh))
-            if lost:
+        if fresh and on_lost is not None:
+            _call(on_lost, tuple(fresh))  # outside the lock: a callback may call the engine
+        if lost:
+            with self._claims_lock:
                 self._write_lost(lost)
         return renewed, fresh
 
@@ -169,7 +178,7 @@ class StationEngine:
         """A notification (listener thread). Something changed centrally: the next cycle pulls.
         Our claim changed hands: check the claims now, without waiting for the sync loop
         (which may be in the middle of a long push)."""
-        self._changed.set()
+        self._mark_changed()
         if payload == f"{LOST_PREFIX}{self.station}":
             try:
                 self._check_claims(self._on_lost)
@@ -215,7 +224,10 @@ class StationEngine:
         return len(result.renewed), lost
 
     def _write_lost(self, lost: list[LostOrder]) -> None:
-        with self.local_sessions() as session, session.begin():
+        with self.local_sessions() as session:
+            # The write lock before record_lost reads whether the put-back is logged already:
+            # the pull may be logging the same one.
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             for item in lost:
                 record_lost(session, self.station, item)
             # Not ours any more: the next heartbeat must not ask again, nor the pull report it.
@@ -224,6 +236,7 @@ class StationEngine:
                 .where(Order.claim_id.in_([item.claim_id for item in lost]), Order.claimed_by == self.station)
                 .values(claimed_by=None, claim_id=None, lease_until=None)
             )
+            session.commit()
 
     def _first_report(self, item: LostOrder) -> bool:
         key = item.claim_id or item.order_number
@@ -256,8 +269,14 @@ class StationEngine:
         claim_id = held.get(order_number)
         if claim_id is None:
             return False
-        done = release(self.central_sessions, self.station, claim_id, reason=reason, actor=actor)
-        self._forget_claims([claim_id])
+        with self._claims_lock:
+            self._releasing.add(claim_id)
+        try:
+            done = release(self.central_sessions, self.station, claim_id, reason=reason, actor=actor)
+            self._forget_claims([claim_id])
+        finally:
+            with self._claims_lock:
+                self._releasing.discard(claim_id)
         return done
 
     def _forget_claims(self, claim_ids: Sequence[str]) -> None:
@@ -292,7 +311,8 @@ class StationEngine:
         backoff: Backoff | None = None,
     ) -> None:
         """Cycle until ``stop`` is set; see the module docstring. The callbacks run in this
-        thread; one that raises is logged and the loop goes on."""
+        thread, except ``on_lost``, which the listener's thread may call too (a claim check
+        on a notification); one that raises is logged and the loop goes on."""
         backoff = backoff or Backoff()
         self._on_lost = on_lost
         listener = None
@@ -307,11 +327,9 @@ class StationEngine:
                 now = time.monotonic()
                 # Pull when told something changed, or when nobody can tell (no listener, or
                 # its connection is down: polling), and every ``interval`` anyway.
-                pull_now = (
-                    listener is None or not listener.connected.is_set() or self._changed.is_set()
-                    or now - last_pull >= interval
-                )
-                self._changed.clear()
+                with self._flags:  # read and clear at once: a notification is never dropped
+                    changed, self._changed = self._changed, False
+                pull_now = listener is None or not listener.connected.is_set() or changed or now - last_pull >= interval
                 try:
                     report = self.cycle(
                         on_lost, heartbeat=now - self._last_heartbeat >= self.heartbeat_every, pull_changes=pull_now
@@ -333,8 +351,12 @@ class StationEngine:
 
     def _connected(self) -> None:
         """The listener (re)connected, or a notification came: pull, changes may have been missed."""
-        self._changed.set()
+        self._mark_changed()
         self.wake()
+
+    def _mark_changed(self) -> None:
+        with self._flags:
+            self._changed = True
 
     def _wait_for_wake(self, stop: threading.Event, interval: float) -> None:
         # In short slices, so that setting ``stop`` ends the wait soon without a wake().

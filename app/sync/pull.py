@@ -230,16 +230,40 @@ def _pending_order_ids(session: Session) -> set[int]:
 def _apply(local: Engine, station: str, read: _CentralRead, repull: dict[str, set[str]]) -> PullResult:
     orders = Base.metadata.tables["orders"]
     lines = Base.metadata.tables["order_lines"]
-    with Session(local) as session, session.begin():
+    with Session(local) as session:
+        # The write lock before the first read: a scan committed between reading which
+        # orders have unpushed events and writing would otherwise be overwritten.
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
         central_orders = {row["id"]: row for row in read.rows["orders"]}
         if read.snapshot:
             before = _claimed_orders(session, station, None)
-            deferred = 0
+            # The station's own unpushed work survives a snapshot too: those orders and
+            # their lines stay as they are, and are re-read once their events are pushed.
+            pending = _pending_order_ids(session)
+            deferred = len(pending)
             written = 0
             for table in reversed(_TABLES):
-                session.execute(delete(table))
+                if table.name == "orders":
+                    session.execute(delete(table).where(table.c.id.not_in(sorted(pending))))
+                elif table.name == "order_lines":
+                    session.execute(delete(table).where(table.c.order_id.not_in(sorted(pending))))
+                else:
+                    session.execute(delete(table))
             for table in _TABLES:
-                written += _insert_all(session, table, read.rows[table.name])
+                rows = read.rows[table.name]
+                if table.name == "orders":
+                    rows = [r for r in rows if r["id"] not in pending]
+                elif table.name == "order_lines":
+                    rows = [r for r in rows if r["order_id"] not in pending]
+                written += _insert_all(session, table, rows)
+            for order_id in sorted(pending):
+                _set_state(session, f"{REPULL}orders:{order_id}", "")
+            for (line_id,) in session.execute(
+                select(Base.metadata.tables["order_lines"].c.id).where(
+                    Base.metadata.tables["order_lines"].c.order_id.in_(sorted(pending))
+                )
+            ):
+                _set_state(session, f"{REPULL}order_lines:{line_id}", "")
         else:
             pending = _pending_order_ids(session)
             # Leave alone (for now) the orders the station changed and has not pushed yet,
@@ -276,6 +300,7 @@ def _apply(local: Engine, station: str, read: _CentralRead, repull: dict[str, se
                     _set_state(session, f"{REPULL}{table_name}:{key}", "")
         lost = _lost_orders(session, station, before, central_orders)
         _set_state(session, CURSOR, str(read.cursor))
+        session.commit()
     return PullResult(read.snapshot, written, deferred, tuple(lost), str(read.cursor))
 
 

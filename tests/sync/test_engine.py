@@ -252,3 +252,26 @@ def test_a_reassignment_is_told_while_the_sync_loop_is_busy(stations, central: E
         stop.set()
         thread.join(10)
     assert not thread.is_alive()
+
+
+def test_giving_a_claim_back_is_not_reported_as_lost(stations, central: Engine) -> None:
+    a = stations("PICK-A")
+    a.cycle()
+    first, second = (c.order_number for c in a.claim(2))
+    told: list[tuple] = []
+    cycles: list[CycleReport] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=a.run, args=(stop,), kwargs={"interval": 0.2, "on_lost": told.append,
+                                                                  "on_cycle": cycles.append})
+    thread.start()
+    try:
+        _wait(lambda: cycles)
+        assert a.release(first) is True
+        reassign(central, second, to_station="PICK-B", supervisor="BDG0007", pin="4821", reason="rush")
+        _wait(lambda: told)  # the reassignment is told...
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert [[(lost.order_number, lost.why) for lost in item] for item in told] == [[(second, "reassigned to PICK-B")]]
+    assert a.held_claims() == []  # ...the release was not

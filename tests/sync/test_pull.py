@@ -198,3 +198,22 @@ def test_cursor_text_round_trips_and_garbage_means_snapshot() -> None:
     for garbage in ("nonsense", None, "a1:xid:12", "a1:snap:12; DROP TABLE orders", "a1:seq:-3", ":seq:4"):
         assert Cursor.parse(garbage) is None
     assert CURSOR == "pull_cursor"
+
+
+def test_a_snapshot_keeps_the_orders_with_unpushed_local_events(central: Engine, local: Engine) -> None:
+    pull(central, local, STATION)
+    local_factory = session_factory(local)
+    with transaction(local_factory) as session:
+        session.execute(update(Order).where(Order.number == "CMD-1").values(status="picking"))
+        record(session, "order.status_changed", {"order": "CMD-1", "to": "picking"}, station=STATION)
+        session.execute(SyncState.__table__.delete().where(SyncState.name == CURSOR))  # forces a snapshot
+    with transaction(session_factory(central)) as session:
+        session.execute(update(Order).values(priority=7))
+    again = pull(central, local, STATION)
+    assert again.snapshot and again.deferred == 1
+    assert _local_order(local, "CMD-1").status == "picking" and _local_order(local, "CMD-1").priority == 0
+    assert _local_order(local, "CMD-2").priority == 7 and len(_local_order(local, "CMD-1").lines) == 2
+    with transaction(local_factory) as session:
+        mark_pushed(session, [e.id for e in outbox(session)])
+    pull(central, local, STATION)  # the remembered order and its lines are re-read
+    assert _local_order(local, "CMD-1").priority == 7 and _local_order(local, "CMD-1").status == "new"

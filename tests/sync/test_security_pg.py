@@ -463,3 +463,16 @@ def test_station_may_stage_in_temporary_tables_even_if_public_may_not(make_stati
         conn.execute("CREATE TEMPORARY TABLE stage (x int)")
         conn.execute("INSERT INTO stage VALUES (1)")
         assert conn.execute("SELECT count(*) FROM stage").fetchone()[0] == 1
+
+
+def test_station_cannot_divert_the_change_log_into_a_temporary_table(make_station, central) -> None:
+    """The capture trigger runs as its owner but with the station's session: a temporary
+    ``changes`` of the station's own must not catch the central change log's rows."""
+    a = make_station("A")
+    with a.psycopg() as conn:
+        conn.execute("CREATE TEMP TABLE changes (seq bigserial, txid bigint, table_name text, row_key text)")
+        before = conn.execute("SELECT count(*) FROM public.changes").fetchone()[0]
+        [claim] = claims.claim_next(a.factory, a.name)  # another connection: the log must see it anyway
+        conn.execute("UPDATE orders SET status = 'picking' WHERE number = %s", (claim.order_number,))  # this one
+        assert conn.execute("SELECT count(*) FROM pg_temp.changes").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM public.changes").fetchone()[0] == before + 2
