@@ -33,6 +33,7 @@ Rules the local apply keeps:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, select, text
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.status import OrderStatus
@@ -48,6 +50,8 @@ from app.store.events import record
 from app.store.models import Base, Change, Event, SyncState
 from app.sync.capture import CAPTURED, central_id
 from app.sync.claims import WHY_CANCELLED, WHY_RELEASED, why_reassigned, why_taken
+
+log = logging.getLogger(__name__)
 
 CURSOR = "pull_cursor"
 REPULL = "repull:"  # sync_state name prefix: "repull:<table>:<key>"
@@ -114,7 +118,17 @@ def pull(central: Engine, local: Engine, station: str) -> PullResult:
         cursor = Cursor.parse(_state(session, CURSOR))
         repull = _repull_keys(session)
     read = _read_central(central, cursor, repull)
-    return _apply(local, station, read, repull)
+    try:
+        return _apply(local, station, read, repull)
+    except IntegrityError as exc:
+        if read.snapshot:
+            raise
+        # Rows written one by one can collide on a unique column that the central database
+        # changed in one go (two badges swapped, lines renumbered): the pull would fail the
+        # same way at every retry. A snapshot replaces the tables whole and cannot collide.
+        log.warning("pull of %s could not apply the changes (%s): taking a snapshot", station,
+                    str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return _apply(local, station, _read_central(central, None, {}), {})
 
 
 # --- reading the central database ----------------------------------------------------------

@@ -217,3 +217,23 @@ def test_a_snapshot_keeps_the_orders_with_unpushed_local_events(central: Engine,
         mark_pushed(session, [e.id for e in outbox(session)])
     pull(central, local, STATION)  # the remembered order and its lines are re-read
     assert _local_order(local, "CMD-1").priority == 7 and _local_order(local, "CMD-1").status == "new"
+
+
+def test_two_badges_swapped_centrally_still_pull(central: Engine, local: Engine) -> None:
+    """Written row by row, the swap collides on the unique badge: the pull falls back to a snapshot."""
+    from app.store.models import User
+
+    with transaction(session_factory(central)) as session:
+        session.add_all([User(name="Ana", badge="BDG0001", roles="picker"), User(name="Bob", badge="BDG0002", roles="picker")])
+    pull(central, local, STATION)
+    with transaction(session_factory(central)) as session:
+        ana, bob = (session.scalars(select(User).where(User.name == n)).one() for n in ("Ana", "Bob"))
+        ana.badge = "TMP"
+        session.flush()
+        bob.badge = "BDG0001"
+        session.flush()
+        ana.badge = "BDG0002"
+    result = pull(central, local, STATION)
+    assert result.snapshot
+    with local.connect() as connection:
+        assert dict(connection.execute(select(User.name, User.badge)).all()) == {"Ana": "BDG0002", "Bob": "BDG0001"}
