@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test install install-test qt-check forms translations bench package clean
+.PHONY: demo test install install-test qt-check forms translations bench bench-sync package clean
 
 # Re-install only when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -41,6 +41,11 @@ translations: install
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_cold_start.py
 	$(BIN)/python bench/bench_import_orders.py
+
+# Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~6 minutes.
+bench-sync: install-test
+	$(BIN)/python bench/bench_push.py
+	$(BIN)/python bench/bench_stations.py
 
 package: install
 	$(BIN)/python -m pip install --quiet pyinstaller
