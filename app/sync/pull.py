@@ -118,6 +118,10 @@ def pull(central: Engine, local: Engine, station: str) -> PullResult:
         cursor = Cursor.parse(_state(session, CURSOR))
         repull = _repull_keys(session)
     read = _read_central(central, cursor, repull)
+    if not read.snapshot and not any(read.asked.values()):
+        # Nothing new: no local write (and no fsync). Keeping the old cursor is exact: the
+        # next pull reads whatever its snapshot sees and this old one did not.
+        return PullResult(False, 0, 0, (), str(cursor))
     try:
         return _apply(local, station, read, repull)
     except IntegrityError as exc:
