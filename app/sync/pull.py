@@ -246,9 +246,29 @@ def _pending_order_ids(session: Session) -> set[int]:
 
 
 def _apply(local: Engine, station: str, read: _CentralRead, repull: dict[str, set[str]]) -> PullResult:
+    with local.connect() as connection:
+        # A pull need not survive a power cut: rows and cursor commit together, and what a
+        # crash takes back is simply pulled again. So no fsync at its commit (WAL stays
+        # atomic); the station's own writes (scans, the outbox) keep synchronous=FULL.
+        connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
+        connection.commit()  # ends the Connection's autobegin: the session's commit is the real one
+        try:
+            with Session(bind=connection) as session:
+                return _apply_in(session, station, read, repull)
+        finally:
+            try:
+                connection.rollback()  # nothing left open after a failure (no-op otherwise)
+                connection.exec_driver_sql("PRAGMA synchronous=FULL")
+                connection.commit()
+            except Exception:
+                connection.invalidate()  # never hand a connection without FULL to a scan
+                raise
+
+
+def _apply_in(session: Session, station: str, read: _CentralRead, repull: dict[str, set[str]]) -> PullResult:
     orders = Base.metadata.tables["orders"]
     lines = Base.metadata.tables["order_lines"]
-    with Session(local) as session:
+    if True:
         # The write lock before the first read: a scan committed between reading which
         # orders have unpushed events and writing would otherwise be overwritten.
         session.connection().exec_driver_sql("BEGIN IMMEDIATE")

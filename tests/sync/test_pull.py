@@ -237,3 +237,33 @@ def test_two_badges_swapped_centrally_still_pull(central: Engine, local: Engine)
     assert result.snapshot
     with local.connect() as connection:
         assert dict(connection.execute(select(User.name, User.badge)).all()) == {"Ana": "BDG0002", "Bob": "BDG0001"}
+
+
+def test_a_pull_commits_without_fsync_but_hands_back_a_fully_durable_connection(central: Engine, tmp_path: Path) -> None:
+    """synchronous=NORMAL for the pull's own commit only: the next user of the connection (a
+    scan, the outbox) must find synchronous=FULL (2) again, after a failed pull too."""
+    one = make_engine(sqlite_url(tmp_path / "one.db"), pool_size=1, max_overflow=0)  # always the same connection
+    upgrade(one)
+    try:
+        seen: list[int] = []
+        from sqlalchemy import event
+
+        @event.listens_for(one, "before_cursor_execute")
+        def spy(conn, cursor, statement, *_args) -> None:
+            if statement.startswith("BEGIN IMMEDIATE"):
+                seen.append(conn.exec_driver_sql("PRAGMA synchronous").scalar())
+
+        pull(central, one, STATION)
+        assert seen == [1]  # NORMAL during the pull
+        with one.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        with transaction(session_factory(central)) as session:
+            session.add(Product(sku="SKU-C", name="Cup"))
+        with one.begin() as connection:  # the replica broken under the pull: its write fails
+            connection.exec_driver_sql("ALTER TABLE products RENAME TO products_gone")
+        with pytest.raises(Exception):
+            pull(central, one, STATION)
+        with one.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    finally:
+        one.dispose()
