@@ -48,7 +48,6 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
 
 from app.store.db import make_engine, session_factory
 from app.store.migrate import upgrade
@@ -56,8 +55,9 @@ from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
 from app.sync.capture import LOST_PREFIX
 from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release, why_taken
-from app.sync.pull import REPULL, LostOrder, lost_claim, pull, record_lost
-from app.sync.push import PushResult, push_all
+from app.sync.lost_claims import LostOrder, lost_claim, record_lost
+from app.sync.pull import REPULL, pull
+from app.sync.push import push_all
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,9 @@ from app.store.migrate import upgrade
 from app.store.models import Change, Event, Order, OrderLine, Product, SyncState
 from app.sync.capture import install, installed
 from app.sync.claims import claim_next, heartbeat
-from app.sync.pull import CURSOR, ORDER_PUT_BACK_REQUIRED, CentralNotPrepared, Cursor, pull
+from app.sync.change_log import CentralNotPrepared, Cursor
+from app.sync.lost_claims import ORDER_PUT_BACK_REQUIRED
+from app.sync.pull import CURSOR, pull
 
 STATION = "PICK-01"
 
