@@ -133,7 +133,7 @@ class StationEngine:
             if heartbeat:
                 self._last_heartbeat = time.monotonic()
             pushed = push_all(self.local_sessions, self.central_sessions, self.station)
-            not_applied = getattr(pushed, "not_applied", ())
+            not_applied = pushed.not_applied
             self._repull_orders(not_applied)
             more: list[LostOrder] = []
             pulled_rows, snapshot = 0, False
