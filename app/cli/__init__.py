@@ -123,6 +123,15 @@ def _add_station(station: argparse.ArgumentParser) -> None:
     station.set_defaults(handler="app.cli.gui:cmd_station")
 
 
+def _add_scanner_test(test: argparse.ArgumentParser) -> None:
+    test.add_argument("--scanner", required=True, metavar="URL",
+                      help="the scanner, e.g. serial:///dev/ttyACM0?baudrate=9600&terminator=CR")
+    test.add_argument("--format", choices=("text", "json"), default="text", help="one line per scan (default: text)")
+    test.add_argument("--count", type=int, metavar="N", help="stop after N scans (default: until Ctrl-C)")
+    test.add_argument("--db", help="also look the codes up in this database (SKU, location, badge, …)")
+    test.set_defaults(handler="app.cli.scanner:cmd_scanner_test")
+
+
 COMMANDS = {  # name: (help, adds its arguments)
     "db": ("create or migrate the schema", _add_db),
     "central": ("create or migrate the central database", _add_central),
@@ -132,6 +141,7 @@ COMMANDS = {  # name: (help, adds its arguments)
     "users": ("manage users", _add_users),
     "demo": ("open the demo warehouse on its embedded database", _add_demo),
     "station": ("open a station", _add_station),
+    "scanner-test": ("print each scan of a scanner and how Quai reads it", _add_scanner_test),
 }
 
 
