@@ -149,8 +149,8 @@ def test_a_failed_start_up_refresh_is_shown_in_the_status_area(qtbot, config, se
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.status.replica_stale, timeout=5000)
-    text = window.ui.centralLabel.text()
-    assert "Copie locale non actualisée" in text
+    # Said once the central database has answered its first ping ("vérification…" until then).
+    qtbot.waitUntil(lambda: "Copie locale non actualisée" in window.ui.centralLabel.text(), timeout=10_000)
     assert window.ui.centralLabel.property("quaiRole") == "status-bad"
     window.close()
 
