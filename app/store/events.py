@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, Text, func, select, type_coerce, update
+from sqlalchemy import Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from app.domain.events import EventRecord, utc_now
@@ -46,22 +46,6 @@ def add_record(session: Session, rec: EventRecord, *, order_number: str | None =
 def outbox(session: Session, limit: int = 500) -> Sequence[Event]:
     """Events not yet pushed to the central database, oldest first."""
     return session.scalars(select(Event).where(Event.pushed_at.is_(None)).order_by(Event.seq).limit(limit)).all()
-
-
-def outbox_rows(session: Session, limit: int = 500) -> Sequence[Row]:
-    """Like ``outbox`` but plain Core rows (no ORM objects): the fast path of the push.
-
-    Each row has the columns the push sends: seq, id, occurred_at, actor, kind, order_number
-    and payload, the stored JSON text, undecoded, so the push can send it on as is (decode
-    it with ``json.loads`` when needed).
-    """
-    c = Event.__table__.c
-    return session.execute(
-        select(c.seq, c.id, c.occurred_at, c.actor, c.kind, c.order_number, type_coerce(c.payload, Text).label("payload"))
-        .where(c.pushed_at.is_(None))
-        .order_by(c.seq)
-        .limit(limit)
-    ).all()
 
 
 _OUTBOX_AFTER = (

@@ -68,18 +68,13 @@ class EventIn(NamedTuple):
     order_number: str | None
     payload: dict[str, Any] | None
     # The payload as JSON text, when the event was read straight from the outbox
-    # (app.store.events.outbox_rows): sent on undecoded; ``body`` decodes it when needed.
+    # (app.store.events.outbox_after): sent on undecoded; ``body`` decodes it when needed.
     payload_json: str | None = None
 
     @classmethod
     def from_event(cls, event: Event) -> EventIn:
         """From a row of the station's own event log (its ``seq`` is the origin seq)."""
         return cls(event.id, event.seq, event.occurred_at, event.actor, event.kind, event.order_number, event.payload)
-
-    @classmethod
-    def from_row(cls, row: Any) -> EventIn:
-        """From a Core row of app.store.events.outbox_rows (payload still JSON text)."""
-        return cls(row.id, row.seq, row.occurred_at, row.actor, row.kind, row.order_number, None, row.payload)
 
     def body(self) -> dict[str, Any]:
         """The payload as a dict."""
