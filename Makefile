@@ -41,6 +41,8 @@ translations: install
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_cold_start.py
 	$(BIN)/python bench/bench_import_orders.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_scan_latency.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_picking.py
 
 # Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~6 minutes.
 bench-sync: install-test

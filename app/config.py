@@ -1,4 +1,4 @@
-"""A station's configuration: a TOML file given by ``quai station --config FILE``.
+r"""A station's configuration: a TOML file given by ``quai station --config FILE``.
 
 Example::
 
@@ -11,12 +11,30 @@ Example::
     url = "postgresql://pick01@central.lan/quai?sslmode=require"   # omit for the embedded SQLite file
     password_file = "/etc/quai/pick01.pass"     # mode 0600; or password_env = "QUAI_CENTRAL_PASSWORD"
 
-Scanners and printers get their own sections in later versions; unknown keys are
-kept so a newer file still opens here.
+    [scanners]
+    # Every scanner feeding this station, by URL (README, Scanners). Default: ["hid://"],
+    # a keyboard-wedge scanner typing into the window; [] for on-screen entry only.
+    urls = ["hid://", "serial:///dev/serial/by-id/usb-Honeywell-if00?terminator=CR"]
+
+    [scanning]                # how codes are told apart before any lookup (defaults shown)
+    badge_prefix = "BDG"
+    tote_prefix = "TOT"
+    order_prefix = "#"
+    location_pattern = '^[A-Z]{1,2}-\d{2}-\d{2}-\d{1,2}$'
+
+    [picking]                 # the picking flow (defaults shown)
+    batch_size = 6            # orders on one cart in batch (cluster) picking; 1: one order at a time
+    quantity_threshold = 5    # from this many units, a quantity may be keyed in (and confirmed)
+    short_policy = "exception"    # an order short of stock goes to: exception | awaiting_stock
+    on_logout = "release"     # a pick left at logout: release (back to the queue) | keep
+
+Printers get their own section in a later version; unknown keys are kept so a newer file
+still opens here.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +43,24 @@ from urllib.parse import urlsplit
 
 from app.credentials import CredentialError, hide_password, read_password_env, read_password_file, with_password
 from app.paths import default_central_url, default_station_url
+from app.scanning.rules import DEFAULT_RULES, PrefixRules
 
 CONFIG_VERSION = 1
 STATION_KINDS = ("picking", "packing", "supervisor", "any")
 LANGUAGES = ("fr", "en", "system")
+DEFAULT_SCANNERS = ("hid://",)
+
+
+@dataclass(frozen=True)
+class PickingSettings:
+    batch_size: int = 6
+    quantity_threshold: int = 5
+    short_policy: str = "exception"  # exception | awaiting_stock
+    on_logout: str = "release"  # release | keep
+
+
+SHORT_POLICIES = ("exception", "awaiting_stock")
+ON_LOGOUT = ("release", "keep")
 
 
 class ConfigError(ValueError):
@@ -43,6 +75,9 @@ class StationConfig:
     # repr=False: the URL may carry the password read from password_file/password_env.
     central_url: str = field(default_factory=default_central_url, repr=False)
     local_url: str | None = None  # the station's replica + outbox; default derived from the name
+    scanners: tuple[str, ...] = DEFAULT_SCANNERS  # scanner URLs, checked (app.devices.scanner_spec)
+    scan_rules: PrefixRules = DEFAULT_RULES
+    picking: PickingSettings = field(default_factory=lambda: PickingSettings())
     extra: dict[str, Any] = field(default_factory=dict)
     version: int = CONFIG_VERSION
 
@@ -84,7 +119,10 @@ def load_config(path: Path) -> StationConfig:
     for table, key, value in (("central", "url", central.get("url")), ("station", "local_url", station.get("local_url"))):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: [{table}] {key} must be a database URL in quotes")
-    extra = {k: v for k, v in data.items() if k not in ("station", "central", "version")}
+    scanners = _scanners(data, path)
+    scan_rules = _scan_rules(data, path)
+    picking = _picking(data, path)
+    extra = {k: v for k, v in data.items() if k not in ("station", "central", "version", "scanners", "scanning", "picking")}
     central_url = central.get("url") or default_central_url()
     if urlsplit(central_url).password:
         raise ConfigError(
@@ -103,8 +141,89 @@ def load_config(path: Path) -> StationConfig:
         language=language,
         central_url=central_url,
         local_url=station.get("local_url"),
+        scanners=scanners,
+        scan_rules=scan_rules,
+        picking=picking,
         extra=extra,
     )
+
+
+def _scanners(data: dict[str, Any], path: Path) -> tuple[str, ...]:
+    from app.devices.scanner_spec import parse_scanner_url
+    from app.devices.scanner_url import ScannerUrlError
+
+    urls = _table(data, "scanners", path).get("urls", list(DEFAULT_SCANNERS))
+    if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
+        raise ConfigError(f'{path}: [scanners] urls must be a list of URLs in quotes, e.g. ["hid://"]')
+    devices: dict[object, str] = {}
+    for url in urls:
+        try:
+            spec = parse_scanner_url(url)
+        except ScannerUrlError as exc:
+            raise ConfigError(f"{path}: [scanners] {exc}") from None
+        # The same device twice (written two ways) would read each scan twice; there is one
+        # keyboard, so one wedge filter.
+        path_or_ids = getattr(spec, "path", None) or (getattr(spec, "vid", None), getattr(spec, "pid", None),
+                                                      getattr(spec, "serial_number", None))
+        device = "keyboard" if url.strip().lower().startswith("hid:") else path_or_ids
+        if device in devices:
+            what = "the keyboard wedge (hid://) twice" if device == "keyboard" else "the same scanner twice"
+            raise ConfigError(f"{path}: [scanners] {devices[device]} and {url} name {what}; keep one")
+        devices[device] = url
+    return tuple(url.strip() for url in urls)
+
+
+def _scan_rules(data: dict[str, Any], path: Path) -> PrefixRules:
+    table = _table(data, "scanning", path)
+    known = ("badge_prefix", "tote_prefix", "order_prefix", "location_pattern")
+    unknown = sorted(set(table) - set(known))
+    if unknown:
+        raise ConfigError(f"{path}: [scanning] {unknown[0]} is not a setting here (known: {', '.join(known)})")
+    values = {}
+    for key in known:
+        if key not in table:
+            continue
+        value = table[key]
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: [scanning] {key} must be text in quotes")
+        values[key] = value.strip()
+    prefixes = {key: values.get(key, getattr(DEFAULT_RULES, key)).upper() for key in known[:3]}
+    named = [(key, value) for key, value in prefixes.items() if value] + [("command barcodes", "CMD-")]
+    # A code must never fit two rules: a prefix that begins another one cannot be told apart.
+    for i, (key, value) in enumerate(named):
+        for other_key, other in named[i + 1:]:
+            if value.startswith(other) or other.startswith(value):
+                raise ConfigError(
+                    f"{path}: [scanning] {key} {value!r} and {other_key} {other!r} cannot be told apart; make them distinct"
+                )
+    if "location_pattern" in values:
+        try:
+            re.compile(values["location_pattern"])
+        except re.error as exc:
+            raise ConfigError(f"{path}: [scanning] location_pattern is not a valid pattern: {exc}") from None
+    return PrefixRules(**values) if values else DEFAULT_RULES
+
+
+def _picking(data: dict[str, Any], path: Path) -> PickingSettings:
+    table = _table(data, "picking", path)
+    known = {"batch_size": (1, 24), "quantity_threshold": (2, 1000)}
+    choices = {"short_policy": SHORT_POLICIES, "on_logout": ON_LOGOUT}
+    unknown = sorted(set(table) - set(known) - set(choices))
+    if unknown:
+        raise ConfigError(f"{path}: [picking] {unknown[0]} is not a setting here (known: {', '.join([*known, *choices])})")
+    values: dict[str, Any] = {}
+    for key, (low, high) in known.items():
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise ConfigError(f"{path}: [picking] {key} = {value!r}; expected a whole number from {low} to {high}")
+            values[key] = value
+    for key, allowed in choices.items():
+        if key in table:
+            if table[key] not in allowed:
+                raise ConfigError(f"{path}: [picking] {key} = {table[key]!r}; expected one of {', '.join(allowed)}")
+            values[key] = table[key]
+    return PickingSettings(**values)
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

@@ -125,7 +125,7 @@ def _add_station(station: argparse.ArgumentParser) -> None:
 
 def _add_scanner_test(test: argparse.ArgumentParser) -> None:
     test.add_argument("--scanner", required=True, metavar="URL",
-                      help="the scanner, e.g. serial:///dev/ttyACM0?baudrate=9600&terminator=CR")
+                      help="the scanner: serial:///dev/ttyACM0?baudrate=9600&terminator=CR or evdev:///dev/input/by-id/…-event-kbd")
     test.add_argument("--format", choices=("text", "json"), default="text", help="one line per scan (default: text)")
     test.add_argument("--count", type=int, metavar="N", help="stop after N scans (default: until Ctrl-C)")
     test.add_argument("--db", help="also look the codes up in this database (SKU, location, badge, …)")

@@ -3,6 +3,8 @@
     serial:///dev/ttyACM0?baudrate=9600&terminator=CR|LF|CRLF|ETX&partial_ms=200
     serial:///dev/serial/by-id/usb-Honeywell_…?terminator=CR      (a stable path: reopened by it)
     serial://?vid=0c2e&pid=0b61&serial_number=21012B4F5A          (found by USB ids when replugged)
+    evdev:///dev/input/by-id/usb-Honeywell_…-event-kbd?partial_ms=200   (a keyboard-mode scanner)
+    evdev:///dev/input/by-id/usb-…-event-kbd?grab=0   (diagnostic: its keys also reach the desktop)
 
 A URL that cannot be used raises ``ScannerUrlError`` naming the URL and the part to fix.
 """
@@ -56,12 +58,7 @@ def parse_serial_url(url: str) -> SerialSpec:
     name = query.get("terminator", "CR").upper()
     if name not in TERMINATORS:
         raise ScannerUrlError(f"{url}: terminator {name!r} unknown; use CR, LF, CRLF or ETX")
-    try:
-        partial_ms = int(query.get("partial_ms", "200"))
-    except ValueError:
-        raise ScannerUrlError(f"{url}: partial_ms must be a number of milliseconds") from None
-    if not 10 <= partial_ms <= 10_000:
-        raise ScannerUrlError(f"{url}: partial_ms must be between 10 and 10000")
+    partial_ms = _partial_ms(url, query)
     vid = _hex_id(url, query, "vid")
     pid = _hex_id(url, query, "pid")
     if (vid is None) != (pid is None):
@@ -69,6 +66,49 @@ def parse_serial_url(url: str) -> SerialSpec:
     if path is None and vid is None:
         raise ScannerUrlError(f"{url}: name the port (serial:///dev/ttyACM0) or its USB ids (?vid=…&pid=…)")
     return SerialSpec(path, baudrate, TERMINATORS[name], partial_ms, vid, pid, query.get("serial_number") or None)
+
+
+@dataclass(frozen=True)
+class EvdevSpec:
+    path: str  # the input device; a /dev/input/by-id/…-event-kbd link survives replugging
+    partial_ms: int = 200  # keys without Enter left this long are dropped, never glued to the next scan
+    # Exclusive (EVIOCGRAB): the scanner's keys go to Quai only, not also into the desktop's
+    # focused window. grab=0 is a diagnostic (and what the tests use on a FIFO), not a setting.
+    grab: bool = True
+
+    @property
+    def shown(self) -> str:
+        return self.path
+
+
+def parse_evdev_url(url: str) -> EvdevSpec:
+    parts = urlsplit(url)
+    if parts.scheme != "evdev":
+        raise ScannerUrlError(f"{url}: not an evdev scanner URL (evdev:///dev/input/by-id/usb-…-event-kbd)")
+    if parts.netloc:  # evdev://dev/input/event3: two slashes, "dev" read as a host
+        raise ScannerUrlError(f"{url}: the device path follows three slashes, e.g. evdev:///dev/input/event3")
+    query = {key: values[-1] for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
+    known = {"partial_ms", "grab"}
+    unknown = sorted(set(query) - known)
+    if unknown:
+        raise ScannerUrlError(f"{url}: unknown option {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    if not parts.path:
+        raise ScannerUrlError(f"{url}: name the device, e.g. evdev:///dev/input/by-id/usb-…-event-kbd")
+    grab = query.get("grab", "1")
+    if grab not in ("0", "1"):
+        raise ScannerUrlError(f"{url}: grab must be 1 (the default: the keys go to Quai only) "
+                              "or 0 (diagnostic: the keys also reach the desktop)")
+    return EvdevSpec(parts.path, _partial_ms(url, query), grab == "1")
+
+
+def _partial_ms(url: str, query: dict[str, str]) -> int:
+    try:
+        partial_ms = int(query.get("partial_ms", "200"))
+    except ValueError:
+        raise ScannerUrlError(f"{url}: partial_ms must be a number of milliseconds") from None
+    if not 10 <= partial_ms <= 10_000:
+        raise ScannerUrlError(f"{url}: partial_ms must be between 10 and 10000")
+    return partial_ms
 
 
 def _hex_id(url: str, query: dict[str, str], key: str) -> int | None:

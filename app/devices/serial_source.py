@@ -6,30 +6,36 @@ thread (give it thread-safe callbacks: a Qt signal's ``emit``, a queue's ``put``
 - ``on_scan(text)`` for every complete scan (bytes read as Latin-1, so no byte sequence
   is lost or refused here: GS and AIM prefixes go through; app.scanning judges the text);
 - ``on_state(state, detail)`` when the port changes: ``connected``, ``unplugged`` (the
-  device went away: reads failed), ``missing`` (not there at start, or not back yet).
+  device went away: reads failed; it stays so until the device is back), ``missing`` (not
+  there at start), ``refused`` (there, but Quai may not open it: the user is not in the
+  ``dialout`` group, or another program holds the port; the detail says what to do).
 
-Unplugged, it tries again every ``retry_s`` seconds, by the configured path (a
-``/dev/serial/by-id/…`` link follows the device) or, when the URL gives USB ids, by
+The port is opened for Quai alone (an exclusive lock, as the evdev source grabs its
+device): two readers of one port would each get some of its bytes and cut scans apart.
+Every state but ``connected`` is retried every ``retry_s`` seconds, by the configured path
+(a ``/dev/serial/by-id/…`` link follows the device) or, when the URL gives USB ids, by
 vendor id, product id and serial number among the ports present. A partial line is
-dropped after ``partial_ms`` (app.devices.framing).
+dropped after ``partial_ms``, with the rest of it (app.devices.framing).
 """
 
 from __future__ import annotations
 
+import errno
 import logging
-import threading
 import time
 from collections.abc import Callable
 
 import serial
 from serial.tools import list_ports
 
+from app.devices.reader import (  # noqa: F401 - the states are this module's API too
+    CONNECTED, KEEP_DISCARDED, MISSING, REFUSED, UNPLUGGED, ScannerReader, permission_advice,
+)
 from app.devices.framing import LineFramer
 from app.devices.scanner_url import SerialSpec
 
 log = logging.getLogger(__name__)
 
-CONNECTED, UNPLUGGED, MISSING = "connected", "unplugged", "missing"
 
 
 def find_port(spec: SerialSpec) -> str | None:
@@ -44,7 +50,9 @@ def find_port(spec: SerialSpec) -> str | None:
     return None
 
 
-class SerialScanner:
+class SerialScanner(ScannerReader):
+    thread_prefix = "quai-serial"
+
     def __init__(
         self,
         spec: SerialSpec,
@@ -54,31 +62,8 @@ class SerialScanner:
         retry_s: float = 0.5,
         read_timeout_s: float = 0.02,
     ) -> None:
-        self.spec = spec
-        self._on_scan = on_scan
-        self._on_state = on_state
-        self._retry = retry_s
+        super().__init__(spec, on_scan, on_state, retry_s=retry_s)
         self._read_timeout = read_timeout_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.state: str | None = None
-        self.discarded: list[bytes] = []  # stale partial lines (kept for the scanner test screen)
-
-    def start(self) -> SerialScanner:
-        self._thread = threading.Thread(target=self._run, name=f"quai-serial {self.spec.shown}", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 2.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _set_state(self, state: str, detail: str) -> None:
-        if state != self.state:
-            self.state = state
-            log.info("scanner %s: %s %s", self.spec.shown, state, detail)
-            self._on_state(state, detail)
 
     def _open(self) -> serial.Serial | None:
         path = find_port(self.spec)
@@ -86,9 +71,9 @@ class SerialScanner:
             self._set_state(MISSING, f"{self.spec.shown}: not plugged in")
             return None
         try:
-            port = serial.Serial(path, self.spec.baudrate, timeout=self._read_timeout)
+            port = serial.Serial(path, self.spec.baudrate, timeout=self._read_timeout, exclusive=True)
         except (serial.SerialException, OSError) as exc:
-            self._set_state(MISSING if self.state != UNPLUGGED else UNPLUGGED, f"{path}: {_reason(exc)}")
+            self._set_state(*why_open_failed(path, exc))
             return None
         self._set_state(CONNECTED, path)
         return port
@@ -103,18 +88,33 @@ class SerialScanner:
             try:
                 while not self._stop.is_set():
                     data = port.read(port.in_waiting or 1)
-                    scans, stale = framer.feed(data, time.monotonic())
-                    if stale:
+                    scans, dropped = framer.feed(data, time.monotonic())
+                    for stale in dropped:
                         self.discarded.append(stale)
                         log.info("scanner %s: dropped an unfinished scan %r", self.spec.shown, stale)
                     for scan in scans:
                         self._on_scan(scan.decode("latin-1"))
             except (serial.SerialException, OSError) as exc:
-                framer.feed(b"", float("inf"))  # what was half read goes with the device
+                framer.reset()  # what was half read goes with the device
                 self._set_state(UNPLUGGED, f"{self.spec.shown}: {_reason(exc)}")
             finally:
                 port.close()
             self._stop.wait(self._retry)
+
+
+def why_open_failed(path: str, exc: OSError) -> tuple[str, str]:
+    """The state and what to do when the port at ``path`` cannot be opened.
+
+    pyserial passes the errno of os.open (and of the lock) on in its SerialException."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        # Serial ports are root:dialout 0660 on Debian and Ubuntu.
+        return REFUSED, permission_advice(path, "dialout", udev_rule=False)
+    if exc.errno in (errno.EBUSY, errno.EWOULDBLOCK):  # TIOCEXCL (EBUSY), or its lock taken (flock)
+        return REFUSED, (f"{path}: another program holds the scanner (another Quai station or quai "
+                         "scanner-test?); close it and Quai takes the scanner back")
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):  # no path, or a node without a device
+        return MISSING, f"{path}: not plugged in"
+    return MISSING, f"{path}: {_reason(exc)}"
 
 
 def _reason(exc: BaseException) -> str:

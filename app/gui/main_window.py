@@ -7,7 +7,9 @@ workers and comes back through their callbacks. Once the replica is prepared, th
 synced with the central database on the central worker every ``PUSH_MS`` (and right after a
 login or logout is written, and when PostgreSQL notifies a change): one cycle of the station's
 engine at a time (push the outbox, pull the changes, renew the claims: app.sync.engine),
-retried with backoff after a failure (app.sync.worker.PushSchedule decides when). Nothing touches a database before the
+retried with backoff after a failure (app.sync.worker.PushSchedule decides when). Scans from
+every scanner (``services.scanners``, app.gui.scanner_hub) go through app.gui.scan_router to the
+screen on show, with a flash, a sound and, for errors, a banner (app.gui.feedback). Nothing touches a database before the
 window is first shown, and only the login screen is built before it: the role chooser and
 the home screens (with their models and the order statuses) are imported and built on
 first use.
@@ -21,10 +23,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.gui.feedback import ScanFeedback
 from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.scan_router import ScanRouter
 from app.gui.screens.login import LoginScreen
 from app.gui.services import StationServices
 from app.gui.state import LoginPresenter, StationSession, StatusModel
@@ -34,11 +38,15 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from app.gui.data import UserInfo
+    from app.gui.picking_ui import PickingUi
     from app.gui.screens.home_base import HomeScreen
     from app.gui.screens.role_chooser import RoleChooser
+    from app.gui.screens.scanner_test import ScannerTestScreen
+    from app.scanning.classify import Scan
     from app.sync.worker import PushSchedule
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 QUEUE_OF_ROLE = {"picker": "new", "packer": "picked"}
 # "module:class", imported when the role's home is first shown.
@@ -55,6 +63,17 @@ class _Waker(QObject):
     woken = Signal()
 
 
+class _CurrentSounds:
+    """The services' player at the time of each sound: the real one replaces the silent one
+    after the window is shown (QtMultimedia is slow to load)."""
+
+    def __init__(self, services: StationServices) -> None:
+        self._services = services
+
+    def play(self, name: str) -> None:
+        self._services.sounds.play(name)
+
+
 class MainWindow(QMainWindow):
     # Class-level defaults: Qt sends events (setupUi's title change) before __init__ ends.
     _background_started = False
@@ -64,6 +83,7 @@ class MainWindow(QMainWindow):
     _startup_job: Callable[[], None] | None = None
     _push: PushSchedule | None = None  # set once the replica is prepared: pushes may run
     _closing = False
+    _picking: PickingUi | None = None  # built at the first picker login
     _push_epoch = 0  # pushes answered so far: an outbox count older than the last push is dropped
     CENTRAL_PING_MS = 15_000
     PUSH_MS = 5_000
@@ -98,6 +118,9 @@ class MainWindow(QMainWindow):
         self.ui.stack.addWidget(self.login_screen)
         self.ui.stack.setCurrentWidget(self.login_screen)
         self.status_area = StatusArea(self.ui, self.status, self)
+        self.feedback = ScanFeedback(self, _CurrentSounds(services))
+        self.scan_router = ScanRouter(self, self.feedback, self._scan_on_screen, config.scan_rules)
+        self._scanner_test: ScannerTestScreen | None = None
         self.ui.stack.currentChanged.connect(self._screen_changed)
         self._screen_changed()
 
@@ -161,6 +184,7 @@ class MainWindow(QMainWindow):
         if job is not None:
             self._startup_job = None  # still preparing until it has run
             self.services.replica.submit(lambda _ctx: job(), self._startup_done, self._startup_failed)
+        self._start_scanners()
         self.ping_central()  # before the first push: a ping finding a push pending would not go out
         self.refresh_outbox()
         if job is None:
@@ -191,6 +215,106 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> QWidget:
         return self.ui.stack.currentWidget()
 
+    # --- scanners -----------------------------------------------------------------------------
+    def _start_scanners(self) -> None:
+        QTimer.singleShot(0, self.scan_router.warm_up)  # after the first paint, before the first scan
+        hub = self.services.scanners
+        if hub is None:
+            return
+        hub.scanned.connect(self.scan_router.route)
+        hub.states_changed.connect(self._scanner_states_changed)
+        try:
+            hub.start()
+        except Exception as exc:  # a reader that cannot even start must not take the station down
+            log.error("scanners not started: %s", exc)
+        self._scanner_states_changed()
+
+    def _scanner_states_changed(self) -> None:
+        hub = self.services.scanners
+        if hub is None:
+            return
+        summary = hub.summary()
+        if summary.bad and self.status.scanner != summary.state:
+            self.services.sounds.play("attention")  # a scanner went away: say it, once
+        self.status.scanner = summary.state
+        self.status.scanner_label = summary.label
+        self.status.scanners_working = summary.working
+        self.status_area.render()
+        if self._scanner_test is not None:
+            self._scanner_test.show_states(hub.states)
+
+    def _scan_on_screen(self, scan: Scan, source: str) -> None:
+        """A scan for the screen on show (no banner to acknowledge, no dialog open)."""
+        from app.gui import texts
+        from app.scanning.classify import ScanKind
+        from app.scanning.commands import Command
+
+        screen = self.current_screen
+        if screen is not None and screen is self._scanner_test:
+            self._test_scan(scan, source)
+            return
+        if scan.kind == ScanKind.MISREAD:
+            self.feedback.bad(texts.misread_text(scan.reason, scan.raw))
+            return
+        if screen is self.login_screen:
+            if scan.kind == ScanKind.COMMAND:
+                self.feedback.attention(translate("Scan", "Log in first: scan your badge."))
+            else:
+                self.submit_badge(scan.raw)  # the login screen says what is wrong with it
+            return
+        if self._chooser is not None and screen is self._chooser:
+            if scan.command is Command.CANCEL:
+                self._back_to_login()
+            else:
+                self.feedback.attention(translate("Scan", "Choose your role on the screen, or tap “Not me”."))
+            return
+        if self.session.role == "picker" and self.picking.handle_scan(scan):
+            return
+        if scan.command is Command.LOGOUT and self.session.logged_in:
+            self.feedback.good()
+            self.logout(reason="scan")
+            return
+        self.feedback.attention(translate("Scan", "No scan is expected on this screen."))
+
+    def show_scanner_test(self) -> None:
+        if self._scanner_test is None:
+            from app.gui.screens.scanner_test import ScannerTestScreen
+
+            self._scanner_test = ScannerTestScreen()
+            self._scanner_test.back_requested.connect(self._leave_scanner_test)
+            self.ui.stack.addWidget(self._scanner_test)
+        hub = self.services.scanners
+        self._scanner_test.show_states(hub.states if hub is not None else ())
+        self.ui.stack.setCurrentWidget(self._scanner_test)
+
+    def _leave_scanner_test(self) -> None:
+        role = self.session.role
+        if role is not None and role in self.homes:
+            self.ui.stack.setCurrentWidget(self.homes[role])
+        else:
+            self._back_to_login()
+
+    def _test_scan(self, scan: Scan, source: str) -> None:
+        screen = self._scanner_test
+        rules = self.config.scan_rules
+
+        def done(report: dict) -> None:
+            if screen is not None:
+                screen.add_report(source, report)
+            if report.get("error"):
+                self.feedback.flash_bad()
+            else:
+                self.feedback.flash_good()
+
+        def failed(error: Exception) -> None:
+            from app.scanning.report import scan_report
+
+            if screen is not None:  # the replica cannot be read: what the text alone says
+                screen.add_report(source, scan_report(scan.raw, None, rules))
+            self.feedback.flash_bad()
+
+        self.services.replica.submit(lambda ctx: ctx.scan_report(scan.raw, rules), done, failed)
+
     # --- login -------------------------------------------------------------------------------
     def submit_badge(self, text: str) -> None:
         if self.session.logged_in or self.current_screen is not self.login_screen:
@@ -212,7 +336,7 @@ class MainWindow(QMainWindow):
             return
         outcome = self.login_presenter.resolve(user)
         if outcome.kind == "error":
-            self.services.sounds.play("error")
+            self.feedback.flash_bad()  # the login screen says why, in its error frame
             self.login_screen.render()
             self.login_screen.focus_scan_field()
         elif outcome.kind == "home":
@@ -228,7 +352,7 @@ class MainWindow(QMainWindow):
         if later is not None:
             self._look_up(later)
             return
-        self.services.sounds.play("error")
+        self.feedback.flash_bad()
         self.login_presenter.failed(str(error).splitlines()[0] if str(error) else type(error).__name__)
         self.login_screen.render()
         self.ui.stack.setCurrentWidget(self.login_screen)
@@ -272,8 +396,10 @@ class MainWindow(QMainWindow):
             home.set_user(user)
             home.set_loading()
             self.ui.stack.setCurrentWidget(home)
-            self.services.sounds.play("ok")
+            self.feedback.good()
             self.refresh_home()
+            if role == "picker":
+                self.picking.logged_in(user, lambda: None)  # an unfinished pick of this station comes back
             self.refresh_outbox()
             self.push_now()  # the login event goes out now, not at the next tick
 
@@ -289,6 +415,10 @@ class MainWindow(QMainWindow):
             home = getattr(importlib.import_module(module), name)()
             home.logout_requested.connect(self.logout)
             home.refresh_requested.connect(self.refresh_home)
+            if hasattr(home, "scanner_test_requested"):
+                home.scanner_test_requested.connect(self.show_scanner_test)
+            if role == "picker":
+                self.picking.attach_home(home)
             self.ui.stack.addWidget(home)
             self.homes[role] = home
         return self.homes[role]
@@ -343,7 +473,28 @@ class MainWindow(QMainWindow):
             self.status.unrecorded_logout = user.name
             finish()
 
-        self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, reason), recorded, failed)
+        def record() -> None:
+            self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, reason), recorded, failed)
+
+        if self._picking is not None and self._picking.controller.active:
+            # A window closing keeps the pick (resumed at the next start, as after a crash):
+            # a release would need the event loop that is ending.
+            policy = "keep" if reason == "window_closed" else self.config.picking.on_logout
+            self._picking.logging_out(policy, record)
+        else:
+            record()
+
+    # --- picking -------------------------------------------------------------------------------
+    @property
+    def picking(self) -> PickingUi:
+        """The picker's flow (app.gui.picking_ui), built at the first picker login."""
+        if self._picking is None:
+            from app.gui.pick_controller import PickController
+            from app.gui.picking_ui import PickingUi
+
+            controller = PickController(self.services, self.feedback, self.config.name, self.config.picking, self)
+            self._picking = PickingUi(self, controller)
+        return self._picking
 
     # --- status area -------------------------------------------------------------------------
     def ping_central(self) -> None:

@@ -47,6 +47,14 @@ class ReplicaContext:
     def outbox_size(self) -> int:
         return outbox_size(self.sessions)
 
+    def scan_report(self, raw: str, rules) -> dict:
+        """How Quai reads ``raw``, looked up in the replica (the scanner test screen)."""
+        from app.scanning.report import scan_report
+        from app.store.lookup import lookup
+
+        with self.sessions() as session:
+            return scan_report(raw, lambda text: lookup(session, text, rules), rules)
+
     def queue(self, status: str) -> Queue:
         return queue(self.sessions, OrderStatus(status))
 
@@ -161,11 +169,32 @@ class CentralContext:
         if self.embedded and (not self._sqlite_path or not Path(self._sqlite_path).exists()):
             # Never create an empty central file by connecting to it (make_engine would).
             raise FileNotFoundError(f"central database file not found: {self._sqlite_path}")
+        return self._station_engine(station).cycle()  # disposes of the central pool itself after a failure
+
+    def _station_engine(self, station: str):
+        from app.sync.engine import StationEngine
+
+        if self.replica_url is None:
+            raise RuntimeError("no replica to sync")
+        if self.embedded and (not self._sqlite_path or not Path(self._sqlite_path).exists()):
+            raise FileNotFoundError(f"central database file not found: {self._sqlite_path}")
         if self._engine is None:
             self._engine = make_engine(self.url, **({} if self.embedded else {"connect_args": {"connect_timeout": 3}}))
         if self._station is None:
             self._station = StationEngine(station, self.replica_url, self.url, central_engine=self._engine)
-        return self._station.cycle()  # disposes of the central pool itself after a failure
+        return self._station
+
+    def claim_work(self, station: str, count: int, badge: str) -> list[str]:
+        """Claim the ``count`` most urgent new orders (app.sync.claims.claim_next) for a pick;
+        their numbers, most urgent first ([] when nothing is free)."""
+        return [claim.order_number for claim in self._station_engine(station).claim(count, ("new",), actor=badge)]
+
+    def claim_order(self, station: str, number: str, badge: str) -> str:
+        """Claim one order scanned by its number; ClaimRefused (app.sync.claims) says why not."""
+        return self._station_engine(station).claim_order(number, actor=badge).order_number
+
+    def release_order(self, station: str, number: str, badge: str, reason: str = "done") -> bool:
+        return self._station_engine(station).release(number, reason=reason, actor=badge)
 
     def listen(self, wake) -> bool:
         """Start the PostgreSQL change listener (app.sync.listen): ``wake()`` is called from

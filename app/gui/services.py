@@ -42,17 +42,23 @@ class StationServices:
     central: Worker
     language: LanguageSwitcher
     sounds: Any  # app.gui.assets.QtSounds or SilentSounds
+    scanners: Any = None  # app.gui.scanner_hub.ScannerHub, started by the window after its first paint
 
     @classmethod
-    def create(cls, config, *, sounds: Any = None, parent: QObject | None = None) -> StationServices:
-        """Workers for ``config.replica_url`` and ``config.central_url``. GUI thread only."""
+    def create(
+        cls, config, *, sounds: Any = None, parent: QObject | None = None, with_scanners: bool = False
+    ) -> StationServices:
+        """Workers for ``config.replica_url`` and ``config.central_url``; with ``with_scanners``,
+        the hub over ``config.scanners`` (not started yet). GUI thread only."""
         from app.gui.assets import SilentSounds
+        from app.gui.scanner_hub import ScannerHub
 
         return cls(
             replica=Worker("quai-replica", _replica_context(config.replica_url), parent),
             central=Worker("quai-central", _central_context(config.central_url, config.replica_url), parent),
             language=LanguageSwitcher(parent),
             sounds=sounds if sounds is not None else SilentSounds(),
+            scanners=ScannerHub(config.scanners, parent) if with_scanners else None,
         )
 
     # A ping stuck on the network must not hold the exit; a replica job is bounded by
@@ -64,6 +70,8 @@ class StationServices:
 
         Returns False when the central worker was still busy and left behind (see Worker.stop).
         """
+        if self.scanners is not None:
+            self.scanners.stop()
         replica = self.replica.stop()
         central = self.central.stop(timeout_ms=self.CENTRAL_STOP_MS)
         return replica and central

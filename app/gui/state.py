@@ -146,7 +146,10 @@ class StatusModel:
     # The last claim the station lost (order number, why in app.sync.claims' words): shown
     # until the next login, so the person at the station learns why the order went away.
     lost_claim: tuple[str, str] | None = None
-    scanner: str = "on_screen"  # issue 4 wires real devices
+    # The scanners' summary (app.devices.scanner_states): state, the source at fault, how many work.
+    scanner: str = "on_screen"
+    scanner_label: str = ""
+    scanners_working: int = 0
     printer: str = "not_configured"
 
     @property

@@ -78,7 +78,8 @@ class StatusArea(QObject):
         central = m.central_state()
         ui.centralLabel.setText(texts.central_text(central))
         restyle(ui.centralLabel, "status-bad" if central in ("offline", "stale") else "")
-        ui.scannerLabel.setText(texts.scanner_text(m.scanner))
+        ui.scannerLabel.setText(texts.scanner_text(m.scanner, m.scanner_label, m.scanners_working))
+        restyle(ui.scannerLabel, "status-bad" if m.scanner in ("unplugged", "missing", "refused") else "")
         ui.printerLabel.setText(texts.printer_text(m.printer))
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))
         if m.lost_claim is not None:

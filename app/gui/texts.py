@@ -71,9 +71,61 @@ def central_text(state: str) -> str:
     return texts.get(state, state)
 
 
-def scanner_text(state: str) -> str:
-    texts = {"on_screen": translate("Status", "Scanner: on-screen entry")}
-    return texts.get(state, state)
+def scanner_text(state: str, label: str = "", working: int = 0) -> str:
+    """The status bar's scanner line (app.devices.scanner_states.summarise): the source at
+    fault, by the name a person sees on the device or its cable, and what to do."""
+    if state == "on_screen":
+        return translate("Status", "Scanner: on-screen entry")
+    if state == "ready":
+        if working <= 1:
+            return translate("Status", "Scanner: ready")
+        return plural(working, translate("Status", "Scanners: %n ready"), translate("Status", "Scanners: %n ready"))
+    if state == "starting":
+        return translate("Status", "Scanner: starting…")
+    texts = {
+        "unplugged": translate("Status", "Scanner %1 unplugged: plug it back in"),
+        "missing": translate("Status", "Scanner %1 not found: check its cable"),
+        "refused": translate("Status", "Scanner %1 cannot be used: call a supervisor"),
+    }
+    return texts.get(state, state).replace("%1", label)
+
+
+def refusal_text(detail: str) -> str:
+    """Why a scanner cannot be used (the readers' English detail, app.devices.evdev_source and
+    serial_source), in the person's language, with what to do; the detail as is otherwise."""
+    import re
+
+    group = re.search(r"permission denied — (\S+) (is not in|was added to) the (\w+) group", detail)
+    if group:
+        user, how, name = group.groups()
+        if how == "was added to":
+            text = translate("Scanner", "Permission denied: %1 was added to the %2 group after logging in. Log out and in again.")
+        else:
+            text = translate(
+                "Scanner", "Permission denied: %1 is not in the %2 group. An administrator runs “sudo usermod -aG %2 %1”, then log in again."
+            )
+        return text.replace("%1", user).replace("%2", name)
+    if "another program holds the scanner" in detail:
+        return translate("Scanner", "Another program holds this scanner (another Quai station, or quai scanner-test?). Close it.")
+    if "is not an input event device" in detail:
+        return translate("Scanner", "This path is not an input device: give the scanner's /dev/input/by-id/…-event-kbd link.")
+    return detail
+
+
+def misread_text(reason: str | None, raw: str) -> str:
+    """What a person reads when a scan cannot be trusted (app.scanning.classify's reasons)."""
+    shown = raw.replace("\x1d", "<GS>").strip()
+    shown = shown if len(shown) <= 32 else shown[:32] + "…"
+    texts = {
+        "empty": translate("Scan", "Empty scan: scan the barcode again."),
+        "unreadable": translate("Scan", "The scan holds unreadable characters: scan the barcode again."),
+        "unknown_command": translate("Scan", "Unknown command barcode %1: use the command sheet."),
+        "check_digit": translate("Scan", "Barcode %1 was misread (wrong check digit): scan it again."),
+        "parcel_check_digit": translate("Scan", "Parcel code %1 was misread (wrong check digit): scan it again."),
+        "gs1_not_understood": translate("Scan", "GS1 barcode %1 not understood: scan it again."),
+        "gs1_no_key": translate("Scan", "This GS1 barcode has no product code: scan the product's barcode."),
+    }
+    return texts.get(reason or "", translate("Scan", "Barcode %1 not understood: scan it again.")).replace("%1", shown)
 
 
 def printer_text(state: str) -> str:

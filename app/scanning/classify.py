@@ -52,6 +52,18 @@ class Scan:
     count: int | None = None
     command: Command | None = None
     error: str | None = None  # for MISREAD: what was wrong, in words a person can act on
+    # For MISREAD: which of MISREAD_REASONS, so a screen can say it in the person's language.
+    reason: str | None = None
+
+
+# Why a scan is a misread; each comes with ``error``, the English sentence for logs and the CLI.
+MISREAD_REASONS = (
+    "empty", "unreadable", "unknown_command", "check_digit", "parcel_check_digit", "gs1_not_understood", "gs1_no_key",
+)
+
+
+def misread(raw: str, reason: str, error: str) -> Scan:
+    return Scan(raw, ScanKind.MISREAD, error=error, reason=reason)
 
 
 def _strip(raw: str) -> str:
@@ -62,13 +74,13 @@ def _strip(raw: str) -> str:
 def classify(raw: str, rules: PrefixRules = DEFAULT_RULES) -> Scan:
     text = _strip(raw)
     if not text:
-        return Scan(raw, ScanKind.MISREAD, error="empty scan: scan the barcode again")
+        return misread(raw, "empty", "empty scan: scan the barcode again")
     if any(ch not in _PRINTABLE for ch in text):
-        return Scan(raw, ScanKind.MISREAD, error="unreadable characters in the scan: scan the barcode again")
+        return misread(raw, "unreadable", "unreadable characters in the scan: scan the barcode again")
     if (command := parse_command(text)) is not None:
         return Scan(raw, ScanKind.COMMAND, value=command.value, command=command)
     if text.upper().startswith("CMD-"):
-        return Scan(raw, ScanKind.MISREAD, error=f"unknown command barcode {text}: use the command sheet")
+        return misread(raw, "unknown_command", f"unknown command barcode {text}: use the command sheet")
     if rules.is_badge(text):
         return Scan(raw, ScanKind.BADGE, value=rules.normalise(text))
     if rules.is_tote(text):
@@ -85,7 +97,7 @@ def classify(raw: str, rules: PrefixRules = DEFAULT_RULES) -> Scan:
 def _digits(raw: str, text: str) -> Scan:
     if len(text) in GTIN_LENGTHS:
         if not has_valid_check_digit(text):
-            return Scan(raw, ScanKind.MISREAD, error=f"barcode {text} has a wrong check digit: scan it again")
+            return misread(raw, "check_digit", f"barcode {text} has a wrong check digit: scan it again")
         return Scan(raw, ScanKind.PRODUCT, value=text.zfill(14), gtin=text.zfill(14))
     if len(text) == 18:
         return _sscc(raw, text)
@@ -98,7 +110,7 @@ def _digits(raw: str, text: str) -> Scan:
 
 def _sscc(raw: str, digits: str) -> Scan:
     if not has_valid_check_digit(digits):
-        return Scan(raw, ScanKind.MISREAD, error=f"parcel code {digits} has a wrong check digit: scan it again")
+        return misread(raw, "parcel_check_digit", f"parcel code {digits} has a wrong check digit: scan it again")
     return Scan(raw, ScanKind.PARCEL, value=digits)
 
 
@@ -110,23 +122,23 @@ def _gs1(raw: str, text: str) -> Scan:
             result = biip.parse(text)  # GS (0x1d) is its default separator
             if result.gs1_message is None:
                 error = result.gs1_message_error or result.gtin_error or "not a GS1 barcode"
-                return Scan(raw, ScanKind.MISREAD, error=f"GS1 barcode not understood ({error}): scan it again")
+                return misread(raw, "gs1_not_understood", f"GS1 barcode not understood ({error}): scan it again")
             message = result.gs1_message
     except Exception as exc:  # biip raises ParseError subclasses with a message
-        return Scan(raw, ScanKind.MISREAD, error=f"GS1 barcode not understood ({exc}): scan it again")
+        return misread(raw, "gs1_not_understood", f"GS1 barcode not understood ({exc}): scan it again")
     fields = {}
     for element in message.element_strings:
         fields[element.ai.ai] = element
     if "00" in fields:
         sscc = fields["00"]
         if getattr(sscc, "sscc_error", None):
-            return Scan(raw, ScanKind.MISREAD, error=f"parcel code: {sscc.sscc_error}: scan it again")
+            return misread(raw, "parcel_check_digit", f"parcel code: {sscc.sscc_error}: scan it again")
         return _sscc(raw, sscc.value)
     if "01" in fields or "02" in fields:
         gtin_element = fields.get("01") or fields["02"]
         if gtin_element.gtin_error or not has_valid_check_digit(gtin_element.value):
             reason = gtin_element.gtin_error or "wrong check digit"
-            return Scan(raw, ScanKind.MISREAD, error=f"product barcode: {reason}: scan it again")
+            return misread(raw, "check_digit", f"product barcode: {reason}: scan it again")
         # biip refuses an impossible date (month 13) while parsing, so a date here is real.
         expiry = fields["17"].date if "17" in fields else None
         count = int(fields["37"].value) if "37" in fields else None
@@ -140,4 +152,4 @@ def _gs1(raw: str, text: str) -> Scan:
             serial=fields["21"].value if "21" in fields else None,
             count=count,
         )
-    return Scan(raw, ScanKind.MISREAD, error="GS1 barcode without a product or parcel key: scan the product barcode")
+    return misread(raw, "gs1_no_key", "GS1 barcode without a product or parcel key: scan the product barcode")

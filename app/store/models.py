@@ -152,6 +152,8 @@ class Order(Base):
     claim_id: Mapped[str | None] = mapped_column(String(36))
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     assigned_to: Mapped[str | None] = mapped_column(String(64))  # a supervisor's choice: station or badge
+    # The totes the order was picked into (set when it becomes ``picked``, app.store.picking).
+    totes: Mapped[list[str] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 
     lines: Mapped[list[OrderLine]] = relationship(
@@ -178,6 +180,10 @@ class OrderLine(Base):
     requires_shipping: Mapped[bool] = mapped_column(Boolean, default=True)
     # Lots and serials captured while picking/packing: [{"lot": "L1", "expiry": "2027-01-31", "qty": 2}, {"serial": "S9"}]
     captured: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # A short pick (app.store.picking): units found missing and not covered since, and why
+    # (location_empty | damaged | not_found). NULL: never short.
+    short_quantity: Mapped[int | None] = mapped_column(Integer)
+    short_reason: Mapped[str | None] = mapped_column(String(32))
 
     order: Mapped[Order] = relationship(back_populates="lines")
 

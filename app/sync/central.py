@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.events import ORDER_STATUS_CHANGED, utc_now
 from app.domain.status import IllegalTransition
+from app.store import picking
 from app.store.events import record
 from app.store.models import Event, Order, Station, SyncState
 from app.store.orders import apply_state, state_of
@@ -125,7 +126,65 @@ def _apply_status_changed(session: Session, station: str, event: EventIn) -> str
     return None
 
 
-APPLIERS: dict[str, Applier] = {ORDER_STATUS_CHANGED: _apply_status_changed}
+def _guarded_order(session: Session, station: str, event: EventIn) -> tuple[Order | None, str | None]:
+    """The order of a pick event, locked, if ``station`` may still move it on (the guard of
+    ``_apply_status_changed``): (order, None), or (None, why not)."""
+    number = event.order_number or event.body().get("order")
+    if not number and event.kind == picking.PICK_UNDONE:  # {of: id}: the undone event's order
+        number = session.scalar(select(Event.order_number).where(Event.id == picking.undone_event_id(event.body())))
+    if not number:
+        return None, "the event names no order"
+    order = session.scalars(select(Order).where(Order.number == number).with_for_update()).first()
+    if order is None:
+        return None, f"order {number} is unknown to the central database"
+    if order.claimed_by not in (None, station):
+        return None, f"order {number} is held by station {order.claimed_by}"
+    if order.claimed_by is None and order.assigned_to not in (None, station):
+        return None, f"order {number} is assigned to {order.assigned_to}"
+    return order, None
+
+
+def _apply_status_and_totes(session: Session, station: str, event: EventIn) -> str | None:
+    """``order.status_changed``: the status (``_apply_status_changed``), and the totes of an
+    order that became ``picked`` (app.store.picking)."""
+    why = _apply_status_changed(session, station, event)
+    if why is None:
+        payload = event.body()
+        if payload.get("to") == "picked" and payload.get("totes") is not None:
+            number = event.order_number or payload.get("order")
+            order = session.scalars(select(Order).where(Order.number == number)).first()
+            if order is not None:
+                picking.apply_totes(order, payload)
+    return why
+
+
+def _pick_applier(effect: Callable[[Session, EventIn], "str | None"]) -> Applier:
+    """A pick event's effect (shared with the station: app.store.picking), applied only
+    where the station may still move the order on (the status events' claim guard)."""
+
+    def apply(session: Session, station: str, event: EventIn) -> str | None:
+        _order, why = _guarded_order(session, station, event)
+        if why is not None:
+            return why
+        return effect(session, event)
+
+    return apply
+
+
+def _apply_stock_corrected(session: Session, station: str, event: EventIn) -> str | None:
+    """``stock.corrected``: stock belongs to no order, so no claim to check; the recorded
+    quantity is set (app.store.picking.apply_stock_correction)."""
+    return picking.apply_stock_correction(session, event.body())
+
+
+APPLIERS: dict[str, Applier] = {
+    ORDER_STATUS_CHANGED: _apply_status_and_totes,
+    picking.PICK_UNIT: _pick_applier(lambda session, e: picking.apply_unit(session, e.id, e.body())),
+    picking.PICK_UNDONE: _pick_applier(lambda session, e: picking.reverse_unit(session, picking.undone_event_id(e.body()))),
+    picking.PICK_SHORT: _pick_applier(lambda session, e: picking.apply_short(session, e.body())),
+    picking.PICK_ALTERNATIVE_ADDED: _pick_applier(lambda session, e: picking.apply_alternative(session, e.body())),
+    picking.STOCK_CORRECTED: _apply_stock_corrected,
+}
 
 
 def _insert(session: Session):

@@ -161,21 +161,105 @@ def claim_next(
         orders = session.scalars(_locked(query, session, skip_locked=True)).all()
         claims: list[Claim] = []
         for order in orders:
-            previous = order.claimed_by
-            order.claimed_by = station
-            order.claim_id = str(uuid.uuid4())
-            order.lease_until = lease_until
-            payload = {
-                "order": order.number,
-                "station": station,
-                "claim_id": order.claim_id,
-                "lease_until": lease_until.isoformat(),
-            }
-            if previous is not None:
-                payload["expired_holder"] = previous
-            record(session, ORDER_CLAIMED, payload, station=station, actor=actor, order_number=order.number)
-            claims.append(Claim(order.number, order.claim_id, lease_until))
+            claims.append(_take(session, order, station, lease_until, actor))
         return claims
+
+
+class ClaimRefused(Exception):
+    """``claim_order`` could not claim the order; ``why`` says it in a few words (English,
+    the station translates by the subclass)."""
+
+    def __init__(self, order_number: str, why: str) -> None:
+        self.order_number = order_number
+        self.why = why
+        super().__init__(f"order {order_number} cannot be claimed: {why}")
+
+
+class OrderNotFound(ClaimRefused, LookupError):
+    def __init__(self, order_number: str) -> None:
+        super().__init__(order_number, "no such order in the central database")
+
+
+class OrderTaken(ClaimRefused):
+    """Another station holds a live claim on the order."""
+
+    def __init__(self, order_number: str, station: str) -> None:
+        self.station = station
+        super().__init__(order_number, f"taken by station {station}")
+
+
+class OrderAssignedElsewhere(ClaimRefused):
+    """A supervisor assigned the order to another station."""
+
+    def __init__(self, order_number: str, station: str) -> None:
+        self.station = station
+        super().__init__(order_number, f"assigned to {station}")
+
+
+class WrongStatus(ClaimRefused):
+    def __init__(self, order_number: str, status: str, wanted: Sequence[str]) -> None:
+        self.status = status
+        self.wanted = tuple(wanted)
+        super().__init__(order_number, f"its status is {status}, not {' or '.join(self.wanted)}")
+
+
+def claim_order(
+    factory: Factory,
+    station: str,
+    number: str,
+    *,
+    statuses: Sequence[str] = ("new",),
+    lease: timedelta = DEFAULT_LEASE,
+    now: datetime | None = None,
+    actor: str | None = None,
+) -> Claim:
+    """Claim the order ``number`` (an order barcode scanned at ``station``).
+
+    It must be in one of ``statuses`` (``new`` by default), unclaimed or with its lease run
+    out, and assigned to nobody or to this station; otherwise ClaimRefused says why:
+    OrderNotFound, OrderTaken (by station X), OrderAssignedElsewhere, WrongStatus. An order
+    this station holds already (its offline reserve) keeps its claim id, its lease renewed,
+    and no second ``order.claimed`` is written. Locks as ``claim_next`` does (the row FOR
+    UPDATE on PostgreSQL, waiting for a concurrent claimer rather than skipping it; BEGIN
+    IMMEDIATE on SQLite): of two stations racing for one order, exactly one wins and the
+    other is told which one took it.
+    """
+    now = now or utc_now()
+    lease_until = now + lease
+    with _write_transaction(factory) as session:
+        order = session.scalars(_locked(select(Order).where(Order.number == number), session)).one_or_none()
+        if order is None:
+            raise OrderNotFound(number)
+        live_holder = order.claimed_by if order.claimed_by and order.lease_until and order.lease_until >= now else None
+        if live_holder not in (None, station):
+            raise OrderTaken(number, live_holder)
+        if order.assigned_to not in (None, station):
+            raise OrderAssignedElsewhere(number, order.assigned_to)
+        if order.status not in [str(s) for s in statuses]:
+            raise WrongStatus(number, order.status, [str(s) for s in statuses])
+        if order.claimed_by == station and order.claim_id:
+            order.lease_until = lease_until  # ours already (the reserve, a second scan)
+            return Claim(order.number, order.claim_id, lease_until)
+        return _take(session, order, station, lease_until, actor)
+
+
+def _take(session: Session, order: Order, station: str, lease_until: datetime, actor: str | None) -> Claim:
+    """Claim ``order`` (locked by the caller) for ``station`` with a new claim id, and record
+    ``order.claimed`` in the same transaction (naming a holder whose lease ran out)."""
+    previous = order.claimed_by
+    order.claimed_by = station
+    order.claim_id = str(uuid.uuid4())
+    order.lease_until = lease_until
+    payload = {
+        "order": order.number,
+        "station": station,
+        "claim_id": order.claim_id,
+        "lease_until": lease_until.isoformat(),
+    }
+    if previous is not None:
+        payload["expired_holder"] = previous
+    record(session, ORDER_CLAIMED, payload, station=station, actor=actor, order_number=order.number)
+    return Claim(order.number, order.claim_id, lease_until)
 
 
 def heartbeat(

@@ -54,7 +54,7 @@ from app.store.migrate import upgrade
 from app.store.models import Order, SyncState
 from app.sync.backoff import Backoff
 from app.sync.capture import LOST_PREFIX
-from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, heartbeat, release, why_taken
+from app.sync.claims import DEFAULT_LEASE, Claim, claim_next, claim_order, heartbeat, release, why_taken
 from app.sync.lost_claims import LostOrder, lost_claim, record_lost
 from app.sync.pull import REPULL, pull
 from app.sync.push import push_all
@@ -253,6 +253,17 @@ class StationEngine:
         claims = claim_next(
             self.central_sessions, self.station, statuses=statuses, count=count, lease=self.lease, actor=actor
         )
+        self._hold_locally(claims)
+        return claims
+
+    def claim_order(self, number: str, *, actor: str | None = None) -> Claim:
+        """Claim the order ``number`` (scanned by its barcode) centrally, then in the replica;
+        app.sync.claims.ClaimRefused says why it cannot be had."""
+        claim = claim_order(self.central_sessions, self.station, number, lease=self.lease, actor=actor)
+        self._hold_locally([claim])
+        return claim
+
+    def _hold_locally(self, claims: Sequence[Claim]) -> None:
         if claims:
             with self.local_sessions() as session, session.begin():
                 for claim in claims:
@@ -261,7 +272,6 @@ class StationEngine:
                         .where(Order.number == claim.order_number)
                         .values(claimed_by=self.station, claim_id=claim.claim_id, lease_until=claim.lease_until)
                     )
-        return claims
 
     def release(self, order_number: str, *, reason: str = "done", actor: str | None = None) -> bool:
         """Give a claim back centrally, then locally."""

@@ -16,13 +16,15 @@ What a station may do (GRANTs, then row-level security on top):
   itself (``payload->>'station'`` = its name); never update or delete one;
 - insert and update its own row of ``stations`` and its own ``incarnation:<name>`` row of
   ``sync_state`` (app.sync.central);
-- update the status and claim columns of ``orders`` (never ``assigned_to``, never the
+- update a pick's progress: ``order_lines`` (picked, captured, short) and ``stock.quantity``
+  (column grants only; the push's claim guard decides which orders);
+- update the status, claim and totes columns of ``orders`` (never ``assigned_to``, never the
   customer's data): only orders that are free, its own, or whose lease has run out
   (PostgreSQL's clock), and only to leave them unclaimed or claimed by itself (and not
   assigned to another station).
 
 It owns nothing (the tables belong to the administrator who ran ``quai central init``), so
-it cannot drop, alter or truncate them; it cannot write users, products, stock, ….
+it cannot drop, alter or truncate them; it cannot write users, products, locations, ….
 A ``quai_supervisor`` member may in addition update any order (``assigned_to`` included:
 force-release, reassign) and insert events under any station name; the person behind it
 still proves they are a supervisor with badge + PIN (app.sync.claims).
@@ -63,7 +65,13 @@ STATION_READS = (*REPLICATED, "events", "stations", "sync_state")
 CHANGES = "changes"  # read too, when it exists (app.sync.capture creates it)
 ORDER_STATION_COLUMNS = (
     "status", "resume_status", "hold_reason", "exception_reason", "claimed_by", "claim_id", "lease_until", "updated_at",
+    "totes",
 )
+# What a pick changes centrally (app.store.picking's effects, applied by the station's push):
+# the lines' progress and the shelf's stock. Column grants only; the push's claim guard
+# (app.sync.central) decides which orders a station's events may move.
+LINE_STATION_COLUMNS = ("picked", "captured", "short_quantity", "short_reason")
+STOCK_STATION_COLUMNS = ("quantity",)
 ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
 SYNC_STATE_COLUMNS = ("value",)
@@ -215,6 +223,8 @@ def install_policies(conn: psycopg.Connection) -> Installed:
             role = sql.Identifier(group)
             conn.execute(sql.SQL("GRANT INSERT ON events, stations, sync_state TO {}").format(role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON orders TO {}").format(_ident(*order_columns), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON order_lines TO {}").format(_ident(*LINE_STATION_COLUMNS), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON stock TO {}").format(_ident(*STOCK_STATION_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stations TO {}").format(_ident(*STATION_ROW_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON sync_state TO {}").format(_ident(*SYNC_STATE_COLUMNS), role))
         sequences = _sequences(conn, [("events", "seq"), ("stations", "id")])

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../app/gui/feedback.py" line="+185"/>
+        <source>Scan or tap here to continue</source>
+        <translation>Scannez ou touchez ici pour continuer</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../app/gui/screens/home_base.py" line="+110"/>
@@ -27,6 +35,14 @@
         <location line="+5"/>
         <source>Loading the orders…</source>
         <translation>Chargement des commandes…</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../app/gui/screens/keypad.py" line="+89"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -149,7 +165,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+58"/>
+        <location line="+110"/>
         <source>no cutoff</source>
         <translation>sans heure limite</translation>
     </message>
@@ -221,9 +237,358 @@
     </message>
 </context>
 <context>
+    <name>Pick</name>
+    <message>
+        <location filename="../../app/gui/pick_texts.py" line="+23"/>
+        <source>Wrong location: you scanned {got}. Go to {expected}.</source>
+        <translation>Mauvais emplacement : vous avez scanné {got}. Allez à {expected}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong product: {got} is not the one to take here. Take {expected}.</source>
+        <translation>Mauvais produit : {got} n&apos;est pas celui à prendre ici. Prenez {expected}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot {lot} expired on {expiry}: do not take it. Take another unit, or declare a short pick.</source>
+        <translation>Le lot {lot} a expiré le {expiry} : ne le prenez pas. Prenez une autre unité, ou déclarez un manquant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This product is tracked by lot: scan its GS1 barcode with the lot, not the plain EAN.</source>
+        <translation>Ce produit est suivi par lot : scannez son code GS1 avec le lot, pas l&apos;EAN simple.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This line needs no more: put the extra unit back.</source>
+        <translation>Cette ligne est complète : reposez l&apos;unité en trop.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong tote: {got}. Put it in tote {expected}.</source>
+        <translation>Mauvais bac : {got}. Mettez-le dans le bac {expected}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote {tote} is already used for order {order}: take another empty tote.</source>
+        <translation>Le bac {tote} sert déjà à la commande {order} : prenez un autre bac vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a tote here.</source>
+        <translation>Scannez un bac ici.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the location {expected} first.</source>
+        <translation>Scannez d&apos;abord l&apos;emplacement {expected}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it in tote {tote} and scan the tote first.</source>
+        <translation>Mettez-le dans le bac {tote} et scannez d&apos;abord le bac.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The barcode was misread: scan it again.</source>
+        <translation>Code-barres mal lu : scannez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This scan is not expected now: follow the screen.</source>
+        <translation>Ce scan n&apos;est pas attendu maintenant : suivez l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pick is paused: tap Resume or scan the Pause barcode.</source>
+        <translation>La préparation est en pause : touchez Reprendre ou scannez le code Pause.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish the short pick on the screen first.</source>
+        <translation>Terminez d&apos;abord le manquant à l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a reason on the screen.</source>
+        <translation>Choisissez une raison à l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That quantity is not possible here.</source>
+        <translation>Cette quantité n&apos;est pas possible ici.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A quantity can be keyed in only on large lines: scan each unit.</source>
+        <translation>La saisie de quantité est réservée aux grosses lignes : scannez chaque unité.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to declare short here.</source>
+        <translation>Aucun manquant à déclarer ici.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to cancel.</source>
+        <translation>Rien à abandonner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No other location was offered.</source>
+        <translation>Aucun autre emplacement n&apos;a été proposé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pick is not paused.</source>
+        <translation>La préparation n&apos;est pas en pause.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Order {order} picked.</source>
+        <translation>Commande {order} préparée.</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+26"/>
+        <source>Pick complete: take the totes to packing.</source>
+        <translation>Préparation terminée : apportez les bacs à l&apos;emballage.</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Short pick recorded.</source>
+        <translation>Manquant enregistré.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to your route: {location}.</source>
+        <translation>Ajouté à votre parcours : {location}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last scan undone.</source>
+        <translation>Dernier scan annulé.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Order {order} incomplete: it waits for stock.</source>
+        <translation>Commande {order} incomplète : elle attend du stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} incomplete: a supervisor takes it over.</source>
+        <translation>Commande {order} incomplète : un responsable la reprend.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Units of this product need their lot read: tap Cancel, scan each unit you found, then declare the short pick for the rest.</source>
+        <translation>Le lot de ce produit doit être lu : touchez Annuler, scannez chaque unité trouvée, puis déclarez le manquant pour le reste.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No order is waiting to be picked right now.</source>
+        <translation>Aucune commande n&apos;attend d&apos;être préparée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Order {order} is being picked at station {station}.</source>
+        <translation>La commande {order} est en préparation au poste {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is assigned to station {station}.</source>
+        <translation>La commande {order} est attribuée au poste {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is unknown: check the barcode.</source>
+        <translation>Commande {order} inconnue : vérifiez le code-barres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} cannot be picked now (status: {status}).</source>
+        <translation>La commande {order} ne peut pas être préparée maintenant (statut : {status}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central database cannot be reached: no order can be reserved. Try again in a moment.</source>
+        <translation>Base centrale injoignable : impossible de réserver une commande. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pick could not start: {detail}. Ask a supervisor.</source>
+        <translation>La préparation n&apos;a pas pu démarrer : {detail}. Appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station could not save that scan ({detail}): scan it again. If it persists, ask a supervisor.</source>
+        <translation>Le poste n&apos;a pas pu enregistrer ce scan ({detail}) : scannez à nouveau. Si cela continue, appelez un responsable.</translation>
+    </message>
+</context>
+<context>
+    <name>PickScreen</name>
+    <message>
+        <location filename="../../app/gui/screens/pick.py" line="+216"/>
+        <source>How many units do you take? (at most %1)</source>
+        <translation>Combien d&apos;unités prenez-vous ? (au plus %1)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pick waits for you. Tap Resume or scan the Pause barcode.</source>
+        <translation>La préparation vous attend. Touchez Reprendre ou scannez le code Pause.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>How many units did you find at %1? (at most %2)</source>
+        <translation>Combien d&apos;unités avez-vous trouvées en %1 ? (au plus %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 more at %2. Add this location to your route?</source>
+        <translation>%1 de plus en %2. Ajouter cet emplacement à votre parcours ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick complete</source>
+        <translation>Préparation terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the totes to packing. Next work: tap below or scan Next.</source>
+        <translation>Apportez les bacs à l&apos;emballage. Travail suivant : touchez ci-dessous ou scannez Suivant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next work</source>
+        <translation>Travail suivant</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Batch of %1 orders</source>
+        <translation>Lot de %1 commandes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop %1 of %2 · %3 / %4 units</source>
+        <translation>Arrêt %1 sur %2 · %3 / %4 unités</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan an empty tote for order %1</source>
+        <translation>Scannez un bac vide pour la commande %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Go to the location and scan its label</source>
+        <translation>Allez à l&apos;emplacement et scannez son étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the product, one scan per unit</source>
+        <translation>Scannez le produit, un scan par unité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it in the tote and scan the tote</source>
+        <translation>Mettez-le dans le bac et scannez le bac</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>units taken here</source>
+        <translation>unités prises ici</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tote %1</source>
+        <translation>Bac %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Short pick</source>
+        <translation>Manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo last scan</source>
+        <translation>Annuler le dernier scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in quantity</source>
+        <translation>Saisir la quantité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is it short?</source>
+        <translation>Pourquoi manque-t-il ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location empty</source>
+        <translation>Emplacement vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, add it</source>
+        <translation>Oui, l&apos;ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
     <name>PickerHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_picker.py" line="+17"/>
+        <location filename="../../app/gui/screens/home_picker.py" line="+18"/>
         <source>order waiting to be picked</source>
         <translation>commande à préparer</translation>
     </message>
@@ -249,8 +614,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Guided picking is not available on this station yet; it comes with the next version of Quai.</source>
-        <translation>La préparation guidée n&apos;est pas encore disponible sur ce poste ; elle arrive avec la prochaine version de Quai.</translation>
+        <source>Or scan an order&apos;s barcode to pick that order.</source>
+        <translation>Ou scannez le code-barres d&apos;une commande pour préparer celle-ci.</translation>
     </message>
 </context>
 <context>
@@ -269,7 +634,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-93"/>
+        <location filename="../../app/gui/texts.py" line="-145"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -300,6 +665,225 @@
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="+261"/>
+        <source>Log in first: scan your badge.</source>
+        <translation>Connectez-vous d&apos;abord : scannez votre badge.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose your role on the screen, or tap “Not me”.</source>
+        <translation>Choisissez votre rôle à l&apos;écran, ou touchez « Ce n&apos;est pas moi ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No scan is expected on this screen.</source>
+        <translation>Aucun scan n&apos;est attendu sur cet écran.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scan_router.py" line="+68"/>
+        <source>This window does not take this scan: scan what it asks for, or answer it on the screen.</source>
+        <translation>Cette fenêtre ne prend pas ce scan : scannez ce qu&apos;elle demande, ou répondez-y à l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan not used: a window is open. Answer it on the screen, then scan again.</source>
+        <translation>Scan non utilisé : une fenêtre est ouverte. Répondez-y à l&apos;écran, puis scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/texts.py" line="+78"/>
+        <source>Empty scan: scan the barcode again.</source>
+        <translation>Scan vide : scannez à nouveau le code-barres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan holds unreadable characters: scan the barcode again.</source>
+        <translation>Le scan contient des caractères illisibles : scannez à nouveau le code-barres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown command barcode %1: use the command sheet.</source>
+        <translation>Code de commande inconnu %1 : utilisez la feuille des commandes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode %1 was misread (wrong check digit): scan it again.</source>
+        <translation>Code-barres %1 mal lu (clé de contrôle fausse) : scannez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel code %1 was misread (wrong check digit): scan it again.</source>
+        <translation>Code colis %1 mal lu (clé de contrôle fausse) : scannez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GS1 barcode %1 not understood: scan it again.</source>
+        <translation>Code-barres GS1 %1 incompris : scannez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This GS1 barcode has no product code: scan the product&apos;s barcode.</source>
+        <translation>Ce code-barres GS1 ne contient pas de code produit : scannez le code-barres du produit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Barcode %1 not understood: scan it again.</source>
+        <translation>Code-barres %1 incompris : scannez-le à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>Scanner</name>
+    <message>
+        <location line="-26"/>
+        <source>Permission denied: %1 was added to the %2 group after logging in. Log out and in again.</source>
+        <translation>Permission refusée : %1 a été ajouté au groupe %2 après sa connexion. Déconnectez-vous puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission denied: %1 is not in the %2 group. An administrator runs “sudo usermod -aG %2 %1”, then log in again.</source>
+        <translation>Permission refusée : %1 n&apos;est pas dans le groupe %2. Un administrateur lance « sudo usermod -aG %2 %1 », puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another program holds this scanner (another Quai station, or quai scanner-test?). Close it.</source>
+        <translation>Un autre programme utilise ce scanner (un autre poste Quai, ou quai scanner-test ?). Fermez-le.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This path is not an input device: give the scanner&apos;s /dev/input/by-id/…-event-kbd link.</source>
+        <translation>Ce chemin n&apos;est pas un périphérique d&apos;entrée : indiquez le lien /dev/input/by-id/…-event-kbd du scanner.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTest</name>
+    <message>
+        <location filename="../../app/gui/screens/scanner_test.py" line="+56"/>
+        <source>No product, location, badge or order with this code in the station&apos;s copy.</source>
+        <translation>Aucun produit, emplacement, badge ni commande avec ce code dans la copie du poste.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote</source>
+        <translation>Bac</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel (SSCC)</source>
+        <translation>Colis (SSCC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command</source>
+        <translation>Commande de poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code</source>
+        <translation>Code inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misread</source>
+        <translation>Mal lu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan a barcode: each read shows here with what Quai makes of it.</source>
+        <translation>Scannez un code-barres : chaque lecture s&apos;affiche ici avec ce que Quai y lit.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>from %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unplugged</source>
+        <translation>débranché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be used</source>
+        <translation>inutilisable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting…</source>
+        <translation>démarrage…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scanner test</source>
+        <translation>Test des scanners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details or problem</source>
+        <translation>Détails ou problème</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../app/gui/status_area.py" line="+66"/>
@@ -322,7 +906,7 @@
         <translation>Déconnexion de %1 non enregistrée : prévenez un responsable</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -332,7 +916,7 @@
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../app/gui/texts.py" line="+23"/>
+        <location filename="../../app/gui/texts.py" line="-46"/>
         <source>Central: checking…</source>
         <translation>Base centrale : vérification…</translation>
     </message>
@@ -357,12 +941,42 @@
         <translation>Copie locale non actualisée : prévenez un responsable</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Scanner: on-screen entry</source>
         <translation>Scanner : saisie à l&apos;écran</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Scanner: ready</source>
+        <translation>Scanner : prêt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanners: %n ready</source>
+        <translation>Scanners : %n prêts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner: starting…</source>
+        <translation>Scanner : démarrage…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner %1 unplugged: plug it back in</source>
+        <translation>Scanner %1 débranché : rebranchez-le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner %1 not found: check its cable</source>
+        <translation>Scanner %1 introuvable : vérifiez son câble</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner %1 cannot be used: call a supervisor</source>
+        <translation>Scanner %1 inutilisable : appelez un responsable</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Printer: not configured</source>
         <translation>Imprimante : non configurée</translation>
     </message>
@@ -425,7 +1039,7 @@
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+61"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+69"/>
         <source>%n order on the floor</source>
         <translation>%n commande en cours</translation>
     </message>
@@ -435,7 +1049,12 @@
         <translation>%n commandes en cours</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Test the scanners</source>
+        <translation>Tester les scanners</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Orders by status</source>
         <translation>Commandes par statut</translation>
     </message>

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from app.scanning.report import FIELDS
+from tests.devices.test_evdev_source import FakeDevice, typed
 
 
 def _pty(link: Path) -> int:
@@ -49,10 +50,37 @@ def test_json_lines_name_every_field(tmp_path: Path) -> None:
         "GS1-128", "product", "04006381333931", "LOT7", "2027-01-31")
 
 
-def test_an_unsupported_scanner_url_says_what_works(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "app.cli", "scanner-test", "--scanner", "evdev:///dev/input/event3"],
-                            capture_output=True, text=True, timeout=30)
-    assert result.returncode == 2 and "serial://" in result.stderr and "not supported yet" in result.stderr
+def test_an_evdev_scanner_reads_as_a_serial_one(tmp_path: Path) -> None:
+    # A FIFO of real input_event records stands in for /dev/input/eventN; grab=0 since a FIFO refuses the grab.
+    path = tmp_path / "usb-Honeywell_Scanner-event-kbd"
+    device = FakeDevice(path)
+    result = _run(["--scanner", f"evdev://{path}?grab=0", "--format", "json", "--count", "2"], device.fd,
+                  [typed("BDG0001"), typed("01040063813339", enter=False), typed("31\x1d10LOT7")])
+    path.unlink()
+    assert result.returncode == 0, result.stderr
+    badge, product = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (badge["raw"], badge["kind"], badge["error"]) == ("BDG0001", "badge", None)
+    assert (product["raw"], product["kind"], product["gtin"], product["lot"]) == (
+        "0104006381333931\x1d10LOT7", "product", "04006381333931", "LOT7")
+
+
+def scanner_test(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app.cli", "scanner-test", "--scanner", url],
+                          capture_output=True, text=True, timeout=30)
+
+
+def test_a_hid_scanner_is_said_to_be_read_only_in_the_station_window() -> None:
+    result = scanner_test("hid://")
+    assert result.returncode == 2
+    assert "keyboard wedge" in result.stderr and "station window" in result.stderr and "evdev:///dev/input/by-id/" in result.stderr
+
+
+def test_an_unsupported_or_bad_scanner_url_says_what_works() -> None:
+    result = scanner_test("usb:///dev/hidraw0")
+    assert result.returncode == 2 and "not supported" in result.stderr
+    assert "serial://" in result.stderr and "evdev://" in result.stderr
+    result = scanner_test("evdev://dev/input/event3")
+    assert result.returncode == 2 and "evdev://dev/input/event3: the device path follows three slashes" in result.stderr
 
 
 def test_text_lines_with_the_sku_from_a_database(tmp_path: Path) -> None:

@@ -64,8 +64,8 @@ def test_picker_home_shows_real_queue(qtbot, window):
     assert home.model.rowCount() == 5
     cutoffs = [o.cutoff_at for o in home.queue.next]
     assert cutoffs == sorted(cutoffs)
-    assert not home.start_button.isEnabled()
-    assert "pas encore disponible" in home.not_yet.text()
+    assert home.start_button.isEnabled() and home.start_button.text() == "Commencer la préparation"
+    assert "code-barres d'une commande" in home.not_yet.text()
 
 
 def test_packer_and_supervisor_homes_show_counts(qtbot, window):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.gtin import make_gtin13
-from app.scanning.classify import ScanKind, classify
+from app.scanning.classify import MISREAD_REASONS, ScanKind, classify
 from app.scanning.commands import Command
 
 
@@ -18,6 +18,28 @@ def test_random_bytes_never_crash_and_rejections_explain(data: bytes) -> None:
     assert isinstance(scan.kind, ScanKind)
     if scan.kind == ScanKind.MISREAD:
         assert scan.error and "scan" in scan.error or "command sheet" in (scan.error or "")
+        assert scan.reason in MISREAD_REASONS  # a screen can say it in the person's language
+
+
+# Text shaped like what scanners send: AIM prefixes, GS separators, digits and brackets,
+# the parenthesised form, command and badge prefixes; every way it can go wrong.
+scanner_like = st.lists(
+    st.sampled_from(["]C1", "]d2", "]Q3", "]e0", "]E0", "\x1d", "(", ")", "01", "10", "17", "21", "00", "37",
+                     "CMD-", "BDG", "#", "0", "9", "5", "A", "-", " ", "\r"]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=800)
+@given(scanner_like)
+def test_scanner_shaped_text_never_crashes_and_every_rejection_says_what_to_do(text: str) -> None:
+    scan = classify(text)
+    assert isinstance(scan.kind, ScanKind)
+    if scan.kind == ScanKind.MISREAD:
+        assert scan.reason in MISREAD_REASONS
+        assert scan.error and ("scan" in scan.error or "command sheet" in scan.error)
+    else:
+        assert scan.reason is None and scan.error is None
 
 
 @settings(max_examples=300)

@@ -156,6 +156,46 @@ def test_station_pushes_claims_heartbeats_and_releases_as_its_own_role(make_stat
         denied(conn, "INSERT INTO changes (txid, table_name, row_key) VALUES (1, 'orders', '1')")
 
 
+def test_a_pick_pushed_as_the_station_s_role_moves_lines_stock_and_totes(make_station, central, tmp_path) -> None:
+    """The effects of a pick (app.store.picking) need column grants on order_lines, stock and
+    orders.totes: without them the push of the first scan is refused and the outbox sticks."""
+    from app.store.models import Location, OrderLine, Stock
+
+    with transaction(session_factory(central)) as session:
+        order = session.scalars(select(Order).where(Order.number == "O-3")).one()
+        product = session.scalars(select(Product).where(Product.sku == "SKU-1")).one()
+        location = Location(code="A-01-01-1", zone="A", aisle="01", bay="01", level="1", pick_sequence=1)
+        session.add(location)
+        session.flush()
+        session.add(Stock(product_id=product.id, location_id=location.id, quantity=5, lot=""))
+        line = OrderLine(order_id=order.id, line_no=1, sku="SKU-1", name="Mug", quantity=2)
+        session.add(line)
+        session.flush()
+        line_id = line.id
+    a = make_station("P")
+    claims.claim_order(a.factory, a.name, "O-3")
+    local = make_station_store(tmp_path, a.name, 0)
+    with transaction(local) as session:
+        record(session, ORDER_STATUS_CHANGED, {"order": "O-3", "to": "picking"}, station=a.name)
+        for n in (1, 2):
+            record(session, "pick.unit", {"order": "O-3", "line_id": line_id, "sku": "SKU-1", "location": "A-01-01-1",
+                                          "quantity": 1, "lot": None, "expiry": None, "serial": None, "n": n},
+                   station=a.name, order_number="O-3")
+        record(session, ORDER_STATUS_CHANGED, {"order": "O-3", "from": "picking", "to": "picked", "totes": ["TOT001"]},
+               station=a.name)
+    assert push_all(local, a.factory, a.name).sent == 4
+    with Session(central) as session:
+        line = session.get(OrderLine, line_id)
+        assert line.picked == 2 and len(line.captured) == 2
+        assert session.scalars(select(Stock.quantity)).one() == 3
+        order = session.scalars(select(Order).where(Order.number == "O-3")).one()
+        assert (order.status, order.totes) == ("picked", ["TOT001"])
+        assert not session.scalars(select(Event).where(Event.kind == EVENT_NOT_APPLIED)).all()
+    with a.psycopg() as conn:  # the grants stop at the columns a pick moves
+        denied(conn, "UPDATE order_lines SET quantity = 99")
+        denied(conn, "UPDATE stock SET lot = 'X'")
+
+
 def make_station_store(directory: Path, name: str, n_events: int) -> sessionmaker[Session]:
     directory.mkdir(parents=True, exist_ok=True)
     return make_local_store(directory, name, n_events)

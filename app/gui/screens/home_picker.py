@@ -12,6 +12,7 @@ translate = QCoreApplication.translate
 
 class PickerHome(QueueHome):
     role = "picker"
+    can_start = True
 
     def count_text(self, count: int) -> str:
         return texts.plural(count, translate("PickerHome", "order waiting to be picked"), translate("PickerHome", "orders waiting to be picked"))
@@ -26,6 +27,4 @@ class PickerHome(QueueHome):
         return translate("PickerHome", "Start picking")
 
     def not_yet_text(self) -> str:
-        return translate(
-            "PickerHome", "Guided picking is not available on this station yet; it comes with the next version of Quai."
-        )
+        return translate("PickerHome", "Or scan an order's barcode to pick that order.")

@@ -7,7 +7,7 @@ screen says so in words, instead of pretending.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout
 
 from app.gui.models import OrdersTableModel
@@ -16,7 +16,11 @@ from app.gui.screens.home_base import HomeScreen, big_number_label
 
 
 class QueueHome(HomeScreen):
-    """Subclasses give the texts: ``count_text``, ``next_title``, ``empty_text``, ``start_text``, ``not_yet_text``."""
+    """Subclasses give the texts: ``count_text``, ``next_title``, ``empty_text``, ``start_text``, ``not_yet_text``;
+    ``can_start`` says whether the guided flow exists yet (``start_requested`` when tapped)."""
+
+    can_start = False
+    start_requested = Signal()
 
     def build_body(self, layout: QVBoxLayout) -> None:
         self.queue: Queue | None = None
@@ -53,7 +57,9 @@ class QueueHome(HomeScreen):
         bottom.setSpacing(24)
         self.start_button = QPushButton(self)
         self.start_button.setProperty("quaiRole", "primary")
-        self.start_button.setEnabled(False)
+        self.start_button.setEnabled(self.can_start)
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focus stays where a wedge scanner types
+        self.start_button.clicked.connect(self.start_requested)
         self.not_yet = QLabel(self)
         self.not_yet.setProperty("quaiRole", "hint")
         self.not_yet.setWordWrap(True)
@@ -78,7 +84,8 @@ class QueueHome(HomeScreen):
         self.empty_label.setText(self.empty_text())
         self.start_button.setText(self.start_text())
         self.not_yet.setText(self.not_yet_text())
-        self.start_button.setToolTip(self.not_yet_text())
+        if not self.can_start:
+            self.start_button.setToolTip(self.not_yet_text())
         self.model.retranslate()
         if self.queue is None:
             self.count_number.setText("…")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.domain.status import ACTIVE, OrderStatus
 from app.gui import texts
@@ -16,6 +16,7 @@ COLUMNS = 5
 
 class SupervisorHome(HomeScreen):
     role = "supervisor"
+    scanner_test_requested = Signal()
 
     def build_body(self, layout: QVBoxLayout) -> None:
         self.overview: Overview | None = None
@@ -44,6 +45,13 @@ class SupervisorHome(HomeScreen):
             self.tiles[status.value] = (number, name)
         layout.addLayout(grid)
         layout.addStretch(1)
+        tools = QHBoxLayout()  # the supervisor's menu of tools
+        self.scanner_test_button = QPushButton(self)
+        self.scanner_test_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scanner_test_button.clicked.connect(self.scanner_test_requested)
+        tools.addWidget(self.scanner_test_button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
 
     def set_data(self, data: Overview) -> None:
         self.overview = data
@@ -64,6 +72,7 @@ class SupervisorHome(HomeScreen):
         )
 
     def retranslate_body(self) -> None:
+        self.scanner_test_button.setText(translate("SupervisorHome", "Test the scanners"))
         for status, (_number, name) in self.tiles.items():
             name.setText(texts.status_name(status))
         if self.overview is None:
