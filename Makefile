@@ -13,8 +13,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+# The label tests render ZPL with an independent renderer (npm zpl-renderer-js, pinned in
+# tests/package-lock.json); Node.js comes from the system (apt-get install nodejs npm).
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml tests/package-lock.json
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm for the label renderer: sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	@touch $@
 
 install: $(VENV)/.installed

@@ -28,8 +28,19 @@ Example::
     short_policy = "exception"    # an order short of stock goes to: exception | awaiting_stock
     on_logout = "release"     # a pick left at logout: release (back to the queue) | keep
 
-Printers get their own section in a later version; unknown keys are kept so a newer file
-still opens here.
+    [printing]                # where labels and slips go (app.config_labels; defaults: spool folders)
+    label_printer = "tcp://192.168.1.50:9100"      # or serial://, usb://, cups://QUEUE, file:///dir
+    document_printer = "cups://Bureau?language=pdf"
+    dpi = 203                 # the label printer's resolution: 203 | 300
+    slip_paper = "A5"         # A5 | A4 | 80mm
+
+    [labels]
+    sender = { name = "Quai Démo", address = "12 rue des Entrepôts", zip = "69007", city = "Lyon" }
+    gs1_company_prefix = "3760123"   # SSCC: the prefix GS1 assigned
+    sscc_extension = 3
+    sscc_block_size = 200     # SSCC serial references this station holds, to label offline
+
+Unknown top-level sections are kept so a newer file still opens here.
 """
 
 from __future__ import annotations
@@ -41,6 +52,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.config_labels import LabelConfigError, LabelSettings, parse_label_settings
 from app.credentials import CredentialError, hide_password, read_password_env, read_password_file, with_password
 from app.paths import default_central_url, default_station_url
 from app.scanning.rules import DEFAULT_RULES, PrefixRules
@@ -78,6 +90,7 @@ class StationConfig:
     scanners: tuple[str, ...] = DEFAULT_SCANNERS  # scanner URLs, checked (app.devices.scanner_spec)
     scan_rules: PrefixRules = DEFAULT_RULES
     picking: PickingSettings = field(default_factory=lambda: PickingSettings())
+    labels: LabelSettings = field(default_factory=lambda: LabelSettings())  # [printing] and [labels]
     extra: dict[str, Any] = field(default_factory=dict)
     version: int = CONFIG_VERSION
 
@@ -122,7 +135,12 @@ def load_config(path: Path) -> StationConfig:
     scanners = _scanners(data, path)
     scan_rules = _scan_rules(data, path)
     picking = _picking(data, path)
-    extra = {k: v for k, v in data.items() if k not in ("station", "central", "version", "scanners", "scanning", "picking")}
+    try:
+        labels = parse_label_settings(data, path)
+    except LabelConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    known = ("station", "central", "version", "scanners", "scanning", "picking", "printing", "labels")
+    extra = {k: v for k, v in data.items() if k not in known}
     central_url = central.get("url") or default_central_url()
     if urlsplit(central_url).password:
         raise ConfigError(
@@ -144,6 +162,7 @@ def load_config(path: Path) -> StationConfig:
         scanners=scanners,
         scan_rules=scan_rules,
         picking=picking,
+        labels=labels,
         extra=extra,
     )
 
