@@ -125,20 +125,64 @@ def product_cells(session: Session) -> list[Cell]:
     return cells
 
 
-def build_pages(factory: sessionmaker[Session], rules: PrefixRules = DEFAULT_RULES) -> list[Page]:
-    with factory() as session:
-        pages = [
-            *_paginate("Commandes", "Commands", "Scannez pour agir sans toucher l'écran.",
-                       "Scan to act without touching the screen.", COMMANDS, command_cells()),
-            *_paginate("Badges", "Badges", "Scannez votre badge pour ouvrir une session.",
-                       "Scan your badge to log in.", BADGES, badge_cells(session)),
-            *_paginate("Bacs", "Totes", "Un bac par commande pendant le prélèvement.",
-                       "One tote per order while picking.", SMALL, tote_cells(rules)),
-            *_paginate("Emplacements", "Locations", "Dans l'ordre du parcours de prélèvement.",
-                       "In pick-walk order.", SMALL, location_cells(session)),
-            *_paginate("Produits", "Products", "Code GTIN imprimé sur l'article (EAN-13, ITF-14 pour les cartons).",
-                       "The GTIN printed on the item (EAN-13, ITF-14 for cases).", PRODUCTS, product_cells(session)),
-        ]
+def _command_pages() -> list[Page]:
+    return _paginate("Commandes", "Commands", "Scannez pour agir sans toucher l'écran.",
+                     "Scan to act without touching the screen.", COMMANDS, command_cells())
+
+
+def _badge_pages(session: Session) -> list[Page]:
+    return _paginate("Badges", "Badges", "Scannez votre badge pour ouvrir une session.",
+                     "Scan your badge to log in.", BADGES, badge_cells(session))
+
+
+def _tote_pages(rules: PrefixRules) -> list[Page]:
+    return _paginate("Bacs", "Totes", "Un bac par commande pendant le prélèvement.",
+                     "One tote per order while picking.", SMALL, tote_cells(rules))
+
+
+def _location_pages(session: Session) -> list[Page]:
+    return _paginate("Emplacements", "Locations", "Dans l'ordre du parcours de prélèvement.",
+                     "In pick-walk order.", SMALL, location_cells(session))
+
+
+def _product_pages(session: Session) -> list[Page]:
+    return _paginate("Produits", "Products", "Code GTIN imprimé sur l'article (EAN-13, ITF-14 pour les cartons).",
+                     "The GTIN printed on the item (EAN-13, ITF-14 for cases).", PRODUCTS, product_cells(session))
+
+
+def _numbered(pages: list[Page]) -> list[Page]:
     for number, page in enumerate(pages, start=1):
         page.number, page.total = number, len(pages)
     return pages
+
+
+def build_pages(factory: sessionmaker[Session], rules: PrefixRules = DEFAULT_RULES) -> list[Page]:
+    """The whole demo sheet: commands, badges, totes, locations, products."""
+    with factory() as session:
+        pages = [*_command_pages(), *_badge_pages(session), *_tote_pages(rules), *_location_pages(session),
+                 *_product_pages(session)]
+    return _numbered(pages)
+
+
+SHEET_KINDS = ("commands", "locations", "badges", "totes", "products")
+
+
+def build_sheet(factory: sessionmaker[Session], kind: str, rules: PrefixRules = DEFAULT_RULES) -> list[Page]:
+    """Only one section's pages (``quai label sheet commands|locations|badges``), numbered
+    on their own: ``commands``, ``locations``, ``badges`` (and ``totes``, ``products``).
+    A section with nothing to print (no active user, no stocked location) is a LookupError
+    saying so, rather than an empty PDF."""
+    if kind not in SHEET_KINDS:
+        raise ValueError(f"unknown sheet {kind!r}: choose one of {', '.join(SHEET_KINDS)}")
+    if kind == "commands":
+        pages = _command_pages()
+    elif kind == "totes":
+        pages = _tote_pages(rules)
+    else:
+        with factory() as session:
+            pages = {"locations": _location_pages, "badges": _badge_pages, "products": _product_pages}[kind](session)
+    if not pages:
+        what = {"locations": "no location holds stock", "badges": "no active user has a badge",
+                "products": "no product has a GTIN"}[kind]
+        raise LookupError(f"nothing to print on the {kind} sheet: {what}")
+    return _numbered(pages)

@@ -1,0 +1,198 @@
+"""The documents Quai prints, each a pure function from plain data (``app.labels.label_data``)
+to ``app.labels.layout.Label`` pages; ZPL, raster and PDF are made from those.
+
+- ``shipping.shipping_label(data)``: the 100x150 mm parcel label;
+- ``logistic.logistic_label(data)``: the GS1 logistic label of a B2B carton or pallet;
+- ``packing_slip.packing_slip_pages(data, paper)`` (A5/A4) and ``packing_slip_thermal(data)``;
+- ``small.location_label``, ``small.tote_label``, ``small.badge_card``.
+
+This module holds the geometry they share: how wide a Code 128 symbol is at the printer's
+resolution (so it is placed with its quiet zones inside the label), how big a QR code is,
+how tall a wrapped text block is, and each element's extent (used by the tests too).
+Sizes are computed at every resolution in ``DPIS`` and the largest is kept: a barcode's
+module is a whole number of dots, so 0.5 mm is 4 dots (0.500 mm) at 203 dpi but 6 dots
+(0.508 mm) at 300 dpi, and the label must fit both.
+
+No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.labels.layout import DPIS, MM_PER_INCH, Box, Code128, DataMatrix, Element, QrCode, Text, gs1_elements, module_dots, needs_separator
+from app.labels.wrap import wrap
+
+CODE128_QUIET = 10  # modules each side (ISO/IEC 15417)
+QR_QUIET = 4  # modules each side (ISO/IEC 18004)
+DM_QUIET = 1  # modules each side (ISO/IEC 16022)
+_FNC1 = "\x00"  # a token standing for FNC1 in the character stream below
+
+
+def module_mm(module: float, dpi: int) -> float:
+    """A module of ``module`` mm as actually printed at ``dpi`` (whole dots)."""
+    return module_dots(module, dpi) * MM_PER_INCH / dpi
+
+
+def widest_module_mm(module: float) -> float:
+    return max(module_mm(module, dpi) for dpi in DPIS)
+
+
+def _code128_tokens(data: str, gs1: bool) -> list[str]:
+    if not gs1:
+        return list(data)
+    tokens = [_FNC1]
+    pairs = gs1_elements(data)
+    for index, (ai, value) in enumerate(pairs):
+        tokens += list(ai + value)
+        if needs_separator(ai) and index < len(pairs) - 1:
+            tokens.append(_FNC1)
+    return tokens
+
+
+def code128_modules(data: str, gs1: bool = False) -> int:
+    """Modules in the symbol (quiet zones excluded), for the encoding a good encoder makes:
+    runs of four digits or more (two once in code set C) in C, the rest in B. One symbol
+    character of slack is added, since an encoder may switch sets one character
+    differently; the symbol is then never wider than computed."""
+    tokens = _code128_tokens(data, gs1)
+    count, current, i = 1, None, 0  # the start character
+    while i < len(tokens):
+        if tokens[i] == _FNC1:
+            count += 1
+            i += 1
+            continue
+        run = 0
+        while i + run < len(tokens) and tokens[i + run].isdigit() and tokens[i + run].isascii():
+            run += 1
+        if run >= 4 or (current == "C" and run >= 2) or (current is None and run >= 2 and run % 2 == 0):
+            if current not in ("C", None):
+                count += 1
+            current = "C"
+            count += run // 2
+            i += run // 2 * 2
+            continue
+        if current not in ("B", None):
+            count += 1
+        current = "B"
+        count += 1
+        i += 1
+    count += 1  # check character
+    return (count + 1) * 11 + 13  # + slack; the stop pattern is 13 modules
+
+
+def code128_width_mm(code: Code128, dpi: int | None = None) -> float:
+    """The symbol's width without its quiet zones, at ``dpi`` or the widest over ``DPIS``."""
+    modules = code128_modules(code.data, code.gs1)
+    if dpi is not None:
+        return modules * module_mm(code.module_mm, dpi)
+    return modules * widest_module_mm(code.module_mm)
+
+
+def qr_modules(data: str, error_level: str = "M") -> int:
+    """Modules on a side of the QR symbol for ``data`` in byte mode (UTF-8), the largest an
+    encoder makes for it."""
+    import qrcode
+    from qrcode import constants
+
+    levels = {"L": constants.ERROR_CORRECT_L, "M": constants.ERROR_CORRECT_M,
+              "Q": constants.ERROR_CORRECT_Q, "H": constants.ERROR_CORRECT_H}
+    qr = qrcode.QRCode(error_correction=levels[error_level], border=0)
+    qr.add_data(qrcode.util.QRData(data.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
+    qr.make(fit=True)
+    return 17 + 4 * int(qr.version)
+
+
+def text_height_mm(text: Text) -> float:
+    """Height of the block ``text`` takes once wrapped: line pitch times lines (the last
+    line's extra spacing counted too, erring tall)."""
+    lines = len(wrap(text.text, text.width_mm, text.size_mm, text.max_lines)) or 1
+    return lines * text.size_mm * text.line_spacing
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Where an element may put ink or needs white, in mm: its quiet zones included for
+    barcodes."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Extent) -> bool:
+        eps = 1e-6
+        return (self.left < other.right - eps and other.left < self.right - eps
+                and self.top < other.bottom - eps and other.top < self.bottom - eps)
+
+
+def extent(element: Element) -> Extent:
+    if isinstance(element, Text):
+        return Extent(element.x_mm, element.y_mm, element.x_mm + element.width_mm,
+                      element.y_mm + text_height_mm(element))
+    if isinstance(element, Box):
+        return Extent(element.x_mm, element.y_mm, element.x_mm + element.width_mm, element.y_mm + element.height_mm)
+    if isinstance(element, Code128):
+        quiet = CODE128_QUIET * widest_module_mm(element.module_mm)
+        return Extent(element.x_mm - quiet, element.y_mm, element.x_mm + code128_width_mm(element) + quiet,
+                      element.y_mm + element.height_mm)
+    if isinstance(element, QrCode):
+        module = widest_module_mm(element.module_mm)
+        size = qr_modules(element.data, element.error_level) * module
+        quiet = QR_QUIET * module
+        return Extent(element.x_mm - quiet, element.y_mm - quiet, element.x_mm + size + quiet, element.y_mm + size + quiet)
+    if isinstance(element, DataMatrix):
+        module = widest_module_mm(element.module_mm)
+        size = 26 * module  # up to 26x26: 44 digits or 22 text characters; the quiet zone is 1 module
+        return Extent(element.x_mm - module, element.y_mm - module, element.x_mm + size + module, element.y_mm + size + module)
+    raise TypeError(f"unknown element {element!r}")
+
+
+def centred_code128(data: str, *, left: float, right: float, y: float, height: float, gs1: bool = False,
+                    modules: tuple[float, ...] = (0.5, 0.45, 0.42, 0.375, 0.33)) -> Code128:
+    """A Code 128 centred between ``left`` and ``right`` with its quiet zones inside them,
+    at the widest module of ``modules`` that fits at every resolution. Refuses (ValueError)
+    when even the narrowest does not fit: an unscannable label must not be printed."""
+    for module in modules:
+        code = Code128(x_mm=0.0, y_mm=y, height_mm=height, data=data, gs1=gs1, module_mm=module, human_readable=False)
+        width = code128_width_mm(code)
+        quiet = CODE128_QUIET * widest_module_mm(module)
+        if width + 2 * quiet <= right - left:
+            return replace(code, x_mm=round(left + (right - left - width) / 2, 2))
+    raise ValueError(f"the barcode {data!r} does not fit in {right - left:.1f} mm with its quiet zones: "
+                     "shorten the data or use a wider label")
+
+
+def human_readable_gs1(bracketed: str) -> str:
+    """The line printed under a GS1-128 symbol: "(00) 376543210000000018 (10) LOT"."""
+    return " ".join(f"({ai}) {value}" for ai, value in gs1_elements(bracketed))
+
+
+class Column:
+    """Places wrapped text blocks one under the other in a column, never past ``bottom``:
+    a block that does not fit whole is cut to the lines that do (the last ending in "…"),
+    so nothing ever overprints what is below the column."""
+
+    def __init__(self, x: float, y: float, width: float, bottom: float) -> None:
+        self.x, self.y, self.width, self.bottom = x, y, width, bottom
+        self.elements: list[Element] = []
+
+    def room_lines(self, size: float, spacing: float = 1.15) -> int:
+        return max(0, int((self.bottom - self.y + 1e-6) // (size * spacing)))
+
+    def text(self, text: str, size: float, *, bold: bool = False, max_lines: int = 1, gap: float = 0.0,
+             align: str = "left", inverse: bool = False) -> Text | None:
+        """Adds ``text`` (nothing when empty or no line fits); returns the element."""
+        if not text.strip():
+            return None
+        lines = min(max_lines, self.room_lines(size))
+        if lines < 1:
+            return None
+        element = Text(self.x, self.y, self.width, size, text, bold=bold, max_lines=lines, align=align,  # type: ignore[arg-type]
+                       inverse=inverse)
+        self.elements.append(element)
+        self.y += text_height_mm(element) + gap
+        return element
+
+    def skip(self, mm: float) -> None:
+        self.y = min(self.bottom, self.y + mm)
