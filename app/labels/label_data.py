@@ -20,7 +20,7 @@ CARRIERS: dict[str, tuple[str, str]] = {
     "colissimo": ("COLISSIMO", "#f2a900"),
     "chronopost": ("CHRONOPOST", "#0b3b8c"),
     "mondial_relay": ("MONDIAL RELAY", "#96154a"),
-    "click_collect": ("RETRAIT MAGASIN", "#1b8a3a"),
+    "click_collect": ("CLICK & COLLECT", "#1b8a3a"),
 }
 
 #: Service code (``app.imports.shipping_rules``) -> what the label says.
@@ -33,7 +33,7 @@ SERVICES: dict[str, str] = {
     "chrono18": "Chrono 18",
     "chrono10": "Chrono 10",
     "point_relais": "Point Relais",
-    "store_pickup": "Click & Collect",
+    "store_pickup": "Retrait magasin",
 }
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import barcode
 import pytest
 
 from app.domain.gtin import gs1_check_digit
-from app.labels.documents import Extent, code128_modules, extent
+from app.labels.documents import Extent, extent
 from app.labels.documents.logistic import logistic_label
 from app.labels.documents.packing_slip import packing_slip_pages, packing_slip_thermal, printable
 from app.labels.documents.shipping import shipping_label
@@ -296,17 +295,3 @@ def test_small_labels_carry_what_the_scanners_expect() -> None:
         tote_label("BAC-7")
     with pytest.raises(ValueError, match="badge"):
         badge_card("Camille Martin", "1234", ())
-
-
-@pytest.mark.parametrize("data", ["6A12345678901", "BDG0001", "A-01-02-1", "TOT001", "#1001", "XY123456789FR",
-                                  "ab12", "1234567", "A1B2C3D4"])
-def test_code128_width_is_never_less_than_a_real_encoder_makes(data: str) -> None:
-    real = len("".join(barcode.get_barcode_class("code128")(data).build()))
-    assert real <= code128_modules(data) <= real + 22
-
-
-def test_gs1_128_width_is_never_less_than_a_real_encoder_makes() -> None:
-    for element_string, plain in [(f"(00){sscc(5)}", f"00{sscc(5)}"),
-                                  ("(02)13760000001011(37)24", "021376000000101137" + "24")]:
-        real = len("".join(barcode.get_barcode_class("gs1_128")(plain).build()))
-        assert real <= code128_modules(element_string, gs1=True) <= real + 22

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.labels.layout import DPIS, MM_PER_INCH, Box, Code128, DataMatrix, Element, QrCode, Text, gs1_elements, module_dots, needs_separator
+from app.labels import symbols, zpl
+from app.labels.layout import DPIS, MM_PER_INCH, Box, Code128, DataMatrix, Element, QrCode, Text, gs1_elements, module_dots
 from app.labels.wrap import wrap
 
 CODE128_QUIET = 10  # modules each side (ISO/IEC 15417)
 QR_QUIET = 4  # modules each side (ISO/IEC 18004)
 DM_QUIET = 1  # modules each side (ISO/IEC 16022)
-_FNC1 = "\x00"  # a token standing for FNC1 in the character stream below
 
 
 def module_mm(module: float, dpi: int) -> float:
@@ -38,47 +38,12 @@ def widest_module_mm(module: float) -> float:
     return max(module_mm(module, dpi) for dpi in DPIS)
 
 
-def _code128_tokens(data: str, gs1: bool) -> list[str]:
-    if not gs1:
-        return list(data)
-    tokens = [_FNC1]
-    pairs = gs1_elements(data)
-    for index, (ai, value) in enumerate(pairs):
-        tokens += list(ai + value)
-        if needs_separator(ai) and index < len(pairs) - 1:
-            tokens.append(_FNC1)
-    return tokens
-
-
 def code128_modules(data: str, gs1: bool = False) -> int:
-    """Modules in the symbol (quiet zones excluded), for the encoding a good encoder makes:
-    runs of four digits or more (two once in code set C) in C, the rest in B. One symbol
-    character of slack is added, since an encoder may switch sets one character
-    differently; the symbol is then never wider than computed."""
-    tokens = _code128_tokens(data, gs1)
-    count, current, i = 1, None, 0  # the start character
-    while i < len(tokens):
-        if tokens[i] == _FNC1:
-            count += 1
-            i += 1
-            continue
-        run = 0
-        while i + run < len(tokens) and tokens[i + run].isdigit() and tokens[i + run].isascii():
-            run += 1
-        if run >= 4 or (current == "C" and run >= 2) or (current is None and run >= 2 and run % 2 == 0):
-            if current not in ("C", None):
-                count += 1
-            current = "C"
-            count += run // 2
-            i += run // 2 * 2
-            continue
-        if current not in ("B", None):
-            count += 1
-        current = "B"
-        count += 1
-        i += 1
-    count += 1  # check character
-    return (count + 1) * 11 + 13  # + slack; the stop pattern is 13 modules
+    """Modules in the symbol (quiet zones excluded) as the widest of the outputs encodes it:
+    the raster encoder (``app.labels.symbols``, minimal) and the ZPL one (``app.labels.zpl``,
+    which may take a character or two more to stay clear of a renderer's quirks). Placing
+    with the widest keeps every output's quiet zones inside the label."""
+    return max(len(symbols.code128_modules(data, gs1)), zpl.code128_field(data, gs1)[2])
 
 
 def code128_width_mm(code: Code128, dpi: int | None = None) -> float:
@@ -90,17 +55,17 @@ def code128_width_mm(code: Code128, dpi: int | None = None) -> float:
 
 
 def qr_modules(data: str, error_level: str = "M") -> int:
-    """Modules on a side of the QR symbol for ``data`` in byte mode (UTF-8), the largest an
-    encoder makes for it."""
-    import qrcode
-    from qrcode import constants
+    """Modules on a side of the QR symbol for ``data``: the raster encoder's symbol, or the
+    version byte mode (UTF-8, what a printer's ``^BQ`` may choose) needs, whichever is larger."""
+    import qrcode  # noqa: PLC0415 - only documents with a QR code pay for the import
+    from qrcode import constants  # noqa: PLC0415
 
     levels = {"L": constants.ERROR_CORRECT_L, "M": constants.ERROR_CORRECT_M,
               "Q": constants.ERROR_CORRECT_Q, "H": constants.ERROR_CORRECT_H}
     qr = qrcode.QRCode(error_correction=levels[error_level], border=0)
     qr.add_data(qrcode.util.QRData(data.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
     qr.make(fit=True)
-    return 17 + 4 * int(qr.version)
+    return max(17 + 4 * int(qr.version), len(symbols.qr_matrix(data, error_level)))
 
 
 def text_height_mm(text: Text) -> float:
@@ -143,7 +108,7 @@ def extent(element: Element) -> Extent:
         return Extent(element.x_mm - quiet, element.y_mm - quiet, element.x_mm + size + quiet, element.y_mm + size + quiet)
     if isinstance(element, DataMatrix):
         module = widest_module_mm(element.module_mm)
-        size = 26 * module  # up to 26x26: 44 digits or 22 text characters; the quiet zone is 1 module
+        size = len(symbols.datamatrix_matrix(element.data, element.gs1)) * module
         return Extent(element.x_mm - module, element.y_mm - module, element.x_mm + size + module, element.y_mm + size + module)
     raise TypeError(f"unknown element {element!r}")
 

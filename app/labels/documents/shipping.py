@@ -26,7 +26,10 @@ from app.labels.wrap import text_width_mm
 WIDTH, HEIGHT = 100.0, 150.0
 MARGIN = 3.0
 BAND = 15.0
-QR_MODULE = 0.4  # 3 dots at 203 dpi, 5 at 300: small enough for the corner, read by any phone or imager
+# The QR's module: the largest of these with which the symbol and its quiet zone fit the
+# sender's band (0.5 mm is 4 dots at 203 dpi; 0.33 mm, 3 dots at 203 and 4 at 300 dpi,
+# still reads with any phone or imager).
+QR_MODULES = (0.5, 0.45, 0.4, 0.33)
 RECIPIENT_TOP, RECIPIENT_BOTTOM = 40.0, 81.5
 INFO_TOP = 82.0
 CODES_TOP = 98.0
@@ -42,24 +45,32 @@ def _rule(y: float) -> Box:
 def _band(data: ShippingLabelData) -> list[Element]:
     name = carrier_name(data.carrier)
     service = service_name(data.service)
-    name_width = 64.0 if service else WIDTH - 2 * MARGIN
-    # As big as fits the band's left part, at most 9 mm: "MONDIAL RELAY" shrinks, "COLISSIMO" does not.
+    inner = WIDTH - 2 * MARGIN
+    service_size = 4.5
+    # The service takes the room it needs on the right (up to 40 mm), the carrier the rest,
+    # as big as fits, at most 9 mm: "MONDIAL RELAY" shrinks, "COLISSIMO" does not.
+    service_width = min(40.0, text_width_mm(service, service_size) + 1.0) if service else 0.0
+    name_width = inner - (service_width + 2.0 if service else 0.0)
     size = min(9.0, name_width / max(text_width_mm(name, 1.0), 1e-6) * 0.98)
     elements: list[Element] = [
         Box(0.0, 0.0, WIDTH, BAND, filled=True),
         Text(MARGIN, (BAND - size) / 2, name_width, size, name, bold=True, inverse=True),
     ]
     if service:
-        elements.append(Text(MARGIN + name_width + 1, (BAND - 4.5) / 2, WIDTH - 2 * MARGIN - name_width - 1, 4.5,
+        elements.append(Text(WIDTH - MARGIN - service_width, (BAND - service_size) / 2, service_width, service_size,
                              service, bold=True, inverse=True, align="right"))
     return elements
 
 
 def _qr(data: ShippingLabelData) -> QrCode:
-    module = widest_module_mm(QR_MODULE)
-    side = qr_modules(data.qr_payload) * module
-    quiet = QR_QUIET * module
-    return QrCode(round(WIDTH - 1.0 - quiet - side, 2), round(BAND + 1.0 + quiet, 2), data.qr_payload, module_mm=QR_MODULE)
+    room = RECIPIENT_TOP - 1.0 - (BAND + 0.5)
+    cells = qr_modules(data.qr_payload)
+    for wanted in QR_MODULES:
+        module = widest_module_mm(wanted)
+        if (cells + 2 * QR_QUIET) * module <= room or wanted == QR_MODULES[-1]:
+            break
+    side, quiet = cells * module, QR_QUIET * module
+    return QrCode(round(WIDTH - 1.0 - quiet - side, 2), round(BAND + 0.5 + quiet, 2), data.qr_payload, module_mm=wanted)
 
 
 def _address_lines(column: Column, address: Address, size: float) -> None:
@@ -71,7 +82,7 @@ def _address_lines(column: Column, address: Address, size: float) -> None:
 
 def _sender(data: ShippingLabelData, right: float) -> tuple[list[Element], float]:
     column = Column(MARGIN, BAND + 1.5, right - MARGIN, RECIPIENT_TOP - 1.5)
-    column.text("Expéditeur", 2.6)
+    column.text("Expéditeur", 2.6, gap=0.6)
     sender = data.sender
     column.text(sender.name, 3.4, bold=True)
     _address_lines(column, sender, 3.0)
@@ -111,7 +122,7 @@ def _recipient(data: ShippingLabelData) -> list[Element]:
         column.text(f"Client : {recipient.name}", 4.5, bold=True, max_lines=1)
         town, country = store.town_line, store.country
     else:
-        column.text("Destinataire", 2.6)
+        column.text("Destinataire", 2.6, gap=0.8)
         column.text(recipient.name, 6.0, bold=True, max_lines=2)
         _address_lines(column, recipient, 5.0)
         town, country = recipient.town_line, recipient.country
