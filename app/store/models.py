@@ -300,3 +300,67 @@ class Change(Base):
     txid: Mapped[int | None] = mapped_column(BigInteger)
     table_name: Mapped[str] = mapped_column(String(32))
     row_key: Mapped[str] = mapped_column(String(64))
+
+
+# --- SSCC numbering (app.domain.sscc, app.sync.sscc, app.store.sscc_pool) -----------------
+# Central-only tables (sscc_counters, sscc_blocks) and a station-only one (sscc_pool). None
+# of them is in app.sync.capture.CAPTURED: the central ones are never pulled to a station,
+# and the pull never writes the pool (it deletes and writes only the captured tables).
+# Every database gets all three from the same migration; the unused ones stay empty.
+
+from sqlalchemy import CheckConstraint  # noqa: E402  (kept with the SSCC tables, its only users)
+
+
+class SsccCounter(Base):
+    """Central: the next serial reference to hand out, per (extension digit, company prefix).
+
+    Only ever moves forward: database triggers (migration 0005) refuse an update that would
+    lower ``next_serial`` or rename the counter, and refuse a delete, so no number is reused.
+    """
+
+    __tablename__ = "sscc_counters"
+
+    extension_digit: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    company_prefix: Mapped[str] = mapped_column(String(10), primary_key=True)
+    next_serial: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+
+
+class SsccBlock(Base):
+    """Central: the log of the serial references handed out, one row per block and station."""
+
+    __tablename__ = "sscc_blocks"
+    __table_args__ = (
+        UniqueConstraint("extension_digit", "company_prefix", "first_serial", name="uq_sscc_blocks_first"),
+        CheckConstraint("last_serial >= first_serial", name="not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str] = mapped_column(String(64), index=True)
+    extension_digit: Mapped[int] = mapped_column(Integer)
+    company_prefix: Mapped[str] = mapped_column(String(10))
+    first_serial: Mapped[int] = mapped_column(BigInteger)
+    last_serial: Mapped[int] = mapped_column(BigInteger)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class SsccPoolBlock(Base):
+    """Station: a block of serial references this station holds, and the next one it will use.
+
+    ``next_serial`` = ``last_serial + 1`` once the block is used up (the row stays: it says
+    which block an SSCC came from).
+    """
+
+    __tablename__ = "sscc_pool"
+    __table_args__ = (
+        UniqueConstraint("extension_digit", "company_prefix", "first_serial", name="uq_sscc_pool_first"),
+        CheckConstraint("next_serial >= first_serial AND next_serial <= last_serial + 1", name="next_in_block"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    extension_digit: Mapped[int] = mapped_column(Integer)
+    company_prefix: Mapped[str] = mapped_column(String(10))
+    first_serial: Mapped[int] = mapped_column(BigInteger)
+    last_serial: Mapped[int] = mapped_column(BigInteger)
+    next_serial: Mapped[int] = mapped_column(BigInteger)
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
