@@ -66,3 +66,38 @@ def test_pdf_has_one_page_per_sheet(qapp, demo_factory, tmp_path: Path) -> None:
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == pages
+
+
+def test_one_sheet_per_kind_holds_only_its_section(qapp, demo_factory, tmp_path: Path) -> None:
+    from app.labels.sheet_pages import build_sheet
+    from app.labels.sheets import write_pages
+
+    commands = build_sheet(demo_factory, "commands")
+    assert {page.title_fr for page in commands} == {"Commandes"}
+    assert [(p.number, p.total) for p in commands] == [(n, len(commands)) for n in range(1, len(commands) + 1)]
+    assert {command.barcode for command in Command} <= decode(render_page(commands[0], dpi=300))
+
+    badges = build_sheet(demo_factory, "badges")
+    assert {page.title_fr for page in badges} == {"Badges"}
+    assert {"BDG0001", "BDG0006"} <= decode(render_page(badges[0], dpi=300))
+
+    locations = build_sheet(demo_factory, "locations")
+    assert {page.title_fr for page in locations} == {"Emplacements"}
+    with demo_factory() as session:
+        stocked = set(session.scalars(select(Location.code).join(Stock, Stock.location_id == Location.id)))
+    assert {cell.pattern.data for page in locations for cell in page.cells} == stocked
+
+    path = tmp_path / "commands.pdf"
+    assert write_pages(path, commands) == len(commands)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", path.read_bytes())) == len(commands)
+    with pytest.raises(ValueError, match="unknown sheet 'pallets'"):
+        build_sheet(demo_factory, "pallets")
+
+
+def test_an_empty_section_is_refused_rather_than_printed_blank(qapp, sqlite_engine: Engine) -> None:
+    from app.labels.sheet_pages import build_sheet
+
+    factory = session_factory(sqlite_engine)
+    with pytest.raises(LookupError, match="nothing to print on the badges sheet: no active user has a badge"):
+        build_sheet(factory, "badges")
+    assert build_sheet(factory, "commands")  # commands need no data
