@@ -27,7 +27,8 @@ tests use) and the ZPL II manual:
   ``^BY`` to 10 dots and is placed 10 dots higher.
 - DataMatrix: ``^BXN,<module dots>,200,,,,<escape>``; the escape character is explicit
   because the printer's default (``~``) is ZPL's control prefix. GS1 data starts with
-  ``<escape>1`` (FNC1) and has one after each variable-length AI.
+  ``<escape>1`` (FNC1) and has one after each variable-length AI. Its data is ISO-8859-1
+  (é è à ç « » yes, œ no: ValueError).
 - Field data never carries a raw ``^`` or ``~`` (they would start a command on the
   printer): such data goes through ``^FH`` hexadecimal escapes.
 
@@ -217,7 +218,16 @@ def _qr(element: QrCode, dpi: int, out: list[str]) -> None:
 
 @lru_cache(maxsize=256)
 def datamatrix_field(data: str, gs1: bool) -> tuple[str, str]:
-    """(escape character for ``^BX``, ``^FH…^FD…`` field data) for a DataMatrix."""
+    """(escape character for ``^BX``, ``^FH…^FD…`` field data) for a DataMatrix.
+
+    Raises ValueError for data outside ISO-8859-1 (``œ``, ``€``…): a DataMatrix printed
+    from ZPL carries its data as ISO-8859-1 bytes (zebrash refuses the rest; a printer would
+    print bytes a scanner reads as other characters). Use a QR code for such text."""
+    try:
+        data.encode("latin-1")
+    except UnicodeEncodeError as error:
+        raise ValueError(f"cannot print {data!r} as a DataMatrix in ZPL: {data[error.start]!r} is not "
+                         "ISO-8859-1 (use a QR code for this text)") from None
     escape = next((ch for ch in _DM_ESCAPES if ch not in data), None)
     if escape is None:
         raise ValueError(f"cannot encode {data!r} as DataMatrix: it uses every escape character Quai can choose")

@@ -1,0 +1,223 @@
+"""ZPL II text from ``app.labels.zpl``, checked as text (no renderer: see test_zpl_render.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.domain.gtin import gs1_check_digit
+from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
+from app.labels.wrap import wrap
+from app.labels.zpl import QR_TOP_OFFSET_DOTS, code128_field, datamatrix_field, to_zpl, to_zpl_many
+
+SSCC = "37654321000000001" + str(gs1_check_digit("37654321000000001"))
+FIELD = re.compile(r"\^FO(\d+),(\d+)(.*?)\^FS")
+
+
+def fields(zpl: str) -> list[tuple[int, int, str]]:
+    return [(int(x), int(y), body) for x, y, body in FIELD.findall(zpl)]
+
+
+def field_data(body: str) -> str:
+    return body.split("^FD", 1)[1]
+
+
+def unescaped(body: str) -> str:
+    """A field's data as the printer reads it: ^FH hexadecimal escapes decoded."""
+    data = field_data(body)
+    match = re.search(r"\^FH(.)", body)
+    if match:
+        escape = re.escape(match.group(1))
+        data = re.sub(escape + "([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), data)
+    return data
+
+
+@pytest.mark.parametrize(("dpi", "width", "height"), [(203, 799, 1199), (300, 1181, 1772)])
+def test_every_label_sets_utf8_size_and_home(dpi: int, width: int, height: int) -> None:
+    zpl = to_zpl(Label("shipping", 100, 150, (Box(1, 1, 98, 148),)), dpi)
+    assert zpl.startswith(f"^XA^CI28^PW{width}^LL{height}^LH0,0")
+    assert zpl.rstrip().endswith("^XZ") and zpl.count("^XA") == 1
+
+
+def test_text_lines_are_the_wrapped_lines_each_in_a_one_line_block() -> None:
+    text = Text(5, 10, 50, 4, "12 rue de la République, Bâtiment B, escalier 3, 69007 Lyon", max_lines=3, align="right")
+    lines = wrap(text.text, text.width_mm, text.size_mm, text.max_lines)
+    assert len(lines) > 1
+    found = fields(to_zpl(Label("t", 60, 30, (text,)), 203))
+    assert [field_data(body) for _, _, body in found] == lines
+    for index, (x, y, body) in enumerate(found):
+        assert (x, y) == (dots(5, 203), dots(10 + index * 4 * 1.15, 203))
+        assert f"^A0N,{dots(4, 203)},{dots(4, 203)}^FB{dots(50, 203)},1,0,R" in body  # one line: ^FB never wraps
+
+
+@pytest.mark.parametrize(("align", "letter"), [("left", "L"), ("center", "C"), ("right", "R")])
+def test_alignment_letters(align: str, letter: str) -> None:
+    zpl = to_zpl(Label("t", 60, 30, (Text(5, 10, 50, 4, "Colis", align=align),)), 203)
+    assert f",1,0,{letter}^FD" in zpl
+
+
+def test_inverse_text_is_reversed_over_a_filled_band() -> None:
+    found = fields(to_zpl(Label("t", 100, 30, (Text(5, 5, 90, 6, "RELAIS", inverse=True),)), 203))
+    (bx, by, band), (tx, ty, text) = found
+    width, height = dots(90, 203), dots(6 * 1.15, 203)
+    assert band == f"^GB{width},{height},{height},B,0"  # filled: thickness = height
+    assert (bx, by) == (tx, ty) and text.startswith("^FR^A0N")
+
+
+def test_boxes_and_lines() -> None:
+    found = fields(to_zpl(Label("t", 100, 150, (Box(2, 3, 96, 0.4), Box(10, 20, 30, 15, filled=True), Box(5, 5, 90, 140, 0.5))), 300))
+    assert [body for _, _, body in found] == [
+        f"^GB{dots(96, 300)},{dots(0.4, 300)},{dots(0.4, 300)},B,0",  # a rule: a box as thin as its line
+        f"^GB{dots(30, 300)},{dots(15, 300)},{dots(15, 300)},B,0",
+        f"^GB{dots(90, 300)},{dots(140, 300)},{dots(0.5, 300)},B,0",
+    ]
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_barcode_modules_are_whole_dots_in_by(dpi: int) -> None:
+    zpl = to_zpl(Label("t", 100, 60, (Code128(5, 5, 20, f"(00){SSCC}", gs1=True, module_mm=0.375),)), dpi)
+    assert f"^BY{module_dots(0.375, dpi)},3,{dots(20, dpi)}^BCN,{dots(20, dpi)},N,N,N,N" in zpl
+    assert module_dots(0.375, 203) == 3 and module_dots(0.375, 300) == 4
+
+
+def decode_no_mode(field: str) -> str:
+    """An independent reading of ^BC no-mode data: invocation codes and code sets as the ZPL
+    manual defines them; FNC1 comes back as "\\x1d"."""
+    assert field.startswith((">;", ">:"))
+    current = "C" if field.startswith(">;") else "B"
+    out, i = [], 2
+    specials = {"0": ">", "<": "^", "=": "~"}
+    while i < len(field):
+        if field[i] == ">":
+            code = field[i + 1]
+            if code == "8":
+                out.append("\x1d")
+            elif code == "6":
+                current = "B"
+            elif code == "5":
+                current = "C"
+            else:
+                assert current == "B" and code in specials, field
+                out.append(specials[code])
+            i += 2
+        elif current == "C":
+            pair = field[i:i + 2]
+            assert len(pair) == 2 and pair.isdigit(), field
+            out.append(pair)
+            i += 2
+        else:
+            out.append(field[i])
+            i += 1
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("data", "tokens"), [
+    (f"(00){SSCC}", f"\x1d00{SSCC}"),
+    (f"(00){SSCC}(37)12(10)LOT-A", f"\x1d00{SSCC}3712\x1d10LOT-A"),
+    ("(01)03760251000170(10)12345(17)261231", "\x1d010376025100017010" "12345\x1d17261231"),
+    ("(10)A>B(21)7", "\x1d10A>B\x1d217"),
+])
+def test_gs1_128_fnc1_first_and_after_variable_length_ais(data: str, tokens: str) -> None:
+    mode, field, modules = code128_field(data, gs1=True)
+    assert mode == "N"
+    encoded = field.removeprefix("^FD")
+    assert "^" not in encoded and "~" not in encoded
+    assert ">5" not in encoded  # zebrash misreads a return to code C
+    assert decode_no_mode(encoded) == tokens
+    assert encoded[-3] != ">"  # zebrash drops a single character left after an invocation code
+    assert modules % 11 == 2 and modules > 11 * 3  # 11 per character, 13 for the stop
+
+
+def test_an_sscc_alone_is_all_code_c() -> None:
+    mode, field, modules = code128_field(f"(00){SSCC}", gs1=True)
+    assert field == f"^FD>;>800{SSCC}"
+    assert modules == 11 * (1 + 1 + 10 + 1) + 13  # start, FNC1, 10 digit pairs, check; stop
+
+
+def test_plain_code128_lets_the_printer_choose_code_sets() -> None:
+    mode, field, _ = code128_field("6A12345678901", gs1=False)
+    assert (mode, field) == ("A", "^FD6A12345678901")
+
+
+def test_human_readable_line_under_the_bars() -> None:
+    code = Code128(10, 20, 15, f"(00){SSCC}(10)AB", gs1=True)
+    found = fields(to_zpl(Label("t", 100, 60, (code,)), 203))
+    assert len(found) == 2
+    x, y, body = found[1]
+    assert x == dots(10, 203) and y > dots(35, 203)
+    assert field_data(body) == f"(00){SSCC}(10)AB"  # the bracketed form
+    assert len(fields(to_zpl(Label("t", 100, 60, (Code128(10, 20, 15, "X1", human_readable=False),)), 203))) == 1
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_qr_magnification_is_the_module_in_dots(dpi: int) -> None:
+    found = fields(to_zpl(Label("t", 100, 60, (QrCode(10, 20, "#1001/1", module_mm=0.5, error_level="Q"),)), dpi))
+    (x, y, body), = found
+    assert (x, y) == (dots(10, dpi), dots(20, dpi) - QR_TOP_OFFSET_DOTS)
+    assert f"^BY1,3,{QR_TOP_OFFSET_DOTS}^BQN,2,{module_dots(0.5, dpi)}^FDQA,#1001/1" == body
+    big = to_zpl(Label("t", 100, 60, (QrCode(10, 20, "x", module_mm=3),)), dpi)
+    assert "^BQN,2,10^" in big  # ^BQ's largest magnification
+
+
+def test_datamatrix_has_an_explicit_escape_and_fnc1_for_gs1() -> None:
+    escape, field = datamatrix_field(f"(00){SSCC}(10)LOT(17)261231", gs1=True)
+    assert escape == "_" and field == f"^FD_100{SSCC}10LOT_117261231"
+    zpl = to_zpl(Label("t", 100, 60, (DataMatrix(10, 20, "(10)A_1(21)X", gs1=True),)), 203)
+    assert "^BXN,4,200,,,,`^FD`110A_1`121X^FS" in zpl  # data holding "_": another escape character
+
+
+def test_datamatrix_refuses_text_outside_latin1() -> None:
+    with pytest.raises(ValueError, match="ISO-8859-1"):
+        to_zpl(Label("t", 100, 60, (DataMatrix(10, 20, "cœur"),)), 203)
+
+
+NASTY = "a^b~c_d%e\\f^FS~HS"
+
+
+@pytest.mark.parametrize("element", [
+    Text(5, 5, 90, 5, NASTY),
+    Code128(5, 5, 10, NASTY, human_readable=False),
+    QrCode(5, 5, NASTY),
+    DataMatrix(5, 5, NASTY),
+], ids=["text", "code128", "qr", "datamatrix"])
+def test_caret_and_tilde_never_reach_the_printer_raw(element) -> None:
+    zpl = to_zpl(Label("t", 100, 60, (element,)), 203)
+    (_, _, body), = fields(zpl)
+    data = field_data(body)
+    assert "^" not in data and "~" not in data
+    assert unescaped(body).endswith(NASTY)
+    assert zpl.count("^FS") == 1 and zpl.count("^XZ") == 1
+
+
+def test_code128_refuses_what_it_cannot_carry() -> None:
+    with pytest.raises(ValueError, match="printable ASCII"):
+        to_zpl(Label("t", 100, 60, (Code128(5, 5, 10, "Prélèvement"),)), 203)
+    with pytest.raises(ValueError):
+        to_zpl(Label("t", 100, 60, (Code128(5, 5, 10, "00123", gs1=True),)), 203)  # not bracketed
+
+
+def test_unknown_element_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="str"):
+        to_zpl(Label("t", 100, 60, ("not an element",)), 203)  # type: ignore[arg-type]
+
+
+def test_positions_scale_with_the_resolution() -> None:
+    label = Label("t", 100, 150, (
+        Text(7.3, 12.1, 50, 4, "Quai"), Box(2, 40, 96, 0.4), Code128(10.5, 60, 20, "QUAI-1"),
+        QrCode(60, 100, "q"), DataMatrix(20, 100, "d"),
+    ))
+    low, high = fields(to_zpl(label, 203)), fields(to_zpl(label, 300))
+    assert len(low) == len(high) == 6  # the Code 128 has its human-readable line
+    for (x1, y1, body), (x2, y2, _) in zip(low, high):
+        if "^BQ" in body:  # the QR's field is placed its fixed offset (in dots) above the symbol
+            y1, y2 = y1 + QR_TOP_OFFSET_DOTS, y2 + QR_TOP_OFFSET_DOTS
+        assert abs(x2 - x1 * 300 / 203) <= 1.5 and abs(y2 - y1 * 300 / 203) <= 1.5, body
+
+
+def test_many_labels_in_one_job() -> None:
+    labels = [Label(f"parcel-{n}", 100, 150, (Text(5, 5, 90, 6, f"Colis {n}/3"),)) for n in (1, 2, 3)]
+    job = to_zpl_many(labels, 300)
+    assert job.count("^XA") == 3 and job.count("^XZ") == 3
+    assert job == "".join(to_zpl(label, 300) for label in labels)
+    assert [m for m in re.findall(r"Colis \d/3", job)] == ["Colis 1/3", "Colis 2/3", "Colis 3/3"]
