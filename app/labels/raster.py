@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -255,6 +256,14 @@ def paint_label(painter: QPainter, label: Label, dpi: int) -> None:
 
 # -- outputs ---------------------------------------------------------------------------------
 
+def _require_gui_application() -> None:
+    # Without one, Qt has no font database and aborts the process at the first QFont:
+    # better a Python error that says what to do.
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):  # a QCoreApplication is not enough
+        raise RuntimeError("painting a label needs a QGuiApplication (fonts): create one first, "
+                           "with QT_QPA_PLATFORM=offscreen where there is no display")
+
+
 def _canvas(width: int, height: int) -> QImage:
     """A grey canvas of this size, reused by this thread (allocating 1 MB per label shows)."""
     key = (width, height)
@@ -270,6 +279,7 @@ def render_label(label: Label, dpi: int = 203, mono: bool = True) -> QImage:
     """``label`` as an image at ``dpi`` on white: 1-bit (``Format_Mono``, what a thermal head
     prints: text thresholded, no grey) or 8-bit grey (``mono=False``, for screens). The image
     carries its resolution (dots per metre), and is the caller's to keep."""
+    _require_gui_application()
     width, height = label.width_dots(dpi), label.height_dots(dpi)
     canvas = _canvas(width, height)
     canvas.fill(WHITE)
@@ -303,6 +313,7 @@ def write_pdf(pages: list[Label], path_or_device: str | Path | QIODevice, dpi: i
     dots. ``path_or_device`` is a file path or an open QIODevice (a QBuffer)."""
     if not pages:
         raise ValueError("a PDF needs at least one page")
+    _require_gui_application()
     target = str(path_or_device) if isinstance(path_or_device, (str, Path)) else path_or_device
     writer = QPdfWriter(target)
     writer.setResolution(dpi)

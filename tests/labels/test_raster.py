@@ -184,3 +184,49 @@ def test_packed_rows_of_a_rendered_label_match_its_pixels(qapp) -> None:
     bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8).reshape(height, width_bytes), axis=1)
     assert np.array_equal(bits[:, :image.width()].astype(bool), pixels(image))
     assert not bits[:, image.width():].any()
+
+
+def image_bytes(image: QImage) -> bytes:
+    return pixels(image).tobytes()
+
+
+def test_worker_threads_render_the_same_label_as_the_gui_thread(qapp) -> None:
+    """The print queue renders off the GUI thread: per-thread fonts and canvases must give
+    the same dots, also with two threads at once."""
+    import threading
+
+    label = sample_label()
+    expected = image_bytes(render_label(label, 203))
+    results: dict[int, list[bytes]] = {}
+    errors: list[BaseException] = []
+
+    def work(index: int) -> None:
+        try:
+            results[index] = [image_bytes(render_label(label, 203)) for _ in range(5)]
+        except BaseException as error:  # reported by the assertion below, not lost in the thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors and sorted(results) == [0, 1]
+    assert all(result == expected for images in results.values() for result in images)
+
+
+def test_without_a_gui_application_rendering_says_what_to_do(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = ("from app.labels.raster import render_label\n"
+              "from app.labels.layout import Label, Text\n"
+              "try:\n"
+              "    render_label(Label('x', 10, 10, (Text(1, 1, 8, 3, 'a'),)))\n"
+              "except RuntimeError as error:\n"
+              "    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=tmp_path.parent)
+    assert done.returncode == 0, done.stderr
+    assert "needs a QGuiApplication" in done.stdout
