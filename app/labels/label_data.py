@@ -71,6 +71,11 @@ class Address:
 #: The shipper: the warehouse (or the shop it works for). Same fields as any address.
 Sender = Address
 
+#: The demo warehouse's address (``quai demo``, previews); a site configures its own.
+DEMO_SENDER = Address("Quai — entrepôt de démonstration", company="Quai Démo SAS",
+                      lines=("ZA des Quatre-Vents", "12 rue des Entrepôts"), zip="69007", city="Lyon",
+                      phone="+33 4 78 00 00 00")
+
 
 @dataclass(frozen=True)
 class RelayPoint:

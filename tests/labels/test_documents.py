@@ -110,6 +110,27 @@ DOCUMENTS = documents()
 BARCODES = (Code128, QrCode, DataMatrix)
 
 
+def layout_problems(label: Label) -> list[str]:
+    """What is wrong with a layout: an element outside the label, anything over a barcode or
+    its quiet zone, two text blocks over each other. Empty when all is well."""
+    problems = []
+    whole = Extent(0.0, 0.0, label.width_mm, label.height_mm)
+    elements = label.elements
+    for element in elements:
+        box = extent(element)
+        if box.left < whole.left or box.right > whole.right + 1e-6 or box.top < whole.top or box.bottom > whole.bottom + 1e-6:
+            problems.append(f"outside the label: {element}")
+    for i, first in enumerate(elements):
+        for second in elements[i + 1:]:
+            if not extent(first).overlaps(extent(second)):
+                continue
+            if isinstance(first, BARCODES) or isinstance(second, BARCODES):
+                problems.append(f"over a barcode: {first} / {second}")
+            elif isinstance(first, Text) and isinstance(second, Text):
+                problems.append(f"texts overlap: {first.text!r} / {second.text!r}")
+    return problems
+
+
 def texts(label: Label) -> list[str]:
     return [e.text for e in label.elements if isinstance(e, Text)]
 
@@ -139,6 +160,21 @@ def test_text_blocks_never_overlap(name: str) -> None:
     for i, first in enumerate(elements):
         for second in elements[i + 1:]:
             assert not extent(first).overlaps(extent(second)), (name, first.text, second.text)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_layout_problems_finds_none(name: str) -> None:
+    assert layout_problems(DOCUMENTS[name]) == []
+
+
+def test_layout_problems_finds_a_text_over_a_barcode_and_off_the_label() -> None:
+    label = DOCUMENTS["tote"]
+    code = next(e for e in label.elements if isinstance(e, Code128))
+    broken = replace(label, elements=(*label.elements, Text(code.x_mm - 2, code.y_mm + 1, 10, 3, "x"),
+                                      Text(95, 2, 10, 3, "off")))
+    found = layout_problems(broken)
+    assert any(p.startswith("over a barcode") for p in found)
+    assert any(p.startswith("outside the label") and "'off'" in p for p in found)
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.gtin import gs1_check_digit
@@ -177,3 +178,29 @@ def test_locations_and_badges_are_read_as_the_scanners_know_them(factory) -> Non
         badge = badge_data(session, "BDG0003")
     assert (location.code, location.zone, location.aisle, location.level) == ("A-01-02-1", "A", "01", "1")
     assert (badge.name, badge.badge, badge.roles) == ("Chloé Dubois", "BDG0003", ("Emballeur",))
+
+
+def test_every_demo_order_gets_a_clean_label_and_slip(sqlite_engine, tmp_path) -> None:
+    """The demo's awkward orders (an address on two lines of one field, relay points, click
+    & collect, gift messages with emoji, B2B shops) all lay out without an overlap."""
+    from app.demo.seed import build_demo
+    from app.labels.documents.packing_slip import packing_slip_thermal
+    from app.labels.label_data import DEMO_SENDER
+    from app.store.db import session_factory
+    from tests.labels.test_documents import layout_problems
+
+    factory = session_factory(sqlite_engine)
+    build_demo(factory, workdir=tmp_path / "demo", now=datetime(2026, 11, 24, 14, 0, tzinfo=UTC))
+    with factory() as session:
+        numbers = list(session.scalars(select(Order.number).order_by(Order.number)))
+        modes = set()
+        for serial, number in enumerate(numbers, start=100):
+            data = shipping_label_data(session, number, sender=DEMO_SENDER, sscc=sscc(serial))
+            modes.add(data.delivery_mode)
+            assert layout_problems(shipping_label(data)) == [], number
+            slip = packing_slip_data(session, number, packer_first_name="Inès")
+            for page in [*packing_slip_pages(slip, "A5"), packing_slip_thermal(slip)]:
+                assert layout_problems(page) == [], (number, page.name)
+            logistic = logistic_label_data(session, number, sender=DEMO_SENDER, sscc=sscc(serial))
+            assert layout_problems(logistic_label(logistic)) == [], number
+    assert len(numbers) > 40 and modes == {"home", "relay", "pickup"}

@@ -109,7 +109,8 @@ def extent(element: Element) -> Extent:
     if isinstance(element, DataMatrix):
         module = widest_module_mm(element.module_mm)
         size = len(symbols.datamatrix_matrix(element.data, element.gs1)) * module
-        return Extent(element.x_mm - module, element.y_mm - module, element.x_mm + size + module, element.y_mm + size + module)
+        quiet = DM_QUIET * module
+        return Extent(element.x_mm - quiet, element.y_mm - quiet, element.x_mm + size + quiet, element.y_mm + size + quiet)
     raise TypeError(f"unknown element {element!r}")
 
 
