@@ -13,8 +13,9 @@ Everything is placed in device dots (``layout.dots``), so what a 203 dpi thermal
 A Code 128's human-readable line (``human_readable``) is painted ``HRI_GAP_MM`` under the
 bars, ``HRI_SIZE_MM`` tall, centred on the symbol; a layout leaves that room.
 
-Threading: ``paint_label``, ``render_label``, ``write_pdf`` and ``packed_rows`` run on any
-thread once a QGuiApplication exists (fonts need it); the caches they use are per thread.
+Threading: ``paint_label``, ``render_label``, ``write_pdf``, ``packed_rows``, ``escpos_job``
+and ``tspl_job`` run on any thread once a QGuiApplication exists (fonts need it); the
+caches they use are per thread.
 ``preview_pixmap`` makes a QPixmap: GUI thread only.
 """
 
@@ -41,6 +42,7 @@ from PySide6.QtGui import (
 
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
 from app.labels.symbols import Matrix, code128_modules, datamatrix_matrix, qr_matrix
+from app.labels.thermal import escpos_raster, tspl_raster
 from app.labels.wrap import wrap
 
 FONT_FAMILY = "DejaVu Sans Condensed"  # fonts-dejavu-core; Qt falls back to its sans elsewhere
@@ -98,9 +100,9 @@ _local = _PerThread()
 # -- elements --------------------------------------------------------------------------------
 
 def text_box(text: Text, dpi: int) -> QRect:
-    """The rectangle, in dots, a ``Text`` may paint in: its width by ``max_lines`` lines."""
-    pitch = text.size_mm * text.line_spacing
-    height_mm = (text.max_lines - 1) * pitch + text.size_mm
+    """The rectangle, in dots, a ``Text`` may paint in: its width by ``max_lines`` line
+    pitches (the height ZPL's inverse band and the documents' layout give a block)."""
+    height_mm = text.max_lines * text.size_mm * text.line_spacing
     return QRect(dots(text.x_mm, dpi), dots(text.y_mm, dpi), dots(text.width_mm, dpi), dots(height_mm, dpi))
 
 
@@ -133,7 +135,8 @@ def _paint_lines(painter: QPainter, lines: list[str], box: QRect, line_dots: flo
     painter.save()
     painter.setClipRect(box)  # the guarantee: whatever a glyph does, it stays in its box
     if inverse:
-        band = QRect(box.x(), box.y(), box.width(), min(box.height(), math.ceil((len(lines) - 1) * pitch_dots + line_dots)))
+        # One pitch per line, as ZPL's band (``app.labels.zpl``): the same black on both.
+        band = QRect(box.x(), box.y(), box.width(), min(box.height(), round(len(lines) * pitch_dots)))
         painter.fillRect(band, BLACK)
     painter.setPen(WHITE if inverse else BLACK)
     for index, line in enumerate(lines):
@@ -362,3 +365,17 @@ def packed_rows(image: QImage) -> tuple[int, int, bytes]:
         row[-1] &= mask
         out += row
     return width_bytes, height, bytes(out)
+
+
+def escpos_job(label: Label, dpi: int = 203, **options) -> bytes:
+    """``label`` as an ESC/POS job (``app.labels.thermal.escpos_raster``; ``options`` are
+    its ``band_rows``, ``cut``, ``feed``). A receipt printer drops what is past its head's
+    width (576 dots on 80 mm paper at 203 dpi): the label is laid out for that width."""
+    return escpos_raster(*packed_rows(render_label(label, dpi)), **options)
+
+
+def tspl_job(label: Label, dpi: int = 203, **options) -> bytes:
+    """``label`` as a TSPL job on stock of the label's size (``app.labels.thermal.
+    tspl_raster``; ``options`` are its ``gap_mm``, ``direction``, ``copies``…)."""
+    return tspl_raster(*packed_rows(render_label(label, dpi)), width_mm=label.width_mm,
+                       height_mm=label.height_mm, **options)

@@ -150,3 +150,16 @@ def test_tspl_bits_are_zero_for_a_dot_unless_asked_otherwise(qapp) -> None:
     # White paper is all ones in the default (TSC) convention.
     blank = tspl_raster(1, 1, b"\x00", width_mm=20, height_mm=10)
     assert BITMAP_HEAD.search(blank) and b",0,\xff\r\n" in blank
+
+
+def test_label_jobs_for_the_print_queue(qapp) -> None:
+    from app.labels.raster import escpos_job, tspl_job
+
+    label = sample_label()
+    expected = {(r.format, r.text, r.symbology) for r in read_all(render_label(label, 203))}
+    dark, _, cut = parse_escpos(escpos_job(label, cut="full"))
+    assert symbols(dark) == expected and cut == b"\x1d\x56\x41\x00"
+    dark, commands, _ = parse_tspl(tspl_job(label, 300, gap_mm=3, copies=2))
+    assert dark.shape[0] == 1772  # 150 mm at 300 dpi
+    assert symbols(dark) == expected
+    assert (commands["SIZE"], commands["GAP"], commands["PRINT"]) == ("100 mm,150 mm", "3 mm,0 mm", "1,2")
