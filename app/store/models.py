@@ -319,6 +319,7 @@ class SsccCounter(Base):
     """
 
     __tablename__ = "sscc_counters"
+    __table_args__ = (CheckConstraint("next_serial >= 1", name="serial_from_1"),)
 
     extension_digit: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     company_prefix: Mapped[str] = mapped_column(String(10), primary_key=True)

@@ -59,6 +59,7 @@ def upgrade() -> None:
     sa.Column('company_prefix', sa.String(length=10), nullable=False),
     sa.Column('next_serial', sa.BigInteger(), nullable=False),
     sa.Column('updated_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('next_serial >= 1', name=op.f('ck_sscc_counters_serial_from_1')),
     sa.PrimaryKeyConstraint('extension_digit', 'company_prefix', name=op.f('pk_sscc_counters'))
     )
     op.create_table('sscc_blocks',
