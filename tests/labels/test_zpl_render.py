@@ -12,9 +12,10 @@ import pytest
 from app.domain.gtin import gs1_check_digit
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
 from app.labels.wrap import wrap
-from app.labels.zpl import to_zpl
+from app.labels.zpl import to_zpl, to_zpl_many
+from tests.support import zpl_render
 from tests.support.barcode_reading import Read, read_all
-from tests.support.zpl_render import render_zpl, render_zpl_grey, stop_renderer
+from tests.support.zpl_render import ZplRenderError, render_label, render_zpl, render_zpl_all, render_zpl_grey, stop_renderer
 
 DPIS = (203, 300)
 ACCENTS = "é è à ç œ « »"
@@ -249,3 +250,34 @@ def test_caret_and_tilde_in_data_do_not_break_the_label(dpi: int) -> None:
     assert (pixels[dots(32, dpi): dots(38, dpi), dots(82, dpi): dots(88, dpi)] < 128).all()
     text_ink = pixels[dots(2, dpi): dots(8, dpi), :] < 128
     assert text_ink.sum() > 200 * (dpi / 203) ** 2
+
+
+def test_a_multi_parcel_job_renders_one_label_per_parcel() -> None:
+    codes = [sscc(f"3765432100000000{n}") for n in (1, 2, 3)]
+    labels = [Label(f"parcel-{n}", 100, 60, (Text(5, 5, 90, 6, f"Colis {n}/3"),
+                                             Code128(8, 15, 20, f"(00){code}", gs1=True)))
+              for n, code in enumerate(codes, 1)]
+    images = render_zpl_all(to_zpl_many(labels, 203), 100, 60, 203)
+    assert [[read.text for read in read_all(image)] for image in images] == [[f"(00){code}"] for code in codes]
+
+
+def test_render_label_shortcut() -> None:
+    label = Label("short", 50, 30, (QrCode(5, 5, "short", module_mm=0.5),))
+    image = render_label(label, 300)
+    assert (image.width(), image.height()) == (dots(50, 300), dots(30, 300))
+    assert [read.text for read in read_all(image)] == ["short"]
+
+
+def test_zpl_the_renderer_refuses_is_an_error_and_the_renderer_goes_on() -> None:
+    with pytest.raises(ZplRenderError, match="zebrash refused"):
+        render_zpl("this is not ZPL", 50, 30, 203)
+    assert [read.text for read in read_all(render_label(Label("after", 50, 30, (QrCode(5, 5, "after"),)), 203))] == ["after"]
+
+
+def test_missing_node_or_package_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setattr(zpl_render, "PACKAGE_DIR", tmp_path / "node_modules" / "zpl-renderer-js")
+    with pytest.raises(ZplRenderError, match=r"zpl-renderer-js is missing.*npm ci --prefix tests"):
+        zpl_render._Renderer()
+    monkeypatch.setenv("PATH", str(tmp_path))  # no node on it
+    with pytest.raises(ZplRenderError, match=r"node is not installed.*npm ci --prefix tests"):
+        zpl_render._Renderer()

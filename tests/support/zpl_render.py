@@ -84,9 +84,10 @@ class _Renderer:
             raise ZplRenderError(f"the ZPL renderer exited (code {code}): " + " | ".join(self.stderr_tail))
         return answer
 
-    def render_png(self, zpl: str, width_mm: float, height_mm: float, dpmm: int) -> bytes:
+    def render_png(self, zpl: str, width_mm: float, height_mm: float, dpmm: int, all_labels: bool) -> list[bytes]:
         request_id, self.next_id = self.next_id, self.next_id + 1
-        request = {"id": request_id, "zpl": zpl, "width_mm": width_mm, "height_mm": height_mm, "dpmm": dpmm}
+        request = {"id": request_id, "zpl": zpl, "width_mm": width_mm, "height_mm": height_mm, "dpmm": dpmm,
+                   "all": all_labels}
         assert self.process.stdin is not None
         try:
             self.process.stdin.write(json.dumps(request) + "\n")
@@ -99,7 +100,9 @@ class _Renderer:
             raise ZplRenderError(f"the ZPL renderer answered request {answer.get('id')} to request {request_id}")
         if "error" in answer:
             raise ZplRenderError(f"zebrash refused the ZPL: {answer['error'].splitlines()[0]}")
-        return base64.b64decode(answer["png"])
+        if all_labels:
+            return [base64.b64decode(png) for png in answer["pngs"]]
+        return [base64.b64decode(answer["png"])]
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -132,6 +135,16 @@ def canvas_dots(size_mm: float, dpi: int) -> int:
     return round(size_mm * dpi / 25.4)
 
 
+def _render(zpl: str, width_mm: float, height_mm: float, dpi: int, all_labels: bool) -> list[bytes]:
+    global _renderer
+    dpmm = dpmm_for(dpi)
+    width, height = canvas_dots(width_mm, dpi) / dpmm, canvas_dots(height_mm, dpi) / dpmm
+    with _lock:
+        if _renderer is None or not _renderer.alive():
+            _renderer = _Renderer()
+        return _renderer.render_png(zpl, width, height, dpmm, all_labels)
+
+
 def render_zpl_png(zpl: str, width_mm: float, height_mm: float, dpi: int) -> bytes:
     """The first label of ``zpl`` as PNG bytes, one pixel per printer dot:
     ``canvas_dots(width_mm, dpi)`` x ``canvas_dots(height_mm, dpi)`` pixels.
@@ -140,24 +153,35 @@ def render_zpl_png(zpl: str, width_mm: float, height_mm: float, dpi: int) -> byt
     and centres a ``^PW`` narrower than its canvas; so it is given the canvas in the
     printer's own dots (``dots / dpmm`` millimetres), and a 100 mm label at 300 dpi is 1181
     pixels wide as on the printer, not 1200 with the label shifted by 9."""
-    global _renderer
-    dpmm = dpmm_for(dpi)
-    width, height = canvas_dots(width_mm, dpi) / dpmm, canvas_dots(height_mm, dpi) / dpmm
-    with _lock:
-        if _renderer is None or not _renderer.alive():
-            _renderer = _Renderer()
-        return _renderer.render_png(zpl, width, height, dpmm)
+    return _render(zpl, width_mm, height_mm, dpi, all_labels=False)[0]
+
+
+def _qimage(png: bytes):
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(png, "PNG")
+    if image.isNull():
+        raise ZplRenderError("the ZPL renderer answered something that is not a PNG")
+    return image.convertToFormat(QImage.Format.Format_Grayscale8)
 
 
 def render_zpl(zpl: str, width_mm: float, height_mm: float, dpi: int):
     """The first label of ``zpl`` rendered by zebrash, as a QImage (Format_Grayscale8), one
     pixel per printer dot: ``read_all`` from ``tests.support.barcode_reading`` takes it as is."""
-    from PySide6.QtGui import QImage
+    return _qimage(render_zpl_png(zpl, width_mm, height_mm, dpi))
 
-    image = QImage.fromData(render_zpl_png(zpl, width_mm, height_mm, dpi), "PNG")
-    if image.isNull():
-        raise ZplRenderError("the ZPL renderer answered something that is not a PNG")
-    return image.convertToFormat(QImage.Format.Format_Grayscale8)
+
+def render_zpl_all(zpl: str, width_mm: float, height_mm: float, dpi: int) -> list:
+    """Every label (``^XA…^XZ``) of a job such as ``to_zpl_many`` makes, as QImages."""
+    return [_qimage(png) for png in _render(zpl, width_mm, height_mm, dpi, all_labels=True)]
+
+
+def render_label(label, dpi: int):
+    """``label`` (an ``app.labels.layout.Label``) written by ``app.labels.zpl.to_zpl`` and
+    rendered by zebrash, as ``render_zpl`` returns it: the shortcut for document tests."""
+    from app.labels.zpl import to_zpl
+
+    return render_zpl(to_zpl(label, dpi), label.width_mm, label.height_mm, dpi)
 
 
 def render_zpl_grey(zpl: str, width_mm: float, height_mm: float, dpi: int) -> np.ndarray:
