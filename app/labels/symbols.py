@@ -147,7 +147,9 @@ def datamatrix_matrix(data: str, gs1: bool = False) -> Matrix:
     if gs1:
         gs1_elements(data)  # the same ValueError as Code 128 for a malformed element string
     try:
-        symbol = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.DataMatrix, gs1=gs1)
+        # Square only: left alone the writer picks rectangles, even DMRE sizes (8x64…)
+        # that many scanners and ZPL's ^BX cannot read or print.
+        symbol = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.DataMatrix, gs1=gs1, forceSquare=True)
     except Exception as error:  # zxing-cpp raises its own error types; name the data
         raise ValueError(f"cannot encode {data!r} as DataMatrix: {error}") from error
     image = symbol.to_image(scale=1, add_quiet_zones=False)

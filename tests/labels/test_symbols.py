@@ -136,3 +136,12 @@ def test_plain_datamatrix_keeps_accents_and_is_not_gs1() -> None:
 def test_a_malformed_gs1_datamatrix_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         datamatrix_matrix("0103453120000011", gs1=True)
+
+
+@pytest.mark.parametrize("length", [4, 9, 22, 40, 70, 110])
+def test_datamatrix_is_always_square(length: int) -> None:
+    # Lengths at which the writer, left alone, picks a rectangle (8x32, 12x26, DMRE 8x64…).
+    data = "QUAI-" + "7A" * (length // 2)
+    matrix = datamatrix_matrix(data, gs1=False)
+    assert len(matrix) == len(matrix[0]) and all(len(row) == len(matrix) for row in matrix)
+    assert read_one(matrix_image(matrix)).text == data
