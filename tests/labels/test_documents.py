@@ -227,6 +227,18 @@ def test_pickup_label_shows_the_store() -> None:
     assert "12 rue de la République" not in shown
 
 
+@pytest.mark.parametrize("mode", ["relay", "pickup"])
+def test_who_collects_is_never_cut_for_a_long_relay_or_store_address(mode: str) -> None:
+    long_place = replace(LONG, name="Magasin")
+    label = shipping_label(shipping(delivery_mode=mode, recipient=RECIPIENT, tracking_code=None,
+                                    relay=RelayPoint("FR-1", LONG.company, address=long_place),
+                                    pickup_store=long_place))
+    shown = texts(label)
+    assert ("Pour : Élodie Durand" if mode == "relay" else "Client : Élodie Durand") in shown
+    assert "63000 Clermont-Ferrand" in shown
+    assert layout_problems(label) == []
+
+
 def test_a_long_address_is_cut_within_its_lines_and_keeps_the_town() -> None:
     label = DOCUMENTS["shipping-long"]
     by_text = {e.text: e for e in label.elements if isinstance(e, Text)}

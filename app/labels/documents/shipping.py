@@ -107,9 +107,10 @@ def _recipient(data: ShippingLabelData) -> list[Element]:
         elements.append(Text(MARGIN + 1.5, column.y + 0.9, width - 3, 4.5, f"POINT RELAIS  {relay.id}", bold=True, inverse=True))
         column.skip(7.0)
         column.text(relay.name, 6.0, bold=True, max_lines=2)
+        # Who collects comes before the street lines: when room runs out, a street is cut, never the name.
+        column.text(f"Pour : {recipient.name}", 4.5, bold=True, max_lines=1)
         if relay.address is not None:
             _address_lines(column, relay.address, 4.5)
-        column.text(f"Pour : {recipient.name}", 4.5, bold=True, max_lines=1)
         town = relay.address.town_line if relay.address is not None else f"{relay.zip} {relay.city}".strip()
         country = relay.address.country if relay.address is not None else "FR"
     elif data.delivery_mode == "pickup" and data.pickup_store is not None:
@@ -118,8 +119,8 @@ def _recipient(data: ShippingLabelData) -> list[Element]:
         elements.append(Text(MARGIN + 1.5, column.y + 0.9, width - 3, 4.5, "RETRAIT MAGASIN", bold=True, inverse=True))
         column.skip(7.0)
         column.text(store.company or store.name, 6.0, bold=True, max_lines=2)
-        _address_lines(column, Address(name="", lines=store.lines), 4.5)
         column.text(f"Client : {recipient.name}", 4.5, bold=True, max_lines=1)
+        _address_lines(column, Address(name="", lines=store.lines), 4.5)
         town, country = store.town_line, store.country
     else:
         column.text("Destinataire", 2.6, gap=0.8)
