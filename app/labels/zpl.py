@@ -22,7 +22,8 @@ tests use) and the ZPL II manual:
   alphanumeric AI comes before numeric ones). The printer's interpretation line is off:
   its text would be the raw digits, so the bracketed form is printed here as text.
 - Plain Code 128: ``^BC`` automatic mode (``A``): the printer chooses code sets B and C.
-- QR: ``^BQN,2,<module dots>`` with ``^FD<level>A,<data>``. A Zebra prints a QR symbol
+- QR: ``^BQN,2,<module dots>`` with ``^FD<level>A,<data>`` for ASCII data and manual byte
+  mode ``^FD<level>M,B<UTF-8 length><data>`` for the rest (see ``qr_field``). A Zebra prints a QR symbol
   below its ``^FO`` by the current ``^BY`` height (zebrash reproduces it): each QR sets
   ``^BY`` to 10 dots and is placed 10 dots higher.
 - DataMatrix: ``^BXN,<module dots>,200,,,,<escape>``; the escape character is explicit
@@ -212,8 +213,21 @@ def _qr(element: QrCode, dpi: int, out: list[str]) -> None:
     x, y = dots(element.x_mm, dpi), max(0, dots(element.y_mm, dpi) - QR_TOP_OFFSET_DOTS)
     # The offset is the ^BY bar-code height (zebrash, as Labelary documents for the printers);
     # it is set here so the QR code does not move with the previous barcode's height.
-    out.append(f"^FO{x},{y}^BY1,3,{QR_TOP_OFFSET_DOTS}^BQN,2,{magnification}"
-               f"{_field_data(element.error_level + 'A,' + element.data)}^FS")
+    out.append(f"^FO{x},{y}^BY1,3,{QR_TOP_OFFSET_DOTS}^BQN,2,{magnification}{qr_field(element.data, element.error_level)}^FS")
+
+
+@lru_cache(maxsize=256)
+def qr_field(data: str, level: str = "M") -> str:
+    """``^FD…`` of a QR code: ASCII in automatic mode (``<level>A,``: the printer picks
+    numeric, alphanumeric or byte mode); anything else in manual byte mode with its UTF-8
+    length (``<level>M,B0012…``), because the automatic mode cannot carry bytes 0x80-0x9F
+    and 0xE0-0xFF (ZPL II manual, ^BQ), which UTF-8 accents are made of (É is C3 89)."""
+    if data.isascii():
+        return _field_data(f"{level}A,{data}")
+    size = len(data.encode("utf-8"))
+    if size > 2953:  # a version 40 QR code's bytes at level L
+        raise ValueError(f"{size} bytes are too many for a QR code")
+    return _field_data(f"{level}M,B{size:04d}{data}")
 
 
 @lru_cache(maxsize=256)

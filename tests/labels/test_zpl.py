@@ -9,7 +9,7 @@ import pytest
 from app.domain.gtin import gs1_check_digit
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
 from app.labels.wrap import wrap
-from app.labels.zpl import QR_TOP_OFFSET_DOTS, code128_field, datamatrix_field, to_zpl, to_zpl_many
+from app.labels.zpl import QR_TOP_OFFSET_DOTS, code128_field, datamatrix_field, qr_field, to_zpl, to_zpl_many
 
 SSCC = "37654321000000001" + str(gs1_check_digit("37654321000000001"))
 FIELD = re.compile(r"\^FO(\d+),(\d+)(.*?)\^FS")
@@ -158,6 +158,14 @@ def test_qr_magnification_is_the_module_in_dots(dpi: int) -> None:
     assert f"^BY1,3,{QR_TOP_OFFSET_DOTS}^BQN,2,{module_dots(0.5, dpi)}^FDQA,#1001/1" == body
     big = to_zpl(Label("t", 100, 60, (QrCode(10, 20, "x", module_mm=3),)), dpi)
     assert "^BQN,2,10^" in big  # ^BQ's largest magnification
+
+
+def test_qr_data_beyond_ascii_goes_in_byte_mode_with_its_utf8_length() -> None:
+    assert qr_field("#1001/1", "M") == "^FDMA,#1001/1"
+    assert qr_field("Élodie «ok»", "Q") == "^FDQM,B0014Élodie «ok»"  # 8 ASCII bytes, É « » two bytes each
+    assert qr_field("a^é", "M") == "^FH_^FDMM,B0004a_5Eé"  # the length counts the byte ^FH makes
+    with pytest.raises(ValueError, match="too many"):
+        qr_field("é" * 1500, "L")
 
 
 def test_datamatrix_has_an_explicit_escape_and_fnc1_for_gs1() -> None:
