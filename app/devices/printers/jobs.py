@@ -64,6 +64,11 @@ class JobStore:
     def save(self, job: Job) -> None:
         _atomic_write(self.folder / f"{job.id}.json", json.dumps(asdict(job), ensure_ascii=False).encode())
 
+    def delete(self, job_id: str) -> None:
+        """The job file first: a job file without its data would be skipped, never half-printed."""
+        (self.folder / f"{job_id}.json").unlink(missing_ok=True)
+        (self.folder / f"{job_id}.data").unlink(missing_ok=True)
+
     def data(self, job_id: str) -> bytes:
         return (self.folder / f"{job_id}.data").read_bytes()
 

@@ -14,11 +14,13 @@ Exactly once, case by case:
 
 - nothing sent (connection refused, device absent, spool folder unwritable): the job waits and is
   sent again later; the printer got nothing.
-- the link broke mid-job: for ZPL the whole job is sent again. A ZPL label prints only when the
-  printer reads the ``^XZ`` that ends its format: a format cut before its ``^XZ`` never prints, so
-  the part that arrived cannot become a label and the resend is the only copy. (The transport does
-  not report success before every byte is handed over, so the cut is always before the last byte.)
-  Other languages (ESC/POS, TSPL, PDF) print as bytes arrive: the job becomes ``uncertain``.
+- the link broke mid-job: for ZPL, when the break came before the end of the job's first format,
+  the whole job is sent again. A ZPL label prints only when the printer reads the ``^XZ`` that ends
+  its format: a format cut before its ``^XZ`` never prints, so what arrived cannot become a label and
+  the resend is the only copy. The printer received at most the bytes the transport handed over
+  (``bytes_sent``), so a cut before the first ``^XZ`` proves nothing printed. A job of several
+  formats cut after its first ``^XZ`` may have printed some labels: ``uncertain``, like the other
+  languages (ESC/POS, TSPL, PDF), which print as the bytes arrive.
 - every byte handed over but the close failed: sent (transports.py), never resent.
 - Quai killed after the job was marked ``sending`` and before it was marked ``printed``: on restart
   the job is ``uncertain``: shown with its message, not resent. ``reprint`` is the person's decision.
@@ -32,6 +34,7 @@ queued signal. Printer I/O happens only on the queue's thread.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -47,6 +50,24 @@ from app.devices.printers.zpl_status import PrinterStatus
 log = logging.getLogger(__name__)
 
 StatusReader = Callable[[PrinterUrl], PrinterStatus]
+
+
+_FORMAT_END = re.compile(rb"\^XZ", re.IGNORECASE)  # ZPL commands are not case-sensitive
+
+
+def nothing_printed(language: str, data: bytes, bytes_sent: int) -> bool:
+    """Whether a job cut after ``bytes_sent`` bytes certainly printed nothing (then a resend is the one copy).
+
+    Nothing arrived, or, in ZPL, the cut came before the end of the first format: a format prints
+    at its ``^XZ`` and the printer got no more than ``bytes_sent`` bytes. (A job that changes the
+    format prefix with ``^CC`` is not recognised: it is then judged uncertain, the safe side.)
+    """
+    if bytes_sent == 0:
+        return True
+    if language != "zpl":
+        return False
+    first_end = _FORMAT_END.search(data)
+    return first_end is not None and bytes_sent < first_end.end()
 
 
 @dataclass(frozen=True)
@@ -71,9 +92,11 @@ class PrintQueue:
         status_timeout: float = 2.0,
         on_change: Callable[[QueueState], None] | None = None,
         read_status: StatusReader | None = None,
+        keep_days: float = 7.0,
     ) -> None:
         """``status_poll``: seconds between status readings while a job waits (and before a resend);
         ``idle_poll``: between readings with nothing to print (the status bar stays current).
+        ``keep_days``: printed and cancelled jobs stay this long (for reprints), then go at a start.
         A relative ``file:`` printer folder is taken relative to ``spool_dir``."""
         self.url = parse_printer_url(url, base=Path(spool_dir))
         self._store = JobStore(Path(spool_dir))
@@ -88,7 +111,11 @@ class PrintQueue:
         self._emitted: QueueState | None = None
         self._thread: threading.Thread | None = None
         self._jobs: dict[str, Job] = {}
+        too_old = time.time() - keep_days * 86400
         for job in self._store.load_all():
+            if job.state in ("printed", "cancelled") and (job.printed_at or job.created) < too_old:
+                self._store.delete(job.id)
+                continue
             if job.state == "sending":
                 # Killed between the first byte and "printed": it may be on the label roll already.
                 self._mark_uncertain(job, "Quai stopped while sending it")
@@ -230,8 +257,7 @@ class PrintQueue:
                 self._requeue(job, "printer_error", str(exc))
                 return False
             except SendInterrupted as exc:
-                if exc.bytes_sent == 0 or self.url.language == "zpl":
-                    # ZPL: the cut format has no ^XZ and cannot print; the whole job again is the one copy.
+                if nothing_printed(self.url.language, data, exc.bytes_sent):
                     self._requeue(job, "retrying", str(exc))
                     return False
                 with self._cond:

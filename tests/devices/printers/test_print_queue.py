@@ -11,7 +11,7 @@ import pytest
 
 from app.devices.printers.jobs import Job, JobStore
 from app.devices.printers.messages import reason_text
-from app.devices.printers.print_queue import PrintQueue, QueueState
+from app.devices.printers.print_queue import PrintQueue, QueueState, nothing_printed
 from tests.support.fake_printer import FakePrinter
 
 from .test_transports import LABEL, big_label
@@ -220,3 +220,39 @@ def test_observers_are_called_from_the_queue_thread(tmp_path: Path, zebra: FakeP
     assert {name for name, _ in calls} == {f"print-queue {queue.url.shown}"}
     assert any(state.reason == "paper_out" and state.queued == 1 for _, state in calls)
     assert all(a[1] != b[1] for a, b in zip(calls, calls[1:]))  # changes only, not every reading
+
+
+def test_several_formats_cut_after_the_first_are_uncertain(tmp_path: Path, zebra: FakePrinter, queues) -> None:
+    # Parcel 1 of 2 may already be on the roll: sending the job again would print it twice.
+    data = LABEL + big_label(16 * 1024 * 1024)
+    zebra.reset_next_job_after(len(LABEL) + 1000)
+    queue = make_queue(queues, tmp_path / "spool", zebra.url + "?timeout=30").start()
+    job_id = queue.submit("shipping #1042 1/2 and 2/2", data)
+    assert queue.wait_for(lambda q: q.job(job_id).state == "uncertain", WAIT * 2)
+    seen = len(zebra.questions)
+    assert zebra.wait_for(lambda z: len(z.questions) >= seen + 2, WAIT)  # idle polls go by, no resend
+    assert zebra.labels == [LABEL] and zebra.jobs == []
+
+
+def test_nothing_printed_rule() -> None:
+    two = b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
+    assert nothing_printed("zpl", two, 0) and nothing_printed("zpl", two, 14)
+    assert not nothing_printed("zpl", two, 15)  # the first ^XZ went out: label one may be printed
+    assert nothing_printed("zpl", b"^xa^fdlower^fs^xz", 10) and not nothing_printed("zpl", b"^xa^fdlower^fs^xz", 17)
+    assert nothing_printed("escpos", b"\x1b@text", 0) and not nothing_printed("escpos", b"\x1b@text", 1)
+
+
+def test_old_printed_jobs_are_pruned_at_start(tmp_path: Path, queues) -> None:
+    spool = tmp_path / "spool"
+    store = JobStore(spool)
+    week_ago = time.time() - 8 * 86400
+    store.create(Job(id="old", document="a", language="zpl", size=1, created=week_ago, state="printed",
+                     printed_at=week_ago), b"x")
+    store.create(Job(id="old-uncertain", document="b", language="zpl", size=1, created=week_ago,
+                     state="uncertain"), b"x")
+    store.create(Job(id="recent", document="c", language="zpl", size=1, created=time.time(), state="printed",
+                     printed_at=time.time()), b"x")
+    queue = make_queue(queues, spool, f"file://{tmp_path}/out")
+    assert [job.id for job in queue.jobs()] == ["old-uncertain", "recent"]  # uncertain waits for a person
+    assert sorted(p.name for p in (spool / "jobs").iterdir()) == [
+        "old-uncertain.data", "old-uncertain.json", "recent.data", "recent.json"]
