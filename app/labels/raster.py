@@ -325,7 +325,7 @@ def write_pdf(pages: list[Label], path_or_device: str | Path | QIODevice, dpi: i
     writer.setPageLayout(page_layout(pages[0]))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write the PDF {path_or_device}: is the folder writable and the disk not full?")
+        raise OSError(f"cannot write the PDF {path_or_device}: check that its folder exists and is writable")
     try:
         for index, page in enumerate(pages):
             if index:

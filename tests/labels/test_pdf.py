@@ -142,3 +142,9 @@ def test_no_pages_is_an_error(qapp, tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_pdf([], tmp_path / "empty.pdf")
     assert not (tmp_path / "empty.pdf").exists()
+
+
+def test_an_unwritable_path_names_the_file(qapp, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "labels.pdf"
+    with pytest.raises(OSError, match="missing-folder"):
+        write_pdf(pages()[:1], target)
