@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 StatusReader = Callable[[PrinterUrl], PrinterStatus]
 
 
-_FORMAT_END = re.compile(rb"\^XZ", re.IGNORECASE)  # ZPL commands are not case-sensitive
+# A format ends at ^XZ (commands are not case-sensitive) or at a lone ETX, which ZPL also takes as ^XZ.
+_FORMAT_END = re.compile(rb"\^XZ|\x03", re.IGNORECASE)
 
 
 def nothing_printed(language: str, data: bytes, bytes_sent: int) -> bool:

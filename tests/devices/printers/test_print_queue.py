@@ -239,6 +239,7 @@ def test_nothing_printed_rule() -> None:
     assert nothing_printed("zpl", two, 0) and nothing_printed("zpl", two, 14)
     assert not nothing_printed("zpl", two, 15)  # the first ^XZ went out: label one may be printed
     assert nothing_printed("zpl", b"^xa^fdlower^fs^xz", 10) and not nothing_printed("zpl", b"^xa^fdlower^fs^xz", 17)
+    assert not nothing_printed("zpl", b"^XA^FDetx\x03^XA^FDtwo^FS^XZ", 10)  # ETX ends a format too
     assert nothing_printed("escpos", b"\x1b@text", 0) and not nothing_printed("escpos", b"\x1b@text", 1)
 
 
