@@ -21,7 +21,10 @@ What a station may do (GRANTs, then row-level security on top):
 - update the status, claim and totes columns of ``orders`` (never ``assigned_to``, never the
   customer's data): only orders that are free, its own, or whose lease has run out
   (PostgreSQL's clock), and only to leave them unclaimed or claimed by itself (and not
-  assigned to another station).
+  assigned to another station);
+- take SSCC serial references (app.sync.sscc): read and move the counters
+  (``sscc_counters``: a trigger refuses to move one back) and log the blocks it got
+  (``sscc_blocks``), under its own name only.
 
 It owns nothing (the tables belong to the administrator who ran ``quai central init``), so
 it cannot drop, alter or truncate them; it cannot write users, products, locations, ….
@@ -76,7 +79,12 @@ ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
 SYNC_STATE_COLUMNS = ("value",)
 CENTRAL_KINDS = ("event.not_applied", "station.reincarnated")  # app.sync.central
-RLS_TABLES = ("events", "stations", "sync_state", "orders")
+RLS_TABLES = ("events", "stations", "sync_state", "orders", "sscc_blocks")
+# SSCC numbering (app.sync.sscc), from schema 0005 on: a station reads the counter under a row
+# lock and moves it forward, creates it on first use, and logs its block.
+SSCC_COUNTERS = "sscc_counters"
+SSCC_BLOCKS = "sscc_blocks"
+SSCC_COUNTER_COLUMNS = ("next_serial", "updated_at")
 
 
 class RoleError(ValueError):
@@ -176,6 +184,9 @@ def _policies() -> list[tuple[str, str]]:
                    f"WITH CHECK (claimed_by IS NULL OR (claimed_by = {me} AND (assigned_to IS NULL OR assigned_to = {me})))"),
         ("orders", f"CREATE POLICY quai_supervisor_update ON orders FOR UPDATE TO {SUPERVISOR_GROUP} "
                    f"USING (true) WITH CHECK (true)"),
+        # A station logs the SSCC blocks it takes under its own name (app.sync.sscc).
+        (SSCC_BLOCKS, f"CREATE POLICY quai_station_insert ON {SSCC_BLOCKS} FOR INSERT TO {STATION_GROUP} "
+                      f"WITH CHECK (station = {me})"),
     ]
     return policies
 
@@ -227,7 +238,14 @@ def install_policies(conn: psycopg.Connection) -> Installed:
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stock TO {}").format(_ident(*STOCK_STATION_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stations TO {}").format(_ident(*STATION_ROW_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON sync_state TO {}").format(_ident(*SYNC_STATE_COLUMNS), role))
-        sequences = _sequences(conn, [("events", "seq"), ("stations", "id")])
+        has_sscc = _exists(conn, SSCC_COUNTERS) and _exists(conn, SSCC_BLOCKS)
+        if has_sscc:
+            station = sql.Identifier(STATION_GROUP)
+            conn.execute(sql.SQL("GRANT SELECT, INSERT ON {}, {} TO {}").format(
+                sql.Identifier(SSCC_COUNTERS), sql.Identifier(SSCC_BLOCKS), station))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(
+                _ident(*SSCC_COUNTER_COLUMNS), sql.Identifier(SSCC_COUNTERS), station))
+        sequences = _sequences(conn, [("events", "seq"), ("stations", "id"), *([(SSCC_BLOCKS, "id")] if has_sscc else [])])
         if sequences:
             conn.execute(
                 sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(
@@ -235,7 +253,8 @@ def install_policies(conn: psycopg.Connection) -> Installed:
                 )
             )
         conn.execute(_FUNCTIONS)
-        for table in RLS_TABLES:
+        rls_tables = [t for t in RLS_TABLES if t != SSCC_BLOCKS or has_sscc]  # a schema before 0005
+        for table in rls_tables:
             for (name,) in conn.execute(
                 "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = %s "
                 "AND starts_with(policyname, 'quai_')",
@@ -243,8 +262,9 @@ def install_policies(conn: psycopg.Connection) -> Installed:
             ).fetchall():
                 conn.execute(sql.SQL("DROP POLICY {} ON {}").format(sql.Identifier(name), sql.Identifier(table)))
             conn.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(sql.Identifier(table)))
-        for _table, statement in _policies():
-            conn.execute(statement)
+        for table, statement in _policies():
+            if table in rls_tables:
+                conn.execute(statement)
     conn.commit()
     return Installed(changes=has_changes)
 
