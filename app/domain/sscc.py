@@ -20,6 +20,11 @@ FIRST_SERIAL = 1  # serial 0 is left unused: an all-zero serial field never read
 _PREFIX = re.compile(r"\d{7,10}")
 
 
+def _whole(value: object) -> bool:
+    """An int that is not a bool (True would otherwise pass for 1)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class InvalidSscc(ValueError):
     """Text that is not a valid SSCC, or settings that cannot build one; the message says why."""
 
@@ -38,17 +43,18 @@ class SsccSettings:
     low_water: int = 50
 
     def __post_init__(self) -> None:
-        if isinstance(self.extension_digit, bool) or not isinstance(self.extension_digit, int) or not 0 <= self.extension_digit <= 9:
+        if not _whole(self.extension_digit) or not 0 <= self.extension_digit <= 9:
             raise InvalidSscc(f"SSCC extension digit {self.extension_digit!r}: expected one digit, 0 to 9")
         if not isinstance(self.company_prefix, str) or not _PREFIX.fullmatch(self.company_prefix):
             raise InvalidSscc(
                 f"GS1 company prefix {self.company_prefix!r}: expected the 7 to 10 digits GS1 assigned"
             )
-        if isinstance(self.block_size, bool) or not isinstance(self.block_size, int) or self.block_size < 1:
+        if not _whole(self.block_size) or self.block_size < 1:
             raise InvalidSscc(f"SSCC block size {self.block_size!r}: expected a whole number of at least 1")
-        if isinstance(self.low_water, bool) or not isinstance(self.low_water, int) or not 0 <= self.low_water <= self.block_size:
+        if not _whole(self.low_water) or not 0 <= self.low_water <= self.block_size:
             raise InvalidSscc(
-                f"SSCC low water mark {self.low_water!r}: expected a whole number from 0 to the block size ({self.block_size})"
+                f"SSCC low water mark {self.low_water!r}: "
+                f"expected a whole number from 0 to the block size ({self.block_size})"
             )
 
     @property
@@ -93,7 +99,7 @@ def check_digit(digits17: str) -> str:
 
 def build_sscc(settings: SsccSettings, serial: int) -> str:
     """The 18-digit SSCC of serial reference ``serial`` under ``settings``."""
-    if isinstance(serial, bool) or not isinstance(serial, int) or not 0 <= serial <= settings.max_serial:
+    if not _whole(serial) or not 0 <= serial <= settings.max_serial:
         raise InvalidSscc(
             f"serial reference {serial!r} does not fit the {settings.serial_length} digits left by "
             f"company prefix {settings.company_prefix} (0 to {settings.max_serial})"

@@ -79,12 +79,12 @@ ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
 SYNC_STATE_COLUMNS = ("value",)
 CENTRAL_KINDS = ("event.not_applied", "station.reincarnated")  # app.sync.central
-RLS_TABLES = ("events", "stations", "sync_state", "orders", "sscc_blocks")
 # SSCC numbering (app.sync.sscc), from schema 0005 on: a station reads the counter under a row
 # lock and moves it forward, creates it on first use, and logs its block.
 SSCC_COUNTERS = "sscc_counters"
 SSCC_BLOCKS = "sscc_blocks"
 SSCC_COUNTER_COLUMNS = ("next_serial", "updated_at")
+RLS_TABLES = ("events", "stations", "sync_state", "orders", SSCC_BLOCKS)
 
 
 class RoleError(ValueError):
@@ -245,7 +245,8 @@ def install_policies(conn: psycopg.Connection) -> Installed:
                 sql.Identifier(SSCC_COUNTERS), sql.Identifier(SSCC_BLOCKS), station))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(
                 _ident(*SSCC_COUNTER_COLUMNS), sql.Identifier(SSCC_COUNTERS), station))
-        sequences = _sequences(conn, [("events", "seq"), ("stations", "id"), *([(SSCC_BLOCKS, "id")] if has_sscc else [])])
+        serials = [("events", "seq"), ("stations", "id")] + ([(SSCC_BLOCKS, "id")] if has_sscc else [])
+        sequences = _sequences(conn, serials)
         if sequences:
             conn.execute(
                 sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(
