@@ -33,6 +33,7 @@ queued signal. Printer I/O happens only on the queue's thread.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import re
 import threading
@@ -50,6 +51,18 @@ from app.devices.printers.zpl_status import PrinterStatus
 log = logging.getLogger(__name__)
 
 StatusReader = Callable[[PrinterUrl], PrinterStatus]
+
+
+def _lock_spool(spool: Path):
+    """One queue per spool folder: a second would take the first one's jobs (and its half-written files)."""
+    handle = open(spool / "queue.lock", "a+b")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise RuntimeError(f"{spool}: another print queue uses this spool folder (is Quai already running "
+                           "on this station?)") from None
+    return handle
 
 
 # A format ends at ^XZ (commands are not case-sensitive) or at a lone ETX, which ZPL also takes as ^XZ.
@@ -101,11 +114,15 @@ class PrintQueue:
         A relative ``file:`` printer folder is taken relative to ``spool_dir``."""
         self.url = parse_printer_url(url, base=Path(spool_dir))
         self._store = JobStore(Path(spool_dir))
+        self._spool_lock = _lock_spool(Path(spool_dir))
         self._status_poll = status_poll
         self._idle_poll = idle_poll
         self._read_status = read_status or (lambda printer: printer_status(printer, timeout=status_timeout))
         self._on_change = on_change
-        self._cond = threading.Condition()
+        self._cond = threading.Condition()  # guards the jobs in memory: held only for memory work
+        # Serialises writes to the spool (fsyncs, slow on an SD card) outside _cond, so that state()
+        # and jobs() from the GUI thread never wait for a disk. Order: _disk, then _cond, never back.
+        self._disk = threading.Lock()
         self._wake = False
         self._stopping = False
         self._printer: PrinterStatus | None = None
@@ -136,6 +153,8 @@ class PrintQueue:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
+        if self._thread is None or not self._thread.is_alive():
+            self._spool_lock.close()  # another queue may take the spool now
 
     def submit(self, document_name: str, data: bytes, *, order: str | None = None, copies: int = 1,
                reprint_of: str | None = None, asked_by: str | None = None) -> str:
@@ -164,12 +183,11 @@ class PrintQueue:
         """Cancel a job still waiting; False when it is already sending, sent or settled."""
         with self._cond:
             job = self._job(job_id)
-            if job.state != "queued":
-                return False
-            job.state = "cancelled"
-            self._store.save(job)
-            self._poke()
+        if not self._update(job, only_if="queued", state="cancelled"):
+            return False
         self._store.audit("cancel", job, actor=actor)
+        with self._cond:
+            self._poke()
         return True
 
     def resolve(self, job_id: str, actor: str, *, printed: bool) -> None:
@@ -177,13 +195,12 @@ class PrintQueue:
         they reprint if they want it). Audited."""
         with self._cond:
             job = self._job(job_id)
-            if job.state != "uncertain":
-                raise ValueError(f"job {job_id} is {job.state}, not uncertain")
-            job.state = "printed" if printed else "cancelled"
-            job.reason, job.reason_args = None, {}
-            self._store.save(job)
-            self._poke()
+        if not self._update(job, only_if="uncertain", state="printed" if printed else "cancelled",
+                            reason=None, reason_args={}):
+            raise ValueError(f"job {job_id} is {job.state}, not uncertain")
         self._store.audit("resolve", job, actor=actor, printed=printed)
+        with self._cond:
+            self._poke()
 
     def jobs(self) -> list[Job]:
         """A snapshot of every job, oldest first (copies: the caller may keep them)."""
@@ -236,13 +253,9 @@ class PrintQueue:
 
     def _send(self, job: Job) -> bool:
         """Send ``job``; False when it must be tried again later."""
-        with self._cond:
-            if job.state != "queued":
-                return True  # cancelled while the status was read
-            job.state = "sending"
-            job.attempts += 1
-            self._store.save(job)  # before the first byte: a crash from here on leaves it uncertain
-            self._cond.notify_all()
+        # On disk before the first byte: a crash from here on leaves the job uncertain, never resent.
+        if not self._update(job, only_if="queued", state="sending", attempts=job.attempts + 1):
+            return True  # cancelled while the status was read
         self._emit()
         data = self._store.data(job.id)
         while job.copies_done < job.copies:
@@ -261,46 +274,45 @@ class PrintQueue:
                 if nothing_printed(self.url.language, data, exc.bytes_sent):
                     self._requeue(job, "retrying", str(exc))
                     return False
-                with self._cond:
-                    self._mark_uncertain(job, str(exc))
-                    self._cond.notify_all()
+                self._mark_uncertain(job, str(exc))
                 self._emit()
                 return True
-            with self._cond:
-                job.copies_done += 1
-                self._store.save(job)
-        with self._cond:
-            job.state = "printed"
-            job.printed_at = time.time()
-            job.reason, job.reason_args = None, {}
-            self._store.save(job)
-            self._cond.notify_all()
+            self._update(job, copies_done=job.copies_done + 1)
+        self._update(job, state="printed", printed_at=time.time(), reason=None, reason_args={})
         self._emit()
         return True
 
     def _requeue(self, job: Job, reason: str, error: str) -> None:
         log.warning("print job %s (%s) waits: %s", job.id, job.document, error)
-        with self._cond:
-            job.state = "queued"
-            job.reason, job.reason_args = reason, {"error": error}
-            self._store.save(job)
-            self._cond.notify_all()
+        self._update(job, state="queued", reason=reason, reason_args={"error": error})
         self._emit()
 
     def _wait_job(self, job: Job, reason: str, args: dict[str, str]) -> None:
         with self._cond:
-            if job.state != "queued" or (job.reason, job.reason_args) == (reason, args):
-                return
-            job.reason, job.reason_args = reason, dict(args)
-            self._store.save(job)
-            self._cond.notify_all()
-        self._emit()
+            if (job.reason, job.reason_args) == (reason, args):
+                return  # the same fault as at the last reading: nothing to write or tell
+        if self._update(job, only_if="queued", reason=reason, reason_args=dict(args)):
+            self._emit()
 
     def _mark_uncertain(self, job: Job, error: str) -> None:
-        job.state = "uncertain"
-        job.reason, job.reason_args = "uncertain", {"document": job.document, "error": error}
-        self._store.save(job)
+        self._update(job, state="uncertain", reason="uncertain", reason_args={"document": job.document, "error": error})
         self._store.audit("uncertain", job, error=error)
+
+    def _update(self, job: Job, *, only_if: str | None = None, **changes: object) -> bool:
+        """Change ``job`` in memory and on disk (False, unchanged, when it is not in state ``only_if``).
+
+        Returns once the change is on disk; other threads see it in memory a moment before.
+        """
+        with self._disk:
+            with self._cond:
+                if only_if is not None and job.state != only_if:
+                    return False
+                for name, value in changes.items():
+                    setattr(job, name, value)
+                snapshot = job.snapshot()
+                self._cond.notify_all()
+            self._store.save(snapshot)
+        return True
 
     def _read(self) -> PrinterStatus:
         try:

@@ -134,6 +134,9 @@ def test_killed_while_sending_is_uncertain_after_restart(tmp_path: Path, zebra: 
     assert queue.wait_for(printed(after), WAIT)
     assert zebra.wait_for(lambda z: len(z.jobs) == 1, WAIT) and zebra.jobs == [LABEL + b"2"]
     assert queue.job("0001-dead").state == "uncertain" and queue.state().uncertain == 1
+    with pytest.raises(RuntimeError, match="another print queue uses this spool folder"):
+        PrintQueue(spool, zebra.url)
+    queue.stop()
     again = make_queue(queues, spool, zebra.url)  # stays uncertain across restarts, until a person decides
     assert again.job("0001-dead").state == "uncertain"
     again.resolve("0001-dead", "marie", printed=True)
