@@ -77,6 +77,12 @@ DEMO_SENDER = Address("Quai — entrepôt de démonstration", company="Quai Dém
                       phone="+33 4 78 00 00 00")
 
 
+#: The SSCC a preview label carries (``quai label shipping --preview`` allocates no serial
+#: reference): 18 zeros, a valid check digit but no company's prefix, so a hub never takes it
+#: for a real unit. ``shipping_label(data, preview=True)`` also marks the label "APERÇU".
+PREVIEW_SSCC = "0" * 18
+
+
 @dataclass(frozen=True)
 class RelayPoint:
     """A relay point (Mondial Relay, Chrono Relais, Colissimo Point Retrait). Its street

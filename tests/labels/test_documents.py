@@ -86,6 +86,7 @@ def documents() -> dict[str, Label]:
     labels = {
         "shipping-home": shipping_label(shipping()),
         "shipping-no-tracking": shipping_label(shipping(tracking_code=None, weight_g=None)),
+        "shipping-preview": shipping_label(shipping(weight_g=980), preview=True),
         "shipping-relay": shipping_label(shipping(carrier="mondial_relay", service="point_relais", delivery_mode="relay",
                                                   relay=RELAY, tracking_code=None)),
         "shipping-pickup": shipping_label(shipping(carrier="click_collect", service="store_pickup",
@@ -256,6 +257,15 @@ def test_a_long_address_is_cut_within_its_lines_and_keeps_the_town() -> None:
     for element in label.elements:
         if isinstance(element, Text) and 40 < element.y_mm < order.y_mm:
             assert extent(element).bottom <= order.y_mm
+
+
+def test_a_preview_is_marked_and_carries_the_preview_sscc() -> None:
+    from app.labels.label_data import PREVIEW_SSCC
+
+    label = shipping_label(shipping(sscc=PREVIEW_SSCC, weight_g=1180), preview=True)
+    assert "APERÇU" in texts(label) and "APERÇU" not in texts(DOCUMENTS["shipping-home"])
+    assert f"(00){PREVIEW_SSCC}" in [e.data for e in label.elements if isinstance(e, Code128)]
+    assert layout_problems(label) == []
 
 
 def test_weights_print_in_french_kilograms() -> None:

@@ -137,14 +137,20 @@ def _recipient(data: ShippingLabelData) -> list[Element]:
     return elements
 
 
-def _info(data: ShippingLabelData) -> list[Element]:
+def _info(data: ShippingLabelData, preview: bool) -> list[Element]:
     y = INFO_TOP + 1.2
-    return [
+    elements: list[Element] = [
         Text(MARGIN, y, 62.0, 5.5, f"Commande {data.order_number}", bold=True),
         Text(66.0, y, WIDTH - MARGIN - 66.0, 5.5, f"Colis {data.parcel_seq}/{data.parcel_count}", bold=True, align="right"),
-        Text(MARGIN, y + 7.2, 62.0, 4.5, f"Poids : {format_weight(data.weight_g)}"),
+        Text(MARGIN, y + 7.2, 50.0, 4.5, f"Poids : {format_weight(data.weight_g)}"),
         _rule(CODES_TOP - 1.0),
     ]
+    if preview:
+        # A preview carries the expected weight and no real SSCC: marked so that a printed one
+        # is never stuck on a parcel.
+        elements += [Box(56.0, y + 6.6, WIDTH - MARGIN - 56.0, 6.4, filled=True),
+                     Text(57.0, y + 7.4, WIDTH - MARGIN - 58.0, 4.5, "APERÇU", bold=True, inverse=True, align="center")]
+    return elements
 
 
 def _codes(data: ShippingLabelData) -> list[Element]:
@@ -166,13 +172,14 @@ def _codes(data: ShippingLabelData) -> list[Element]:
     return elements
 
 
-def shipping_label(data: ShippingLabelData) -> Label:
-    """The shipping label of one parcel. Raises ValueError for an SSCC that is not 18 digits
-    (the label would carry a barcode no hub can read)."""
+def shipping_label(data: ShippingLabelData, *, preview: bool = False) -> Label:
+    """The shipping label of one parcel; ``preview`` marks it "APERÇU" (the CLI's
+    ``--preview``: expected weight, ``PREVIEW_SSCC``, not to be shipped). Raises ValueError
+    for an SSCC that is not 18 digits (the label would carry a barcode no hub can read)."""
     if len(data.sscc) != 18 or not data.sscc.isdigit():
         raise ValueError(f"SSCC {data.sscc!r} is not 18 digits")
     qr = _qr(data)
-    sender, sender_bottom = _sender(data, extent(qr).left - 2.0)
+    sender, _ = _sender(data, extent(qr).left - 2.0)
     elements: list[Element] = [*_band(data), qr, *sender, _rule(RECIPIENT_TOP - 0.6), *_recipient(data),
-                               _rule(INFO_TOP), *_info(data), *_codes(data)]
+                               _rule(INFO_TOP), *_info(data, preview), *_codes(data)]
     return Label("shipping", WIDTH, HEIGHT, tuple(elements))
