@@ -247,7 +247,13 @@ class PrintQueue:
                 self._wait_job(job, *reason)
                 self._pause(self._status_poll)
                 continue
-            if not self._send(job):
+            try:
+                sent = self._send(job)
+            except Exception as exc:  # a bug or a full disk must not stop the queue, nor resend blindly
+                log.exception("print job %s failed", job.id)
+                self._give_up(job, exc)
+                sent = False
+            if not sent:
                 self._pause(self._status_poll)  # a resend after a broken link: not in a tight loop
             next_idle_reading = time.monotonic() + self._idle_poll
 
@@ -297,6 +303,18 @@ class PrintQueue:
     def _mark_uncertain(self, job: Job, error: str) -> None:
         self._update(job, state="uncertain", reason="uncertain", reason_args={"document": job.document, "error": error})
         self._store.audit("uncertain", job, error=error)
+
+    def _give_up(self, job: Job, exc: Exception) -> None:
+        """After an unexpected error, the job may have gone out: uncertain, as after a crash."""
+        try:
+            self._mark_uncertain(job, f"internal error: {exc}")
+        except Exception:
+            log.exception("print job %s could not be marked uncertain on disk", job.id)
+            with self._cond:
+                job.state, job.reason = "uncertain", "uncertain"
+                job.reason_args = {"document": job.document, "error": f"internal error: {exc}"}
+                self._cond.notify_all()
+        self._emit()
 
     def _update(self, job: Job, *, only_if: str | None = None, **changes: object) -> bool:
         """Change ``job`` in memory and on disk (False, unchanged, when it is not in state ``only_if``).

@@ -260,3 +260,18 @@ def test_old_printed_jobs_are_pruned_at_start(tmp_path: Path, queues) -> None:
     assert [job.id for job in queue.jobs()] == ["old-uncertain", "recent"]  # uncertain waits for a person
     assert sorted(p.name for p in (spool / "jobs").iterdir()) == [
         "old-uncertain.data", "old-uncertain.json", "recent.data", "recent.json"]
+
+
+def test_a_job_whose_data_vanished_is_uncertain_and_the_queue_goes_on(tmp_path: Path, zebra: FakePrinter,
+                                                                      queues) -> None:
+    zebra.status = "paper_out"
+    queue = make_queue(queues, tmp_path / "spool", zebra.url).start()
+    lost = queue.submit("lost", LABEL + b"lost")
+    assert queue.wait_for(lambda q: q.job(lost).reason == "paper_out", WAIT)
+    (tmp_path / "spool" / "jobs" / f"{lost}.data").unlink()  # a disk fault, a person tidying up
+    zebra.status = "ok"
+    assert queue.wait_for(lambda q: q.job(lost).state == "uncertain", WAIT)
+    assert "internal error" in queue.job(lost).reason_args["error"]
+    after = queue.submit("next", LABEL)
+    assert queue.wait_for(printed(after), WAIT)
+    assert zebra.wait_for(lambda z: z.jobs == [LABEL], WAIT)
