@@ -11,8 +11,9 @@ tests use) and the ZPL II manual:
 
 - Text: each line that ``app.labels.wrap.wrap`` made is its own field, placed with ``^FO``
   in a one-line ``^FB`` block of the box's width, so ``^FB`` aligns (L/C/R) but never wraps
-  again. Font 0 (the printer's scalable bold condensed font) at the line height; ZPL has
-  no other bold, so ``bold`` changes nothing here. Inverse text is a filled ``^GB`` band
+  again. Font 0 (the printer's scalable bold condensed font) at the line height, narrowed
+  for a line that its measured widths (``FONT0_ADVANCE``) say would not fit; ZPL has no
+  other bold, so ``bold`` changes nothing here. Inverse text is a filled ``^GB`` band
   with each line printed ``^FR`` (field reverse: white where it crosses black).
 - GS1-128: ``^BC`` in no-mode (``N``) with explicit invocation codes: ``>;`` start C,
   ``>8`` FNC1, ``>6`` to code B, digits in pairs while in C. Code C is entered only by the
@@ -70,6 +71,40 @@ def _field_data(data: str, table: dict[int, str] = _HEX_ESCAPES, fh: str = "_") 
 
 
 
+# Advance widths of ZPL font 0 in units of its width parameter (^A0N,h,w: a character is
+# advance * w dots wide), measured on zebrash's font 0 (a Helvetica Bold Condensed, as the
+# printers' CG Triumvirate Bold Condensed) by rendering runs of 10 and 20 of each character.
+# A character not listed counts 1.0, wider than any listed but "‰": a line is never
+# underestimated. The hyphen is that wide in zebrash's font; counting it so errs safe.
+_FONT0_GROUPS = {
+    0.02: "\xa0", 0.25: " '\\|¦", 0.274: "{}", 0.278: "/:;IfijltÌÍÎÏìíîï‘’‚‹›", 0.3: "ª²³¹º",
+    0.333: "!\"(),.[]`r¡¨¯´·¸ˆ˜", 0.389: "zž", 0.4: "°", 0.42: "•", 0.444: "Jcksvxyçýÿš", 0.457: "\xad",
+    0.5: "#$*+0123456789<=>?EFLTZ^_abdeghnopqu~¢£¤¥§«¬±µ»¿ÈÉÊË×ßàáâãäåèéêëðñòóôõö÷øùúûüþ€–“”„†‡Žƒ",
+    0.55: "¶", 0.556: "ABCKPSVXYÀÁÂÃÄÅÇÝÞŸŠ", 0.611: "DGHNOQRUÐÑÒÓÔÕÖØÙÚÛÜ", 0.667: "&w", 0.722: "æœ",
+    0.75: "¼½¾", 0.778: "MmÆ", 0.8: "-", 0.83: "©®", 0.833: "%@WŒ", 0.86: "™", 1.0: "…—", 1.111: "‰",
+}
+FONT0_ADVANCE: dict[str, float] = {ch: width for width, chars in _FONT0_GROUPS.items() for ch in chars}
+
+
+@lru_cache(maxsize=4096)
+def font0_units(line: str) -> float:
+    """``line``'s advance in ZPL font 0, in units of the font's width parameter."""
+    advance = FONT0_ADVANCE.get
+    return sum(advance(ch, 1.0) for ch in line)
+
+
+def _line(x: int, y: int, height: int, box: int, justify: str, line: str, reverse: str = "") -> str:
+    """One text line in a one-line ``^FB`` of ``box`` dots. The font is narrowed (its width
+    parameter lowered) when the line would be wider than the box in font 0: the wrapping
+    model (``app.labels.wrap``) errs wide on average but not for every character ("1",
+    "W", "—"), and a line must never run past its box nor be wrapped by the printer."""
+    width = height
+    units = font0_units(line)
+    if units * width > box:
+        width = max(1, int(box / units))
+    return f"^FO{x},{y}{reverse}^A0N,{height},{width}^FB{box},1,0,{justify}{_field_data(line)}^FS"
+
+
 def _text(element: Text, dpi: int, out: list[str]) -> None:
     lines = wrap(element.text, element.width_mm, element.size_mm, element.max_lines)
     if not lines:
@@ -84,10 +119,9 @@ def _text(element: Text, dpi: int, out: list[str]) -> None:
         band = max(1, dots(len(lines) * pitch_mm, dpi))
         out.append(f"^FO{x},{dots(element.y_mm, dpi)}^GB{width},{band},{band},B,0^FS")
         reverse = "^FR"
-    head = f"{reverse}^A0N,{height},{height}^FB{width},1,0,{justify}"
     for index, line in enumerate(lines):
         if line:
-            out.append(f"^FO{x},{dots(element.y_mm + index * pitch_mm, dpi)}{head}{_field_data(line)}^FS")
+            out.append(_line(x, dots(element.y_mm + index * pitch_mm, dpi), height, width, justify, line, reverse))
 
 
 def _box(element: Box, dpi: int, out: list[str]) -> None:
@@ -201,7 +235,7 @@ def _code128(element: Code128, dpi: int, out: list[str]) -> None:
     if element.human_readable:
         size = dots(HRI_SIZE_MM, dpi)
         top = dots(element.y_mm + element.height_mm + HRI_GAP_MM, dpi)
-        out.append(f"^FO{x},{top}^A0N,{size},{size}^FB{modules * module},1,0,C{_field_data(element.data)}^FS")
+        out.append(_line(x, top, size, modules * module, "C", element.data))
 
 
 # --- 2-D symbols ------------------------------------------------------------------------------

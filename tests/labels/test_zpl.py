@@ -9,7 +9,7 @@ import pytest
 from app.domain.gtin import gs1_check_digit
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
 from app.labels.wrap import wrap
-from app.labels.zpl import QR_TOP_OFFSET_DOTS, code128_field, datamatrix_field, qr_field, to_zpl, to_zpl_many
+from app.labels.zpl import QR_TOP_OFFSET_DOTS, _line, code128_field, datamatrix_field, font0_units, qr_field, to_zpl, to_zpl_many
 
 SSCC = "37654321000000001" + str(gs1_check_digit("37654321000000001"))
 FIELD = re.compile(r"\^FO(\d+),(\d+)(.*?)\^FS")
@@ -49,6 +49,19 @@ def test_text_lines_are_the_wrapped_lines_each_in_a_one_line_block() -> None:
     for index, (x, y, body) in enumerate(found):
         assert (x, y) == (dots(5, 203), dots(10 + index * 4 * 1.15, 203))
         assert f"^A0N,{dots(4, 203)},{dots(4, 203)}^FB{dots(50, 203)},1,0,R" in body  # one line: ^FB never wraps
+
+
+def test_a_line_too_wide_for_font_0_is_narrowed_not_wrapped() -> None:
+    # Hyphens: narrow to the wrapping model, wide in font 0 (zebrash's, measured).
+    line = "Sainte-Foy-lès-Lyon-" * 3
+    box, height = 300, 32
+    assert font0_units(line) * height > box
+    body = _line(10, 20, height, box, "L", line)
+    width = int(re.search(r"\^A0N,\d+,(\d+)", body).group(1))
+    assert font0_units(line) * width <= box < font0_units(line) * (width + 1)
+    assert body.endswith(f"^FB{box},1,0,L^FD{line}^FS")  # one line: narrowed, not wrapped
+    (_, _, body), = fields(to_zpl(Label("t", 60, 30, (Text(5, 10, 50, 4, "Colis 1/2"),)), 203))
+    assert f"^A0N,{dots(4, 203)},{dots(4, 203)}^" in body  # a line that fits keeps its proportions
 
 
 @pytest.mark.parametrize(("align", "letter"), [("left", "L"), ("center", "C"), ("right", "R")])

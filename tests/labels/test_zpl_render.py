@@ -210,6 +210,25 @@ def test_long_address_wraps_inside_its_box(dpi: int) -> None:
 
 
 @pytest.mark.parametrize("dpi", DPIS)
+@pytest.mark.parametrize("text", [
+    "1111111111111111111111111111111111111111",  # "1" is narrow to the wrapping model, not in font 0
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "Sainte-Foy-lès-Lyon---Saint-Genis-Laval---Oullins",
+    "—— «Œuvre» —— 100 ‰ —— mmmmmmmmmmmmmmmm",
+    "Élodie Durand, 12 rue de la République",
+])
+def test_no_line_runs_past_its_box_whatever_its_characters(dpi: int, text: str) -> None:
+    box = Text(5, 5, 40, 5, text, max_lines=2, align="right")
+    label = Label("narrow", 60, 20, (box,))
+    dark = render_zpl_grey(to_zpl(label, dpi), 60, 20, dpi) < 128
+    left, right = dots(box.x_mm, dpi), dots(box.x_mm + box.width_mm, dpi)
+    assert dark.any()
+    assert not dark[:, :left - 1].any() and not dark[:, right + 1:].any(), "ink outside the text box"
+    columns = np.nonzero(dark.any(axis=0))[0]
+    assert columns.max() > right - dots(2, dpi)  # right-aligned: the text reaches the box's edge
+
+
+@pytest.mark.parametrize("dpi", DPIS)
 def test_alignment_in_the_box(dpi: int) -> None:
     def columns(align: str) -> tuple[int, int]:
         label = Label("align", 100, 15, (Text(10, 3, 80, 5, "Colis 1/2", align=align),))
