@@ -132,6 +132,18 @@ def _add_scanner_test(test: argparse.ArgumentParser) -> None:
     test.set_defaults(handler="app.cli.scanner:cmd_scanner_test")
 
 
+def _add_label(label: argparse.ArgumentParser) -> None:
+    from app.cli.label import add_label_arguments  # argparse only: light
+
+    add_label_arguments(label)
+
+
+def _add_printer(printer: argparse.ArgumentParser) -> None:
+    from app.cli.printer import add_printer_arguments  # argparse only: light
+
+    add_printer_arguments(printer)
+
+
 COMMANDS = {  # name: (help, adds its arguments)
     "db": ("create or migrate the schema", _add_db),
     "central": ("create or migrate the central database", _add_central),
@@ -142,6 +154,8 @@ COMMANDS = {  # name: (help, adds its arguments)
     "demo": ("open the demo warehouse on its embedded database", _add_demo),
     "station": ("open a station", _add_station),
     "scanner-test": ("print each scan of a scanner and how Quai reads it", _add_scanner_test),
+    "label": ("shipping labels and barcode sheets", _add_label),
+    "printer": ("ask a label printer for its status", _add_printer),
 }
 
 

@@ -34,3 +34,6 @@ IMPORT_COMPLETED = "import.completed"
 USER_ADDED = "user.added"
 USER_LOGGED_IN = "user.logged_in"
 USER_LOGGED_OUT = "user.logged_out"
+# Labels (audit only: no effect on an order). A reprint is always its own event, with who asked.
+LABEL_PRINTED = "label.printed"
+LABEL_REPRINTED = "label.reprinted"

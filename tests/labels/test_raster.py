@@ -131,10 +131,12 @@ def test_long_text_never_leaves_its_box(qapp, dpi: int, inverse: bool) -> None:
 
 
 @pytest.mark.parametrize("dpi", [203, 300])
-def test_a_line_wider_than_its_box_is_narrowed_not_cut(qapp, dpi: int) -> None:
-    # The wrap model counts an H as 0.58 of the line height; DejaVu's bold H is wider, so
-    # ten of them need narrowing to fit the box the model made for them.
-    text = Text(5, 5, 10 * 0.58 * 5, 5, "HHHHHHHHHH", bold=True)
+def test_a_line_the_wrap_model_fits_is_drawn_whole_inside_its_box(qapp, dpi: int) -> None:
+    # A box exactly as wide as the wrap model says ten H's are: the font is narrowed if it
+    # is wider than the model, never cut (every stem drawn) and never past the box.
+    from app.labels.wrap import text_width_mm
+
+    text = Text(5, 5, text_width_mm("HHHHHHHHHH", 5), 5, "HHHHHHHHHH", bold=True)
     dark = pixels(render_label(Label("t", 70, 20, (text,)), dpi))
     box = text_box(text, dpi)
     # A row through the H's upper stems (above the crossbar): two stems per letter.
