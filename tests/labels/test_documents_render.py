@@ -27,7 +27,7 @@ from tests.support.zpl_render import render_zpl, stop_renderer
 pytestmark = pytest.mark.gui
 
 DPIS = (203, 300)
-RENDERED = ["shipping-home", "shipping-relay", "shipping-pickup", "shipping-long", "shipping-no-tracking",
+RENDERED = ["shipping-home", "shipping-preview", "shipping-relay", "shipping-pickup", "shipping-long", "shipping-no-tracking",
             "logistic", "logistic-mixed", "logistic-long", "location", "tote", "badge", "slip-thermal", "slip-A5-1"]
 LOOK_DIR = Path("/tmp/w/labels")  # where a person looks at them (written only when the folder exists)
 
