@@ -57,6 +57,12 @@ class SsccSettings:
                 f"expected a whole number from 0 to the block size ({self.block_size})"
             )
 
+    @classmethod
+    def for_block_size(cls, extension_digit: int, company_prefix: str, block_size: int) -> SsccSettings:
+        """Settings from a station file's ``[labels]`` (which sets the block size only): refill
+        when a quarter of a block is left (50 of the default 200)."""
+        return cls(extension_digit, company_prefix, block_size, low_water=block_size // 4 if _whole(block_size) else 0)
+
     @property
     def serial_length(self) -> int:
         """Digits of the serial reference: 16 - len(company_prefix) (9 for a 7-digit prefix)."""

@@ -5,6 +5,7 @@ The central database keeps one counter per (extension digit, GS1 company prefix)
 which serial references, when). A station takes a block with ``allocate_block`` and labels
 from it offline (app.store.sscc_pool); a tool that talks to the central database directly
 (``quai label shipping ORDER --db <central>``) takes single numbers with ``allocate_one``.
+``refill_pool`` is the station's central-worker job that keeps its pool above low water.
 
 Never twice:
 - one transaction reads the counter, moves it past the block and logs the block, with the
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.events import utc_now
 from app.domain.sscc import FIRST_SERIAL, Block, SsccSettings, build_sscc
 from app.store.models import SsccBlock, SsccCounter
+from app.store.sscc_pool import add_block, needs_refill
 
 Central = Engine | sessionmaker[Session] | Session
 
@@ -74,6 +76,24 @@ def allocate_one(central: Central, station: str, settings: SsccSettings) -> str:
     """One SSCC straight from the central database (a block of one, logged for ``station``)."""
     block = allocate_block(central, station, settings, 1)
     return build_sscc(settings, block.first)
+
+
+def refill_pool(
+    central: Central, local: Engine | sessionmaker[Session], station: str, settings: SsccSettings
+) -> Block | None:
+    """The central worker's job: when the station's pool (``local``, its SQLite database) is
+    below ``settings.low_water``, take one block from the central database and store it.
+
+    Returns the block added, or None when the pool had enough. A central database that
+    cannot be reached raises its error and leaves the pool as it was (try again later). A
+    crash between the two commits loses the block (a gap in the numbering, never a reuse).
+    """
+    with (local() if isinstance(local, sessionmaker) else Session(local, expire_on_commit=False)) as session:
+        if not needs_refill(session, settings):
+            return None
+        block = allocate_block(central, station, settings)
+        add_block(session, block)
+        return block
 
 
 def _allocate(session: Session, station: str, settings: SsccSettings, size: int) -> Block:

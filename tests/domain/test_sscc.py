@@ -103,6 +103,14 @@ def test_settings_are_checked(kwargs: dict, fragment: str) -> None:
         SsccSettings(**kwargs)
 
 
+def test_settings_from_a_block_size_alone() -> None:
+    """[labels] sets only the block size (10 to 100 000): the low water mark follows it."""
+    assert SsccSettings.for_block_size(3, "3760123", 200) == SsccSettings(3, "3760123", 200, 50)
+    assert SsccSettings.for_block_size(3, "3760123", 10).low_water == 2
+    with pytest.raises(InvalidSscc, match="block size 0"):
+        SsccSettings.for_block_size(3, "3760123", 0)
+
+
 def test_block_bounds() -> None:
     block = Block(1, 200, 3, "3760123")
     assert block.size == 200

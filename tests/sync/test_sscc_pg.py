@@ -22,7 +22,8 @@ from app.store.migrate import upgrade
 from app.store.models import Change, SsccBlock, SsccCounter
 from app.sync import roles
 from app.sync.capture import prepare_central
-from app.sync.sscc import SsccExhausted, allocate_block, allocate_one
+from app.store.sscc_pool import remaining, take_next
+from app.sync.sscc import SsccExhausted, allocate_block, allocate_one, refill_pool
 from tests.sync.test_security_pg import DENIED, central, make_station  # noqa: F401  (fixtures)
 
 SETTINGS = SsccSettings(3, "3760123", block_size=200, low_water=50)
@@ -142,6 +143,42 @@ def test_the_central_tables_are_not_captured_nor_pulled(any_engine: Engine, tmp_
     assert pull(any_engine, station, "PACK-01").snapshot
     assert _blocks(station) == [] and _next_serial(station) is None
     station.dispose()
+
+
+def test_stations_refill_their_pools_and_number_offline(any_engine: Engine, tmp_path: Path) -> None:
+    settings = SsccSettings(3, "3760123", block_size=20, low_water=5)
+    a = make_engine(sqlite_url(tmp_path / "a.db"))
+    b = make_engine(sqlite_url(tmp_path / "b.db"))
+    for local in (a, b):
+        upgrade(local)
+    assert refill_pool(any_engine, a, "PACK-A", settings) == Block(1, 20, 3, "3760123")
+    assert refill_pool(any_engine, b, "PACK-B", settings) == Block(21, 40, 3, "3760123")
+    assert refill_pool(any_engine, a, "PACK-A", settings) is None  # full enough: nothing asked
+    # Offline: numbering reads and writes the station's own file only, never the central database.
+    any_engine.dispose()
+    taken = {}
+    for name, local in (("a", a), ("b", b)):
+        with Session(local) as session:
+            taken[name] = [take_next(session, settings) for _ in range(16)]
+            assert remaining(session, settings) == 4
+    assert set(taken["a"]).isdisjoint(taken["b"])
+    # Back online: below low water, each gets a new block, after everything handed out.
+    assert refill_pool(any_engine, a, "PACK-A", settings) == Block(41, 60, 3, "3760123")
+    with Session(a) as session:
+        assert [parse_sscc(take_next(session, settings), "3760123")[1] for _ in range(5)] == [17, 18, 19, 20, 41]
+    a.dispose()
+    b.dispose()
+
+
+def test_an_unreachable_central_leaves_the_pool_as_it_was(sqlite_engine: Engine) -> None:
+    unreachable = make_engine("postgresql://postgres@127.0.0.1:1/quai", connect_args={"connect_timeout": 2})
+    from sqlalchemy.exc import OperationalError
+
+    with pytest.raises(OperationalError):
+        refill_pool(unreachable, sqlite_engine, "PACK-A", SETTINGS)
+    with Session(sqlite_engine) as session:
+        assert remaining(session) == 0
+    unreachable.dispose()
 
 
 def _race(url: str, station: str, barrier, results) -> None:
