@@ -1,8 +1,9 @@
 """ZPL II for Zebra-language thermal printers, from one ``layout.Label``, at 203 or 300 dpi.
 
-Every label starts ``^XA^CI28^PW…^LL…^LH0,0``: UTF-8 field data (French accents print),
-the label's own width and length in dots, and no home offset, so a label never depends on
-what the previous job left in the printer. Positions and sizes go from millimetres to dots
+Every label starts ``^XA^CI28^PW…^LL…^LH0,0^PON^PMN^LRN^FWN``: UTF-8 field data (French
+accents print), the label's own width and length in dots, no home offset, and upright,
+unmirrored, unreversed fields: those settings outlive a format on a Zebra, so a label never
+depends on what the previous job (another program's) left in the printer. Positions and sizes go from millimetres to dots
 through ``layout.dots``, barcode modules through ``layout.module_dots`` (whole dots: a bar
 of 1.5 dots would print as 1 or 2 at random).
 
@@ -307,7 +308,7 @@ def to_zpl(label: Label, dpi: int = 203) -> str:
 
     Raises ValueError for a barcode whose data cannot be encoded and TypeError for an
     element this module does not know."""
-    out = [f"^XA^CI28^PW{label.width_dots(dpi)}^LL{label.height_dots(dpi)}^LH0,0"]
+    out = [f"^XA^CI28^PW{label.width_dots(dpi)}^LL{label.height_dots(dpi)}^LH0,0^PON^PMN^LRN^FWN"]
     for element in label.elements:
         emit = _EMITTERS.get(type(element))
         if emit is None:

@@ -36,7 +36,7 @@ def unescaped(body: str) -> str:
 @pytest.mark.parametrize(("dpi", "width", "height"), [(203, 799, 1199), (300, 1181, 1772)])
 def test_every_label_sets_utf8_size_and_home(dpi: int, width: int, height: int) -> None:
     zpl = to_zpl(Label("shipping", 100, 150, (Box(1, 1, 98, 148),)), dpi)
-    assert zpl.startswith(f"^XA^CI28^PW{width}^LL{height}^LH0,0")
+    assert zpl.startswith(f"^XA^CI28^PW{width}^LL{height}^LH0,0^PON^PMN^LRN^FWN\n")
     assert zpl.rstrip().endswith("^XZ") and zpl.count("^XA") == 1
 
 

@@ -65,10 +65,13 @@ def test_gs1_128_sscc_with_alphanumeric_ais_reads_back_exactly(dpi: int) -> None
 
 
 @pytest.mark.parametrize("dpi", DPIS)
-def test_gs1_128_numeric_ai_after_a_variable_one(dpi: int) -> None:
-    """A variable-length numeric AI (10) then a fixed one (17): FNC1 between them, and the
-    data stays in code C up to the odd digit."""
-    data = "(01)03760251000170(10)12345(17)261231"
+@pytest.mark.parametrize("data", [
+    "(01)03760251000170(10)12345(17)261231",  # FNC1 after (10); code C up to the odd digit
+    f"(00){sscc()}(10)A",  # one letter at the end: never alone after the switch to code B
+    "(10)12345",  # an odd digit at the end: likewise
+    "(91)x>y(92)AB",  # ">" in a value: an invocation code of its own
+])
+def test_gs1_128_element_strings_read_back(dpi: int, data: str) -> None:
     label = Label("gs1", 100, 40, (Code128(4, 5, 20, data, gs1=True, module_mm=0.25),))
     read = only(rendered(label, dpi), "Code128")
     assert (read.text, read.symbology) == (data, "]C1")
