@@ -51,9 +51,11 @@ def _parcel(order: Order, parcel_seq: int) -> tuple[Parcel | None, int]:
             raise LookupError(f"order {order.number} has no parcels yet, so no parcel {parcel_seq}: "
                               "close its parcels at the packing station first, or ask for parcel 1")
         return None, 1
+    # Parcels are numbered from 1 without gaps; should one be missing, N is still never less than n.
+    count = max(len(order.parcels), max(p.seq for p in order.parcels))
     for parcel in order.parcels:
         if parcel.seq == parcel_seq:
-            return parcel, len(order.parcels)
+            return parcel, count
     known = ", ".join(str(p.seq) for p in order.parcels)
     raise LookupError(f"order {order.number} has no parcel {parcel_seq} (its parcels: {known})")
 
@@ -122,6 +124,9 @@ def shipping_label_data(session: Session, order_number: str, parcel_seq: int = 1
                               "ask the shop which relay the customer chose and correct the order")
         relay = RelayPoint(id=order.relay_point_id, name=order.relay_point_name or "", zip=order.ship_zip,
                            city=order.ship_city)
+    # A configured store without a name (an empty setting) is no store: the sender's counter then.
+    if pickup_store is not None and not (pickup_store.name or pickup_store.company):
+        pickup_store = None
     store = (pickup_store or sender) if order.delivery_mode == "pickup" else None
     return ShippingLabelData(
         carrier=order.carrier or "",

@@ -122,7 +122,8 @@ def test_a_pickup_parcel_goes_to_the_store(factory) -> None:
     with factory() as session:
         given = shipping_label_data(session, "#1003", sender=SENDER, sscc=sscc(4), pickup_store=store)
         default = shipping_label_data(session, "#1003", sender=SENDER, sscc=sscc(4))
-    assert given.pickup_store == store and default.pickup_store == SENDER
+        unnamed = shipping_label_data(session, "#1003", sender=SENDER, sscc=sscc(4), pickup_store=Address(name=""))
+    assert given.pickup_store == store and default.pickup_store == SENDER and unnamed.pickup_store == SENDER
     assert "RETRAIT MAGASIN" in [e.text for e in shipping_label(given).elements if isinstance(e, Text)]
 
 
@@ -204,3 +205,13 @@ def test_every_demo_order_gets_a_clean_label_and_slip(sqlite_engine, tmp_path) -
             logistic = logistic_label_data(session, number, sender=DEMO_SENDER, sscc=sscc(serial))
             assert layout_problems(logistic_label(logistic)) == [], number
     assert len(numbers) > 40 and modes == {"home", "relay", "pickup"}
+
+
+def test_parcel_n_of_n_is_never_more_than_n(factory) -> None:
+    with transaction(factory) as session:
+        order = _order("#1007")
+        order.parcels = [Parcel(seq=1), Parcel(seq=3)]  # parcel 2 not recorded (yet): still "3/3", not "3/2"
+        session.add(order)
+    with factory() as session:
+        data = shipping_label_data(session, "#1007", 3, sender=SENDER, sscc=sscc(8))
+    assert (data.parcel_seq, data.parcel_count) == (3, 3)
