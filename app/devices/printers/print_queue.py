@@ -129,6 +129,7 @@ class PrintQueue:
         self._emitted: QueueState | None = None
         self._thread: threading.Thread | None = None
         self._jobs: dict[str, Job] = {}
+        self._unsynced: list[str] = []  # submitted, not yet fsynced (the queue thread does it)
         too_old = time.time() - keep_days * 86400
         for job in self._store.load_all():
             if job.state in ("printed", "cancelled") and (job.printed_at or job.created) < too_old:
@@ -163,9 +164,12 @@ class PrintQueue:
             raise ValueError("copies must be at least 1")
         job = Job(id=new_job_id(), document=document_name, language=self.url.language, size=len(data),
                   created=time.time(), order=order, copies=copies, reprint_of=reprint_of, asked_by=asked_by)
-        self._store.create(job, data)  # on disk before the caller hears of it: a restart keeps it
+        # Written before the caller hears of it (a restart keeps it); the fsyncs, tens of milliseconds
+        # on a loaded disk, are the queue thread's, right away, so the GUI thread never waits for them.
+        self._store.create(job, data, durable=False)
         with self._cond:
             self._jobs[job.id] = job
+            self._unsynced.append(job.id)
             self._poke()
         return job.id
 
@@ -231,7 +235,9 @@ class PrintQueue:
             with self._cond:
                 if self._stopping:
                     return
+                unsynced, self._unsynced = self._unsynced, []
                 job = self._next_job()
+            self._sync(unsynced)
             self._emit()
             if job is None:
                 if time.monotonic() >= next_idle_reading:
@@ -303,6 +309,14 @@ class PrintQueue:
     def _mark_uncertain(self, job: Job, error: str) -> None:
         self._update(job, state="uncertain", reason="uncertain", reason_args={"document": job.document, "error": error})
         self._store.audit("uncertain", job, error=error)
+
+    def _sync(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            try:
+                with self._disk:
+                    self._store.sync(job_id)
+            except OSError:
+                log.exception("print job %s could not be made durable", job_id)
 
     def _give_up(self, job: Job, exc: Exception) -> None:
         """After an unexpected error, the job may have gone out: uncertain, as after a crash."""

@@ -275,3 +275,13 @@ def test_a_job_whose_data_vanished_is_uncertain_and_the_queue_goes_on(tmp_path: 
     after = queue.submit("next", LABEL)
     assert queue.wait_for(printed(after), WAIT)
     assert zebra.wait_for(lambda z: z.jobs == [LABEL], WAIT)
+
+
+def test_a_job_cut_short_by_a_power_cut_is_never_printed(tmp_path: Path, queues) -> None:
+    spool = tmp_path / "spool"
+    JobStore(spool).create(Job(id="cut", document="a", language="zpl", size=len(LABEL), created=time.time()), LABEL)
+    (spool / "jobs" / "cut.data").write_bytes(LABEL[:10])  # renamed, but only part of its bytes reached the disk
+    queue = make_queue(queues, spool, f"file://{tmp_path}/out").start()
+    kept = queue.submit("b", LABEL)
+    assert queue.wait_for(printed(kept), WAIT)
+    assert [job.id for job in queue.jobs()] == [kept] and len(list((tmp_path / "out").iterdir())) == 1
