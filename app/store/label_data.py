@@ -214,9 +214,27 @@ def location_data(session: Session, code: str) -> LocationData:
     return LocationData(location.code, location.zone, location.aisle, location.bay, location.level)
 
 
+def _roles(user: User) -> tuple[str, ...]:
+    return tuple(ROLE_NAMES.get(role, role) for role in ("picker", "packer", "supervisor") if role in user.role_set)
+
+
 def badge_data(session: Session, badge: str) -> BadgeData:
     user = session.scalar(select(User).where(User.badge == badge.strip().upper()))
     if user is None:
         raise LookupError(f"badge {badge} not found: check the code, or add the user first")
-    roles = tuple(ROLE_NAMES.get(role, role) for role in ("picker", "packer", "supervisor") if role in user.role_set)
-    return BadgeData(user.name, user.badge, roles)
+    return BadgeData(user.name, user.badge, _roles(user))
+
+
+def all_locations_data(session: Session, zone: str | None = None) -> list[LocationData]:
+    """Every location (of ``zone`` when given) in walking order: a batch of shelf labels is
+    stuck on in the order a person walks the aisles."""
+    query = select(Location).order_by(Location.pick_sequence, Location.code)
+    if zone:
+        query = query.where(Location.zone == zone.strip().upper())
+    return [LocationData(loc.code, loc.zone, loc.aisle, loc.bay, loc.level) for loc in session.scalars(query)]
+
+
+def all_badges_data(session: Session) -> list[BadgeData]:
+    """A badge card for every active user, by badge code."""
+    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.badge))
+    return [BadgeData(user.name, user.badge, _roles(user)) for user in users]

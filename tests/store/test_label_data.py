@@ -17,6 +17,8 @@ from app.labels.label_data import Address, RelayPoint
 from app.labels.layout import Code128, Text
 from app.store.db import transaction
 from app.store.label_data import (
+    all_badges_data,
+    all_locations_data,
     badge_data,
     expected_weight_g,
     location_data,
@@ -179,6 +181,21 @@ def test_locations_and_badges_are_read_as_the_scanners_know_them(factory) -> Non
         badge = badge_data(session, "BDG0003")
     assert (location.code, location.zone, location.aisle, location.level) == ("A-01-02-1", "A", "01", "1")
     assert (badge.name, badge.badge, badge.roles) == ("Chloé Dubois", "BDG0003", ("Emballeur",))
+
+
+def test_batches_of_location_labels_and_badge_cards(factory) -> None:
+    with transaction(factory) as session:
+        session.add_all([Location(code="B-01-01-1", zone="B", aisle="01", bay="01", level="1", pick_sequence=5),
+                         Location(code="A-01-01-1", zone="A", aisle="01", bay="01", level="1", pick_sequence=20)])
+        add_user(session, name="Camille Martin", badge="BDG0001", roles=frozenset({Role.PICKER, Role.PACKER}),
+                 station="test")
+    with factory() as session:
+        walk = [loc.code for loc in all_locations_data(session)]
+        zone_a = [loc.code for loc in all_locations_data(session, "a")]
+        badges = all_badges_data(session)
+    assert walk == ["B-01-01-1", "A-01-02-1", "A-01-01-1"]  # walking order, not alphabetical
+    assert zone_a == ["A-01-02-1", "A-01-01-1"]
+    assert [(b.badge, b.roles) for b in badges] == [("BDG0001", ("Préparateur", "Emballeur")), ("BDG0003", ("Emballeur",))]
 
 
 def test_every_demo_order_gets_a_clean_label_and_slip(sqlite_engine, tmp_path) -> None:
