@@ -1,15 +1,17 @@
-"""printer_status over a real loopback socket against the fake Zebra: each fault, silence, refusal."""
+"""printer_status over real links: the fake Zebra on a loopback socket (each fault, silence, refusal), a pty, a folder."""
 
 from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
 
 from app.devices.printers.status import printer_status
-from tests.support.fake_printer import FakePrinter
+from tests.support.fake_printer import FakePrinter, hs_answer
+from tests.support.serial_pty import Pty
 
 
 def test_ok(zebra: FakePrinter) -> None:
@@ -94,3 +96,38 @@ def test_a_usb_device_that_is_not_there(tmp_path: Path) -> None:
     assert not status.online and "cannot open the printer device" in status.error
     (tmp_path / "lp0").write_bytes(b"")
     assert printer_status(f"usb://{tmp_path}/lp0").online
+
+
+def _answer_on_pty(pty, answer: bytes | None) -> threading.Thread:
+    def printer_side() -> None:
+        question = b""
+        while b"~HS" not in question:
+            question += os.read(pty.master, 64)
+        if answer is not None:
+            os.write(pty.master, answer)
+
+    thread = threading.Thread(target=printer_side, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_status_over_a_serial_line(tmp_path: Path) -> None:
+    pty = Pty(tmp_path / "ttyZebra")
+    keep_open = os.open(pty.path, os.O_RDWR | os.O_NOCTTY)  # the far end stays open between the port's opens
+    try:
+        answering = _answer_on_pty(pty, hs_answer("head_open"))
+        status = printer_status(f"serial://{pty.link}?baudrate=9600", timeout=10)
+        answering.join(timeout=10)
+        assert status.online and status.head_open and status.reason() == ("head_open", {})
+        answering = _answer_on_pty(pty, None)  # asked, never answers
+        status = printer_status(f"serial://{pty.link}", timeout=0.5)
+        answering.join(timeout=10)
+        assert status == status.__class__(online=False, error="no answer within 0.5 s")
+    finally:
+        os.close(keep_open)
+        pty.unplug()
+
+
+def test_a_serial_port_that_is_not_there_is_offline(tmp_path: Path) -> None:
+    status = printer_status(f"serial://{tmp_path}/ttyNothing", timeout=0.5)
+    assert not status.online and "cannot open the serial port" in status.error
