@@ -3,14 +3,21 @@ restarts and kills without reuse, empty-pool errors, and the pull never touching
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
+from collections import deque
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -267,3 +274,82 @@ def test_the_pull_never_touches_the_pool(tmp_path: Path) -> None:
     assert _take(station, 1) == [build_sscc(SETTINGS, 4)]
     station.dispose()
     central.dispose()
+
+
+# --- the pool against a model: any interleaving of refills, takes and restarts ------------------
+
+_CONFIGS = (SETTINGS, SsccSettings(4, "3760123", block_size=20, low_water=5))
+_TEMPLATE: list[Path] = []  # a migrated, empty station database, made once: copied per example
+
+
+def _fresh_station(directory: Path) -> Engine:
+    if not _TEMPLATE:
+        directory_of_template = tempfile.mkdtemp(prefix="sscc-template-")
+        atexit.register(shutil.rmtree, directory_of_template, True)
+        template = Path(directory_of_template) / "station.db"
+        _station(template).dispose()
+        _TEMPLATE.append(template)
+    shutil.copy(_TEMPLATE[0], directory / "station.db")
+    return make_engine(sqlite_url(directory / "station.db"))
+
+
+class PoolMachine(RuleBasedStateMachine):
+    """The real pool on a real file, next to a plain model: a queue of serials per settings.
+
+    The "central database" is a counter here (app.sync.sscc is tested on its own); what is
+    checked is the station side: numbers in block order, none twice, none lost except by a
+    settings change, across restarts of the engine.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(prefix="sscc-pool-"))
+        self.engine = _fresh_station(self.dir)
+        self.counter = {c: 1 for c in _CONFIGS}
+        self.model: dict[SsccSettings, deque[int]] = {c: deque() for c in _CONFIGS}
+        self.seen: set[str] = set()
+
+    @rule(config=st.sampled_from(_CONFIGS), size=st.integers(1, 7), gap=st.integers(0, 3))
+    def refill(self, config: SsccSettings, size: int, gap: int) -> None:
+        first = self.counter[config] + gap  # a gap: blocks another station got, or lost ones
+        block = Block(first, first + size - 1, config.extension_digit, config.company_prefix)
+        self.counter[config] = block.last + 1
+        with Session(self.engine) as session:
+            assert add_block(session, block)
+            assert not add_block(session, block)  # a retried refill adds nothing
+        self.model[config].extend(range(block.first, block.last + 1))
+
+    @rule(config=st.sampled_from(_CONFIGS), n=st.integers(1, 5))
+    def take(self, config: SsccSettings, n: int) -> None:
+        with Session(self.engine) as session:
+            for _ in range(n):
+                if not self.model[config]:
+                    with pytest.raises(SsccPoolEmpty):
+                        take_next(session, config)
+                    return
+                sscc = take_next(session, config)
+                assert sscc == build_sscc(config, self.model[config].popleft())
+                assert sscc not in self.seen
+                self.seen.add(sscc)
+
+    @rule()
+    def restart(self) -> None:
+        self.engine.dispose()
+        self.engine = make_engine(sqlite_url(self.dir / "station.db"))
+
+    @invariant()
+    def remaining_matches(self) -> None:
+        with Session(self.engine) as session:
+            for config in _CONFIGS:
+                assert remaining(session, config) == len(self.model[config])
+                assert needs_refill(session, config) == (len(self.model[config]) < config.low_water)
+
+    def teardown(self) -> None:
+        self.engine.dispose()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+TestPoolAgainstAModel = PoolMachine.TestCase
+TestPoolAgainstAModel.settings = settings(
+    max_examples=40, stateful_step_count=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
