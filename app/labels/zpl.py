@@ -3,9 +3,9 @@
 Every label starts ``^XA^CI28^PW…^LL…^LH0,0^PON^PMN^LRN^FWN``: UTF-8 field data (French
 accents print), the label's own width and length in dots, no home offset, and upright,
 unmirrored, unreversed fields: those settings outlive a format on a Zebra, so a label never
-depends on what the previous job (another program's) left in the printer. Positions and sizes go from millimetres to dots
-through ``layout.dots``, barcode modules through ``layout.module_dots`` (whole dots: a bar
-of 1.5 dots would print as 1 or 2 at random).
+depends on what the previous job (another program's) left in the printer. Positions and
+sizes go from millimetres to dots through ``layout.dots``, barcode modules through
+``layout.module_dots`` (whole dots: a bar of 1.5 dots would print as 1 or 2 at random).
 
 Choices that are not obvious, each checked against zebrash (the independent renderer the
 tests use) and the ZPL II manual:
@@ -23,11 +23,14 @@ tests use) and the ZPL II manual:
   (a symbol can then be a few characters longer than the shortest, only when an
   alphanumeric AI comes before numeric ones). The printer's interpretation line is off:
   its text would be the raw digits, so the bracketed form is printed here as text.
-- Plain Code 128: ``^BC`` automatic mode (``A``): the printer chooses code sets B and C.
+- Plain Code 128: ``^BC`` automatic mode (``A``): the printer chooses code sets B and C;
+  data holding ``>``, ``^`` or ``~`` is written in no-mode as above (``>0``, ``><``, ``>=``).
+  A last single character after an invocation code is written in code A (zebrash drops
+  it otherwise); a lower-case one cannot be, and zebrash loses it (a printer does not).
 - QR: ``^BQN,2,<module dots>`` with ``^FD<level>A,<data>`` for ASCII data and manual byte
-  mode ``^FD<level>M,B<UTF-8 length><data>`` for the rest (see ``qr_field``). A Zebra prints a QR symbol
-  below its ``^FO`` by the current ``^BY`` height (zebrash reproduces it): each QR sets
-  ``^BY`` to 10 dots and is placed 10 dots higher.
+  mode ``^FD<level>M,B<UTF-8 length><data>`` for the rest (see ``qr_field``). A Zebra
+  prints a QR symbol below its ``^FO`` by the current ``^BY`` height (zebrash reproduces
+  it): each QR sets ``^BY`` to 10 dots and is placed 10 dots higher.
 - DataMatrix: ``^BXN,<module dots>,200,,,,<escape>``; the escape character is explicit
   because the printer's default (``~``) is ZPL's control prefix. GS1 data starts with
   ``<escape>1`` (FNC1) and has one after each variable-length AI. Its data is ISO-8859-1
@@ -58,7 +61,7 @@ _JUSTIFY = {"left": "L", "center": "C", "right": "R"}
 _HEX_ESCAPES = {ord(ch): f"_{ord(ch):02X}" for ch in "^~_"}
 _HEX_ESCAPES_ALT = {ord(ch): f"%{ord(ch):02X}" for ch in "^~%"}  # when "_" is DataMatrix's escape
 # Candidate DataMatrix escape characters: the first one absent from the data is used, so
-# no part of the data can be read as an escape sequence. "_" first: zebrash knows only "_1".
+# no part of the data can be read as an escape sequence ("_" first, the manual's own).
 _DM_ESCAPES = "_`|#@$!*"
 
 
@@ -195,6 +198,11 @@ def _c_then_b_units(tokens: str) -> list[str]:
         units = [">:"]
     for ch in tokens[best_k:]:
         units.append(">8" if ch == _FNC1 else _B_CHARS.get(ch, ch))
+    last = units[-1]
+    if len(units) > 2 and units[-2][0] == ">" and len(last) == 1 and " " <= last < "`":
+        # A last single character right after an invocation code is dropped by zebrash:
+        # it goes in code A instead (">7"), where a character is written as a digit pair.
+        units[-1:] = [">7", f"{ord(last) - 32:02d}"]
     return units
 
 
@@ -224,7 +232,12 @@ def code128_field(data: str, gs1: bool) -> tuple[str, str, int]:
         return "N", "^FD" + "".join(units), 11 * (len(units) + 1) + 13
     if not data or not data.isascii() or not data.isprintable():
         raise ValueError(f"cannot encode {data!r} in Code 128: printable ASCII only")
-    return "A", _field_data(data), 11 * (_shortest_count(data) + 1) + 13
+    if ">" in data or "^" in data or "~" in data:
+        # Automatic mode still reads ">" as the start of an invocation code (the manual's own
+        # GS1 example uses ">8" in it): such data is written character by character.
+        units = _c_then_b_units(data)
+        return "N", "^FD" + "".join(units), 11 * (len(units) + 1) + 13
+    return "A", f"^FD{data}", 11 * (_shortest_count(data) + 1) + 13
 
 
 def _code128(element: Code128, dpi: int, out: list[str]) -> None:

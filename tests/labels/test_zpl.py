@@ -110,14 +110,16 @@ def decode_no_mode(field: str) -> str:
                 current = "B"
             elif code == "5":
                 current = "C"
+            elif code == "7":
+                current = "A"
             else:
                 assert current == "B" and code in specials, field
                 out.append(specials[code])
             i += 2
-        elif current == "C":
+        elif current in "AC":  # code A and C are written as digit pairs, 00 to 99
             pair = field[i:i + 2]
             assert len(pair) == 2 and pair.isdigit(), field
-            out.append(pair)
+            out.append(pair if current == "C" else chr(int(pair) + 32))
             i += 2
         else:
             out.append(field[i])
@@ -130,6 +132,7 @@ def decode_no_mode(field: str) -> str:
     (f"(00){SSCC}(37)12(10)LOT-A", f"\x1d00{SSCC}3712\x1d10LOT-A"),
     ("(01)03760251000170(10)12345(17)261231", "\x1d010376025100017010" "12345\x1d17261231"),
     ("(10)A>B(21)7", "\x1d10A>B\x1d217"),
+    ("(91)A>B", "\x1d91A>B"),  # the last B after ">0" goes in code A
 ])
 def test_gs1_128_fnc1_first_and_after_variable_length_ais(data: str, tokens: str) -> None:
     mode, field, modules = code128_field(data, gs1=True)
@@ -151,6 +154,14 @@ def test_an_sscc_alone_is_all_code_c() -> None:
 def test_plain_code128_lets_the_printer_choose_code_sets() -> None:
     mode, field, _ = code128_field("6A12345678901", gs1=False)
     assert (mode, field) == ("A", "^FD6A12345678901")
+
+
+@pytest.mark.parametrize("data", ["a>b", "x^y~z", "P>1", "~~~", ">"])
+def test_plain_code128_with_invocation_characters_is_written_out(data: str) -> None:
+    mode, field, _ = code128_field(data, gs1=False)
+    encoded = field.removeprefix("^FD")
+    assert mode == "N" and decode_no_mode(encoded) == data
+    assert "^" not in encoded and "~" not in encoded
 
 
 def test_human_readable_line_under_the_bars() -> None:
@@ -207,7 +218,10 @@ def test_caret_and_tilde_never_reach_the_printer_raw(element) -> None:
     (_, _, body), = fields(zpl)
     data = field_data(body)
     assert "^" not in data and "~" not in data
-    assert unescaped(body).endswith(NASTY)
+    if isinstance(element, Code128):  # written with invocation codes, not ^FH
+        assert "^BCN,{0},N,N,N,N".format(dots(10, 203)) in body and decode_no_mode(data) == NASTY
+    else:
+        assert unescaped(body).endswith(NASTY)
     assert zpl.count("^FS") == 1 and zpl.count("^XZ") == 1
 
 

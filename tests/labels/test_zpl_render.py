@@ -78,6 +78,15 @@ def test_gs1_128_element_strings_read_back(dpi: int, data: str) -> None:
 
 
 @pytest.mark.parametrize("dpi", DPIS)
+def test_plain_code128_reads_back_whatever_its_ascii(dpi: int) -> None:
+    datas = ["6A12345678901", "LOC-A01-02", "P>1", "x^y~Z1", "~>^", "tote 0042"]
+    label = Label("plain", 100, 130, tuple(Code128(5, 5 + 20 * n, 14, data, human_readable=False)
+                                            for n, data in enumerate(datas)))
+    reads = rendered(label, dpi)
+    assert [(read.text, read.symbology) for read in reads] == [(data, "]C0") for data in datas]
+
+
+@pytest.mark.parametrize("dpi", DPIS)
 def test_qr_and_datamatrix_read_back_with_accents_and_gs1(dpi: int) -> None:
     gs1 = f"(00){sscc()}(10)LOT-A(17)261231"
     label = Label("2d", 100, 60, (
