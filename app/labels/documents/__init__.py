@@ -19,6 +19,7 @@ No Qt, no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from app.labels import symbols, zpl
 from app.labels.layout import DPIS, MM_PER_INCH, Box, Code128, DataMatrix, Element, QrCode, Text, gs1_elements, module_dots
@@ -54,10 +55,26 @@ def code128_width_mm(code: Code128, dpi: int | None = None) -> float:
     return modules * widest_module_mm(code.module_mm)
 
 
+# Byte-mode capacity of QR versions 1-10 per error-correction level (ISO/IEC 18004, table 7).
+# Byte mode is the least dense: any encoder's symbol for the same data is this size or smaller.
+_QR_BYTES = {
+    "L": (17, 32, 53, 78, 106, 134, 154, 192, 230, 271),
+    "M": (14, 26, 42, 62, 84, 106, 122, 152, 180, 213),
+    "Q": (11, 20, 32, 46, 60, 74, 86, 108, 130, 151),
+    "H": (7, 14, 24, 34, 44, 58, 64, 84, 98, 119),
+}
+
+
+@lru_cache(maxsize=256)
 def qr_modules(data: str, error_level: str = "M") -> int:
-    """Modules on a side of the QR symbol for ``data``: the raster encoder's symbol, or the
-    version byte mode (UTF-8, what a printer's ``^BQ`` may choose) needs, whichever is larger."""
-    import qrcode  # noqa: PLC0415 - only documents with a QR code pay for the import
+    """Modules on a side of the largest QR symbol an encoder makes for ``data``: the
+    version byte mode (UTF-8) needs. From the capacity table, not by encoding (a label is
+    laid out in well under a millisecond); past version 10, by the ``qrcode`` package."""
+    size = len(data.encode("utf-8"))
+    for version, capacity in enumerate(_QR_BYTES[error_level], start=1):
+        if size <= capacity:
+            return 17 + 4 * version
+    import qrcode  # noqa: PLC0415 - only data too long for version 10 gets here
     from qrcode import constants  # noqa: PLC0415
 
     levels = {"L": constants.ERROR_CORRECT_L, "M": constants.ERROR_CORRECT_M,
@@ -65,7 +82,7 @@ def qr_modules(data: str, error_level: str = "M") -> int:
     qr = qrcode.QRCode(error_correction=levels[error_level], border=0)
     qr.add_data(qrcode.util.QRData(data.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
     qr.make(fit=True)
-    return max(17 + 4 * int(qr.version), len(symbols.qr_matrix(data, error_level)))
+    return 17 + 4 * int(qr.version)
 
 
 def text_height_mm(text: Text) -> float:
