@@ -58,8 +58,9 @@ def allocate_block(central: Central, station: str, settings: SsccSettings, size:
     """Hand ``station`` the next ``size`` serial references (``settings.block_size`` by default).
 
     ``central``: an Engine or a sessionmaker (one transaction of its own, committed before
-    this returns) or a Session (the caller's transaction: it commits; on SQLite, begin it
-    here, with nothing emitted yet, so that the write lock is taken before the read).
+    this returns) or a Session (the caller's transaction: the caller commits, and a rollback
+    hands nothing out; on SQLite pass it with no transaction begun, so that allocate_block
+    begins it with BEGIN IMMEDIATE and holds the write lock before its read).
     Near the end of the range the block is shorter (whatever is left); with nothing left,
     SsccExhausted. Never hands out a number twice (see the module docstring).
     """
