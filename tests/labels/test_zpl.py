@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.gtin import gs1_check_digit
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
@@ -97,11 +99,17 @@ def test_barcode_modules_are_whole_dots_in_by(dpi: int) -> None:
 def decode_no_mode(field: str) -> str:
     """An independent reading of ^BC no-mode data: invocation codes and code sets as the ZPL
     manual defines them; FNC1 comes back as "\\x1d"."""
+    return read_no_mode(field)[0]
+
+
+def read_no_mode(field: str) -> tuple[str, int]:
+    """(data, symbol characters from the start character to the last data character)."""
     assert field.startswith((">;", ">:"))
     current = "C" if field.startswith(">;") else "B"
-    out, i = [], 2
+    out, i, count = [], 2, 1
     specials = {"0": ">", "<": "^", "=": "~"}
     while i < len(field):
+        count += 1
         if field[i] == ">":
             code = field[i + 1]
             if code == "8":
@@ -124,7 +132,7 @@ def decode_no_mode(field: str) -> str:
         else:
             out.append(field[i])
             i += 1
-    return "".join(out)
+    return "".join(out), count
 
 
 @pytest.mark.parametrize(("data", "tokens"), [
@@ -256,3 +264,37 @@ def test_many_labels_in_one_job() -> None:
     assert job.count("^XA") == 3 and job.count("^XZ") == 3
     assert job == "".join(to_zpl(label, 300) for label in labels)
     assert [m for m in re.findall(r"Colis \d/3", job)] == ["Colis 1/3", "Colis 2/3", "Colis 3/3"]
+
+
+# GS1's character set 82 (what an AI value may hold), and AIs of both kinds.
+SET82 = "!\"%&'*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+FIXED = {"00": 18, "01": 14, "17": 6, "3103": 6}
+element = st.one_of(
+    st.sampled_from(sorted(FIXED)).flatmap(lambda ai: st.text("0123456789", min_size=FIXED[ai], max_size=FIXED[ai]).map(lambda v: (ai, v))),
+    st.tuples(st.sampled_from(["10", "21", "37", "91", "400"]), st.text(SET82, min_size=1, max_size=12)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(element, min_size=1, max_size=4))
+def test_any_gs1_element_string_is_encoded_exactly(elements: list[tuple[str, str]]) -> None:
+    data = "".join(f"({ai}){value}" for ai, value in elements)
+    tokens = "\x1d" + "".join(ai + value + ("\x1d" if ai not in FIXED and index < len(elements) - 1 else "")
+                              for index, (ai, value) in enumerate(elements))
+    mode, field, modules = code128_field(data, gs1=True)
+    encoded = field.removeprefix("^FD")
+    assert mode == "N" and decode_no_mode(encoded) == tokens
+    assert ">5" not in encoded and "^" not in encoded and "~" not in encoded
+    assert modules == 11 * (read_no_mode(encoded)[1] + 1) + 13  # characters, check (11 each); stop (13)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=30))
+def test_any_printable_ascii_code128_is_encoded_exactly(data: str) -> None:
+    mode, field, _ = code128_field(data, gs1=False)
+    encoded = field.removeprefix("^FD")
+    assert "^" not in encoded and "~" not in encoded
+    if mode == "N":
+        assert decode_no_mode(encoded) == data
+    else:  # automatic mode: the data as it is, with nothing the printer would read as a code
+        assert mode == "A" and encoded == data and ">" not in data

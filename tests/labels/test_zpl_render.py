@@ -4,6 +4,7 @@ would read off a Zebra's paper."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from app.domain.gtin import gs1_check_digit
 from app.labels.layout import Box, Code128, DataMatrix, Label, QrCode, Text, dots, module_dots
 from app.labels.wrap import wrap
-from app.labels.zpl import to_zpl, to_zpl_many
+from app.labels.zpl import code128_field, to_zpl, to_zpl_many
 from tests.support import zpl_render
 from tests.support.barcode_reading import Read, read_all
 from tests.support.zpl_render import ZplRenderError, render_label, render_zpl, render_zpl_all, render_zpl_grey, stop_renderer
@@ -75,6 +76,40 @@ def test_gs1_128_element_strings_read_back(dpi: int, data: str) -> None:
     label = Label("gs1", 100, 40, (Code128(4, 5, 20, data, gs1=True, module_mm=0.25),))
     read = only(rendered(label, dpi), "Code128")
     assert (read.text, read.symbology) == (data, "]C1")
+
+
+def random_element_strings(seed: int, count: int) -> list[str]:
+    """GS1 element strings of fixed and variable AIs, values from GS1's character set 82."""
+    rnd = random.Random(seed)
+    set82 = "!\"%&'*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+    strings = []
+    while len(strings) < count:
+        parts = []
+        for _ in range(rnd.randint(1, 3)):
+            ai = rnd.choice(["00", "01", "17", "10", "21", "37", "91"])
+            size = {"00": 17, "01": 13, "17": 6}.get(ai)
+            if size:
+                digits = "".join(rnd.choice("0123456789") for _ in range(size))
+                value = digits + str(gs1_check_digit(digits)) if ai in ("00", "01") else digits
+            else:
+                chars = set82 if rnd.random() < 0.5 else "0123456789"
+                value = "".join(rnd.choice(chars) for _ in range(rnd.randint(1, 8)))
+            parts.append(f"({ai}){value}")
+        data = "".join(parts)
+        # zebrash drops a lower-case last character right after ">" (see app.labels.zpl);
+        # and a symbol must fit the test label.
+        if not (len(data) > 1 and data[-2] == ">" and data[-1] >= "`") and code128_field(data, True)[2] * 2 < 700:
+            strings.append(data)
+    return strings
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_gs1_element_strings_read_back(seed: int) -> None:
+    datas = random_element_strings(seed, 6)
+    label = Label("random", 100, 160, tuple(Code128(4, 4 + 26 * n, 18, data, gs1=True, module_mm=0.25, human_readable=False)
+                                            for n, data in enumerate(datas)))
+    reads = rendered(label, 203)
+    assert [(read.text, read.symbology) for read in reads] == [(data, "]C1") for data in datas]
 
 
 @pytest.mark.parametrize("dpi", DPIS)
@@ -149,8 +184,8 @@ def runs(row: np.ndarray) -> list[tuple[bool, int]]:
 @pytest.mark.parametrize("module_mm", [0.25, 0.375, 0.5])
 def test_code128_modules_are_whole_dots(dpi: int, module_mm: float) -> None:
     code = Code128(5, 5, 15, f"(00){sscc()}(10)AB12", gs1=True, module_mm=module_mm, human_readable=False)
-    label = Label("bars", 100, 30, (code,))
-    pixels = render_zpl_grey(to_zpl(label, dpi), 100, 30, dpi)
+    label = Label("bars", 130, 30, (code,))
+    pixels = render_zpl_grey(to_zpl(label, dpi), 130, 30, dpi)
     module = module_dots(module_mm, dpi)
     row = pixels[dots(5 + 7.5, dpi)]
     found = runs(row)
@@ -158,6 +193,7 @@ def test_code128_modules_are_whole_dots(dpi: int, module_mm: float) -> None:
     assert {length % module for _, length in found} == {0}, found
     assert min(length for dark, length in found if dark) == module
     assert max(length for _, length in found) == 4 * module  # Code 128's widest element
+    assert sum(length for _, length in found) == code128_field(code.data, True)[2] * module  # the width it says
 
 
 @pytest.mark.parametrize("dpi", DPIS)
