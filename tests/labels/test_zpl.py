@@ -298,3 +298,28 @@ def test_any_printable_ascii_code128_is_encoded_exactly(data: str) -> None:
         assert decode_no_mode(encoded) == data
     else:  # automatic mode: the data as it is, with nothing the printer would read as a code
         assert mode == "A" and encoded == data and ">" not in data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=32, max_codepoint=255, exclude_characters="\x7f"), min_size=1, max_size=30))
+def test_any_latin1_datamatrix_data_reaches_the_symbol_unchanged(data: str) -> None:
+    escape, field = datamatrix_field(data, gs1=False)
+    body = "^BXN,4,200,,,," + escape + field
+    assert escape not in data  # nothing in the data can start an escape sequence
+    assert "^" not in field_data(field) and "~" not in field_data(field)
+    fh = re.search(r"\^FH(.)", field)
+    assert fh is None or fh.group(1) != escape
+    assert unescaped(body) == data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=32, exclude_categories=("Cs",)), min_size=1, max_size=40))
+def test_any_qr_data_reaches_the_symbol_unchanged(data: str) -> None:
+    field = qr_field(data, "M")
+    decoded = unescaped(field)
+    assert "^" not in field_data(field) and "~" not in field_data(field)
+    if data.isascii():
+        assert decoded == "MA," + data
+    else:
+        size = len(data.encode("utf-8"))
+        assert decoded == f"MM,B{size:04d}{data}"
