@@ -308,11 +308,13 @@ def test_caret_and_tilde_in_data_do_not_break_the_label(dpi: int) -> None:
         Code128(5, 10, 12, nasty),
         QrCode(5, 30, nasty, module_mm=0.5),
         DataMatrix(50, 30, nasty, module_mm=0.5),
+        DataMatrix(65, 30, "a^b%c~", module_mm=0.5),  # "_" free: "_" escapes, "%" the ^FH hex
         Box(80, 30, 10, 10, filled=True),  # after them all: drawn only if the label was not cut short
     ))
     zpl = to_zpl(label, dpi)
     reads = rendered(label, dpi)
-    assert {(read.format, read.text) for read in reads} == {("Code128", nasty), ("QRCode", nasty), ("DataMatrix", nasty)}
+    assert {(read.format, read.text) for read in reads} == {
+        ("Code128", nasty), ("QRCode", nasty), ("DataMatrix", nasty), ("DataMatrix", "a^b%c~")}
     pixels = render_zpl_grey(zpl, 100, 60, dpi)
     assert (pixels[dots(32, dpi): dots(38, dpi), dots(82, dpi): dots(88, dpi)] < 128).all()
     text_ink = pixels[dots(2, dpi): dots(8, dpi), :] < 128
