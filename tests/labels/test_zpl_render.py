@@ -350,3 +350,12 @@ def test_missing_node_or_package_says_how_to_install(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("PATH", str(tmp_path))  # no node on it
     with pytest.raises(ZplRenderError, match=r"node is not installed.*npm ci --prefix tests"):
         zpl_render._Renderer()
+
+
+def test_the_renderer_restarts_after_it_was_stopped() -> None:
+    label = Label("again", 50, 30, (QrCode(5, 5, "again"),))
+    first = zpl_render.render_zpl_png(to_zpl(label, 203), 50, 30, 203)
+    process = zpl_render._renderer.process
+    stop_renderer()
+    assert process.poll() is not None  # the node process is gone, not left behind
+    assert zpl_render.render_zpl_png(to_zpl(label, 203), 50, 30, 203) == first  # a new one renders the same
