@@ -352,6 +352,12 @@ def test_missing_node_or_package_says_how_to_install(monkeypatch: pytest.MonkeyP
         zpl_render._Renderer()
 
 
+@pytest.mark.parametrize("data", ["a^é~ü_%", "Ça coûte 12 € — «ok» …", "QUAI|#1001|1/2|376543200000000017|Œdipe Lefèvre"])
+def test_qr_byte_mode_with_hex_escapes_and_any_unicode(data: str) -> None:
+    label = Label("qr", 50, 50, (QrCode(5, 5, data, module_mm=0.5),))
+    assert [read.text for read in read_all(render_label(label, 300))] == [data]
+
+
 def test_the_renderer_restarts_after_it_was_stopped() -> None:
     label = Label("again", 50, 30, (QrCode(5, 5, "again"),))
     first = zpl_render.render_zpl_png(to_zpl(label, 203), 50, 30, 203)
