@@ -112,6 +112,20 @@ def test_random_gs1_element_strings_read_back(seed: int) -> None:
     assert [(read.text, read.symbology) for read in reads] == [(data, "]C1") for data in datas]
 
 
+def test_automatic_mode_code128_is_as_wide_as_code128_field_says() -> None:
+    """The printer picks the code sets in automatic mode; the width ``code128_field`` gives
+    (which the layouts centre and keep quiet zones with) must be what it prints."""
+    rnd = random.Random(3)
+    alphabets = ["0123456789", "0123456789AB-", "abcdefXYZ0123456789"]
+    datas = ["".join(rnd.choice(alphabets[n % 3]) for _ in range(rnd.randint(1, 16))) for n in range(12)]
+    label = Label("widths", 100, 130, tuple(Code128(5, 5 + 10 * n, 8, data, module_mm=0.125, human_readable=False)
+                                            for n, data in enumerate(datas)))
+    dark = render_zpl_grey(to_zpl(label, 203), 100, 130, 203) < 128
+    for n, data in enumerate(datas):
+        columns = np.nonzero(dark[dots(5 + 10 * n + 4, 203)])[0]
+        assert columns.max() - columns.min() + 1 == code128_field(data, False)[2], data  # one dot a module
+
+
 @pytest.mark.parametrize("dpi", DPIS)
 def test_plain_code128_reads_back_whatever_its_ascii(dpi: int) -> None:
     datas = ["6A12345678901", "LOC-A01-02", "P>1", "x^y~Z1", "~>^", "tote 0042"]
