@@ -208,7 +208,8 @@ def _c_then_b_units(tokens: str) -> list[str]:
 
 def _shortest_count(tokens: str) -> int:
     """Symbol characters (start included, check and stop excluded) of the shortest B/C
-    encoding: what a printer's automatic mode makes, near enough to centre a line on."""
+    encoding: what zebrash's automatic mode makes (a test checks it on printed widths); a
+    printer's own choice of code sets could differ by a character in odd cases."""
     n = len(tokens)
     best_b, best_c = [0] * (n + 1), [0] * (n + 1)
     for i in range(n - 1, -1, -1):
