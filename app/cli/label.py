@@ -96,8 +96,7 @@ def _pickup_store(settings):
 def _sscc_settings(settings):
     from app.domain.sscc import SsccSettings
 
-    return SsccSettings(extension_digit=settings.sscc_extension, company_prefix=settings.gs1_company_prefix,
-                        block_size=settings.sscc_block_size)
+    return SsccSettings.for_block_size(settings.sscc_extension, settings.gs1_company_prefix, settings.sscc_block_size)
 
 
 def cmd_label_shipping(args: argparse.Namespace) -> int:

@@ -82,7 +82,7 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
 
     app = application(argv)
     app.setStyleSheet(assets.theme())
-    services = StationServices.create(config, sounds=None, with_scanners=True)
+    services = StationServices.create(config, sounds=None, with_scanners=True, with_printers=True)
     services.language.switch(resolve_language(config.language))
     window = MainWindow(config, services)
     if os.environ.get(ENV_EXIT_WHEN_SHOWN) == "1":

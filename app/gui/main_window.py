@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.gui.feedback import ScanFeedback
 from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.printers_ui import PrintersUi
 from app.gui.scan_router import ScanRouter
 from app.gui.screens.login import LoginScreen
 from app.gui.services import StationServices
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.feedback = ScanFeedback(self, _CurrentSounds(services))
         self.scan_router = ScanRouter(self, self.feedback, self._scan_on_screen, config.scan_rules)
         self._scanner_test: ScannerTestScreen | None = None
+        self.printers = PrintersUi(self)
         self.ui.stack.currentChanged.connect(self._screen_changed)
         self._screen_changed()
 
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             self._startup_job = None  # still preparing until it has run
             self.services.replica.submit(lambda _ctx: job(), self._startup_done, self._startup_failed)
         self._start_scanners()
+        self.printers.start()
         self.ping_central()  # before the first push: a ping finding a push pending would not go out
         self.refresh_outbox()
         if job is None:
@@ -288,6 +291,10 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentWidget(self._scanner_test)
 
     def _leave_scanner_test(self) -> None:
+        self.back_home()
+
+    def back_home(self) -> None:
+        """From a tool screen (scanner test, printers) back to the home of the role logged in."""
         role = self.session.role
         if role is not None and role in self.homes:
             self.ui.stack.setCurrentWidget(self.homes[role])
@@ -417,6 +424,8 @@ class MainWindow(QMainWindow):
             home.refresh_requested.connect(self.refresh_home)
             if hasattr(home, "scanner_test_requested"):
                 home.scanner_test_requested.connect(self.show_scanner_test)
+            if hasattr(home, "printers_requested"):
+                home.printers_requested.connect(self.printers.show_screen)
             if role == "picker":
                 self.picking.attach_home(home)
             self.ui.stack.addWidget(home)
@@ -564,7 +573,14 @@ class MainWindow(QMainWindow):
             return
         self._push_timer.stop()
         station = self.config.name
-        self.services.central.submit(lambda ctx: (ctx.sync(station), ctx.online_state()), self._pushed, self._push_failed)
+        refill = self.printers.sscc_refill()  # in the same job: a tick never queues a second one
+
+        def cycle(ctx):
+            report = ctx.sync(station)
+            refill(ctx)
+            return report, ctx.online_state()
+
+        self.services.central.submit(cycle, self._pushed, self._push_failed)
 
     def _pushed(self, answer: tuple) -> None:
         """A sync cycle went through (app.sync.engine.CycleReport): pushed, pulled, renewed."""

@@ -6,6 +6,7 @@ Every function takes a ``sessionmaker`` and runs in the replica worker's thread
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from app.store.db import make_engine, session_factory, transaction
 from app.store.events import outbox_length, record
 from app.store.models import Order, OrderLine
 from app.store.users import find_by_badge
+
+log = logging.getLogger(__name__)
 
 NEXT_ORDERS = 5
 
@@ -156,6 +159,7 @@ class CentralContext:
         self._engine = None
         self._station = None  # app.sync.engine.StationEngine, made on the first sync
         self._listener = None  # app.sync.listen.ChangeListener, PostgreSQL only
+        self._replica_engine = None  # the SSCC pool's refills
 
     def sync(self, station: str):
         """One sync cycle of the station's engine (app.sync.engine.StationEngine.cycle: push
@@ -195,6 +199,21 @@ class CentralContext:
 
     def release_order(self, station: str, number: str, badge: str, reason: str = "done") -> bool:
         return self._station_engine(station).release(number, reason=reason, actor=badge)
+
+    def refill_sscc(self, station: str, settings) -> int:
+        """Top up the station's SSCC pool when it runs low (app.sync.sscc.refill_pool: a block
+        from the central counter, stored in the replica's pool). Returns how many serial
+        references were added (0: enough left)."""
+        from app.sync.sscc import refill_pool
+
+        self._station_engine(station)  # the central engine, made once
+        if self._replica_engine is None:
+            self._replica_engine = make_engine(self.replica_url)
+        block = refill_pool(self._engine, self._replica_engine, station, settings)
+        if block is None:
+            return 0
+        log.info("SSCC block %s-%s taken for %s", block.first, block.last, station)
+        return block.size
 
     def listen(self, wake) -> bool:
         """Start the PostgreSQL change listener (app.sync.listen): ``wake()`` is called from
@@ -244,3 +263,5 @@ class CentralContext:
             self._station.close()
         if self._engine is not None:
             self._engine.dispose()
+        if self._replica_engine is not None:
+            self._replica_engine.dispose()

@@ -43,22 +43,32 @@ class StationServices:
     language: LanguageSwitcher
     sounds: Any  # app.gui.assets.QtSounds or SilentSounds
     scanners: Any = None  # app.gui.scanner_hub.ScannerHub, started by the window after its first paint
+    printing: Any = None  # app.gui.print_service.PrintService, started by the window after its first paint
 
     @classmethod
     def create(
-        cls, config, *, sounds: Any = None, parent: QObject | None = None, with_scanners: bool = False
+        cls, config, *, sounds: Any = None, parent: QObject | None = None, with_scanners: bool = False,
+        with_printers: bool = False,
     ) -> StationServices:
         """Workers for ``config.replica_url`` and ``config.central_url``; with ``with_scanners``,
-        the hub over ``config.scanners`` (not started yet). GUI thread only."""
+        the hub over ``config.scanners``; with ``with_printers``, the print queues of
+        ``config.labels`` (neither started yet). GUI thread only."""
         from app.gui.assets import SilentSounds
         from app.gui.scanner_hub import ScannerHub
 
+        replica = Worker("quai-replica", _replica_context(config.replica_url), parent)
+        printing = None
+        if with_printers:
+            from app.gui.print_service import PrintService, spool_root
+
+            printing = PrintService(config.name, config.labels, replica, spool_root(config.name), parent)
         return cls(
-            replica=Worker("quai-replica", _replica_context(config.replica_url), parent),
+            replica=replica,
             central=Worker("quai-central", _central_context(config.central_url, config.replica_url), parent),
             language=LanguageSwitcher(parent),
             sounds=sounds if sounds is not None else SilentSounds(),
             scanners=ScannerHub(config.scanners, parent) if with_scanners else None,
+            printing=printing,
         )
 
     # A ping stuck on the network must not hold the exit; a replica job is bounded by
@@ -72,6 +82,8 @@ class StationServices:
         """
         if self.scanners is not None:
             self.scanners.stop()
+        if self.printing is not None:
+            self.printing.stop()  # its audit events are queued on the replica worker before it stops
         replica = self.replica.stop()
         central = self.central.stop(timeout_ms=self.CENTRAL_STOP_MS)
         return replica and central

@@ -150,7 +150,8 @@ class StatusModel:
     scanner: str = "on_screen"
     scanner_label: str = ""
     scanners_working: int = 0
-    printer: str = "not_configured"
+    printer: str = "not_configured"  # app.gui.print_service.PrintService.summary()'s code
+    printer_waiting: int = 0
 
     @property
     def user(self) -> UserInfo | None:

@@ -80,7 +80,8 @@ class StatusArea(QObject):
         restyle(ui.centralLabel, "status-bad" if central in ("offline", "stale") else "")
         ui.scannerLabel.setText(texts.scanner_text(m.scanner, m.scanner_label, m.scanners_working))
         restyle(ui.scannerLabel, "status-bad" if m.scanner in ("unplugged", "missing", "refused") else "")
-        ui.printerLabel.setText(texts.printer_text(m.printer))
+        ui.printerLabel.setText(texts.printer_text(m.printer, m.printer_waiting))
+        restyle(ui.printerLabel, "status-bad" if m.printer not in ("ready", "starting", "not_configured") else "")
         ui.outboxLabel.setText(texts.outbox_text(m.outbox))
         if m.lost_claim is not None:
             self.sync_label.setText(texts.lost_claim_text(*m.lost_claim))

@@ -128,9 +128,12 @@ def misread_text(reason: str | None, raw: str) -> str:
     return texts.get(reason or "", translate("Scan", "Barcode %1 not understood: scan it again.")).replace("%1", shown)
 
 
-def printer_text(state: str) -> str:
-    texts = {"not_configured": translate("Status", "Printer: not configured")}
-    return texts.get(state, state)
+def printer_text(state: str, waiting: int = 0) -> str:
+    if state == "not_configured":
+        return translate("Status", "Printer: not configured")
+    from app.gui.printer_texts import status_text
+
+    return status_text(state, waiting)
 
 
 def outbox_text(count: int | None) -> str:

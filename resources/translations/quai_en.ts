@@ -165,7 +165,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>no cutoff</source>
         <translation>no cutoff</translation>
     </message>
@@ -619,6 +619,174 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../app/gui/printer_texts.py" line="+24"/>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not answering</source>
+        <translation>not answering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of labels</source>
+        <translation>out of labels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head open</source>
+        <translation>head open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of ribbon</source>
+        <translation>out of ribbon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory full</source>
+        <translation>memory full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fault</source>
+        <translation>fault</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending again</source>
+        <translation>sending again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label to check</source>
+        <translation>label to check</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%n waiting</source>
+        <translation>%n waiting</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer could not be started: %1. Check the [printing] section of the station&apos;s configuration.</source>
+        <translation>The printer could not be started: %1. Check the [printing] section of the station&apos;s configuration.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document printer</source>
+        <translation>Document printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/printers_ui.py" line="+118"/>
+        <source>This job is already at the printer: it can no longer be cancelled.</source>
+        <translation>This job is already at the printer: it can no longer be cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/printers.py" line="+133"/>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(reprint)</source>
+        <translation>(reprint)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose a job to see its label.</source>
+        <translation>Choose a job to see its label.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No preview for this job (printed before the station started).</source>
+        <translation>No preview for this job (printed before the station started).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print a test label</source>
+        <translation>Print a test label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It came out</source>
+        <translation>It came out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did not come out</source>
+        <translation>It did not come out</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
@@ -634,7 +802,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-145"/>
+        <location filename="../../app/gui/texts.py" line="-148"/>
         <source>Picking</source>
         <translation>Picking</translation>
     </message>
@@ -667,7 +835,7 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+261"/>
+        <location filename="../../app/gui/main_window.py" line="+264"/>
         <source>Log in first: scan your badge.</source>
         <translation>Log in first: scan your badge.</translation>
     </message>
@@ -906,7 +1074,7 @@
         <translation>Logout of %1 not recorded: see a supervisor</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>French</source>
         <translation>French</translation>
     </message>
@@ -976,12 +1144,12 @@
         <translation>Scanner %1 cannot be used: call a supervisor</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Printer: not configured</source>
         <translation>Printer: not configured</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Outbox: …</source>
         <translation>Outbox: …</translation>
     </message>
@@ -1035,11 +1203,16 @@
         <source>Order %1 released: stop working on it</source>
         <translation>Order %1 released: stop working on it</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/printer_texts.py" line="-33"/>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+69"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+74"/>
         <source>%n order on the floor</source>
         <translation>%n order on the floor</translation>
     </message>
@@ -1052,6 +1225,11 @@
         <location line="+5"/>
         <source>Test the scanners</source>
         <translation>Test the scanners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printers</source>
+        <translation>Printers</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -165,7 +165,7 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>no cutoff</source>
         <translation>sans heure limite</translation>
     </message>
@@ -619,6 +619,174 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../app/gui/printer_texts.py" line="+24"/>
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>non démarrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not answering</source>
+        <translation>ne répond pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of labels</source>
+        <translation>plus d&apos;étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head open</source>
+        <translation>tête ouverte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of ribbon</source>
+        <translation>plus de ruban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory full</source>
+        <translation>mémoire pleine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fault</source>
+        <translation>en défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending again</source>
+        <translation>renvoi en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label to check</source>
+        <translation>étiquette à vérifier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%n waiting</source>
+        <translation>%n en attente</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer could not be started: %1. Check the [printing] section of the station&apos;s configuration.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer : %1. Vérifiez la section [printing] de la configuration du poste.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printed</source>
+        <translation>imprimée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label printer</source>
+        <translation>Imprimante d&apos;étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document printer</source>
+        <translation>Imprimante de documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/printers_ui.py" line="+118"/>
+        <source>This job is already at the printer: it can no longer be cancelled.</source>
+        <translation>Cette impression est déjà partie à l&apos;imprimante : elle ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/printers.py" line="+133"/>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(reprint)</source>
+        <translation>(réimpression)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose a job to see its label.</source>
+        <translation>Choisissez une impression pour voir son étiquette.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No preview for this job (printed before the station started).</source>
+        <translation>Pas d&apos;aperçu pour cette impression (faite avant le démarrage du poste).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print a test label</source>
+        <translation>Imprimer une étiquette de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It came out</source>
+        <translation>Elle est sortie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did not come out</source>
+        <translation>Elle n&apos;est pas sortie</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
@@ -634,7 +802,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-145"/>
+        <location filename="../../app/gui/texts.py" line="-148"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -667,7 +835,7 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+261"/>
+        <location filename="../../app/gui/main_window.py" line="+264"/>
         <source>Log in first: scan your badge.</source>
         <translation>Connectez-vous d&apos;abord : scannez votre badge.</translation>
     </message>
@@ -906,7 +1074,7 @@
         <translation>Déconnexion de %1 non enregistrée : prévenez un responsable</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -976,12 +1144,12 @@
         <translation>Scanner %1 inutilisable : appelez un responsable</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Printer: not configured</source>
         <translation>Imprimante : non configurée</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Outbox: …</source>
         <translation>File d&apos;envoi : …</translation>
     </message>
@@ -1035,11 +1203,16 @@
         <source>Order %1 released: stop working on it</source>
         <translation>Commande %1 libérée : arrêtez de la traiter</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/printer_texts.py" line="-33"/>
+        <source>Printer: %1</source>
+        <translation>Imprimante : %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+69"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+74"/>
         <source>%n order on the floor</source>
         <translation>%n commande en cours</translation>
     </message>
@@ -1052,6 +1225,11 @@
         <location line="+5"/>
         <source>Test the scanners</source>
         <translation>Tester les scanners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -17,6 +17,7 @@ COLUMNS = 5
 class SupervisorHome(HomeScreen):
     role = "supervisor"
     scanner_test_requested = Signal()
+    printers_requested = Signal()
 
     def build_body(self, layout: QVBoxLayout) -> None:
         self.overview: Overview | None = None
@@ -50,6 +51,10 @@ class SupervisorHome(HomeScreen):
         self.scanner_test_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scanner_test_button.clicked.connect(self.scanner_test_requested)
         tools.addWidget(self.scanner_test_button)
+        self.printers_button = QPushButton(self)
+        self.printers_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printers_button.clicked.connect(self.printers_requested)
+        tools.addWidget(self.printers_button)
         tools.addStretch(1)
         layout.addLayout(tools)
 
@@ -73,6 +78,7 @@ class SupervisorHome(HomeScreen):
 
     def retranslate_body(self) -> None:
         self.scanner_test_button.setText(translate("SupervisorHome", "Test the scanners"))
+        self.printers_button.setText(translate("SupervisorHome", "Printers"))
         for status, (_number, name) in self.tiles.items():
             name.setText(texts.status_name(status))
         if self.overview is None:
