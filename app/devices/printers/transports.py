@@ -21,6 +21,7 @@ import os
 import select
 import shutil
 import socket
+import struct
 import subprocess
 import time
 from collections.abc import Callable
@@ -109,9 +110,11 @@ def _send_tcp(printer: PrinterUrl, data: bytes, job_id: str, timeout: float) -> 
             try:
                 sent += sock.send(view[sent:sent + CHUNK])
             except TimeoutError:
+                _abort(sock)
                 raise SendInterrupted(f"{printer.shown}: the printer took nothing for {timeout:g} s after "
                                       f"{sent} of {len(data)} bytes", sent) from None
             except OSError as exc:
+                _abort(sock)
                 raise SendInterrupted(f"{printer.shown}: the connection broke after {sent} of {len(data)} "
                                       f"bytes ({exc.strerror or exc})", sent) from None
         try:  # all handed over: an orderly end (FIN after the data), failures here do not unsend it
@@ -121,6 +124,18 @@ def _send_tcp(printer: PrinterUrl, data: bytes, job_id: str, timeout: float) -> 
     finally:
         sock.close()
     return Sent(sent, printer.shown)
+
+
+def _abort(sock: socket.socket) -> None:
+    """Close with a reset: bytes still in our buffers are dropped, not delivered after we gave up.
+
+    An interrupted job is judged on ``bytes_sent``; a plain close would let the kernel go on
+    delivering the rest later, behind the queue's back.
+    """
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
 
 
 def _query_tcp(printer: PrinterUrl, command: bytes, timeout: float, complete: Callable[[bytes], bool]) -> bytes:

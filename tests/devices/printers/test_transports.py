@@ -14,6 +14,7 @@ from app.devices.printers.zpl_status import hs_complete, parse_hs
 from tests.support.fake_printer import FakePrinter, hs_answer
 from tests.support.serial_pty import Pty
 
+WAIT_LONG = 60.0
 LABEL = "^XA^CI28^FO50,50^A0N,40,40^FDCommande #1042 — Hélène^FS^XZ".encode()
 
 
@@ -218,3 +219,14 @@ def test_cups_without_lp_says_what_to_install(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(PrinterOffline, match="cups-client"):
         send("cups://Zebra", LABEL, job_id="j")
+
+
+def test_tcp_printer_that_stops_reading_is_interrupted_and_the_rest_dropped(zebra: FakePrinter) -> None:
+    zebra.slow = 1  # one byte per 100 ms: the buffers fill and the send makes no progress
+    data = big_label(16 * 1024 * 1024)
+    with pytest.raises(SendInterrupted) as caught:
+        send(zebra.url, data, job_id="j1", timeout=0.5)
+    assert 0 < caught.value.bytes_sent < len(data)
+    zebra.slow = None  # the printer reads again: what reached it so far, then the reset
+    # the sender reset the connection: the fake sees it broken, never a complete job
+    assert zebra.wait_for(lambda z: len(z.broken) == 1, WAIT_LONG) and zebra.jobs == [] and zebra.labels == []
