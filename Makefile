@@ -47,6 +47,8 @@ bench: install-test
 	$(BIN)/python bench/bench_import_orders.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_scan_latency.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_picking.py
+	$(BIN)/python bench/bench_label_zpl.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_label_raster.py
 
 # Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~6 minutes.
 bench-sync: install-test

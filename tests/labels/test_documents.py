@@ -358,10 +358,11 @@ def test_small_labels_carry_what_the_scanners_expect() -> None:
 @pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
 def test_the_qr_size_reserved_is_what_an_encoder_makes(level: str) -> None:
     """At each version's capacity and one byte past it, the table agrees with the qrcode
-    package's byte mode, and the raster's (denser when it can) symbol is never larger."""
+    package's byte mode (the data and two bytes for an ECI header), and the raster's
+    (denser when it can) symbol is never larger."""
     import qrcode
 
-    from app.labels.documents import _QR_BYTES, qr_modules
+    from app.labels.documents import _QR_BYTES, ECI_BYTES, qr_modules
     from app.labels.symbols import qr_matrix
 
     levels = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
@@ -370,7 +371,7 @@ def test_the_qr_size_reserved_is_what_an_encoder_makes(level: str) -> None:
         for size in (capacity, capacity + 1):
             data = "é" * (size // 2) + "A" * (size % 2)  # exactly ``size`` bytes of UTF-8
             code = qrcode.QRCode(error_correction=levels[level], border=0)
-            code.add_data(qrcode.util.QRData(data.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
+            code.add_data(qrcode.util.QRData(data.encode("utf-8") + b"E" * ECI_BYTES, mode=qrcode.util.MODE_8BIT_BYTE))
             code.make(fit=True)
             assert qr_modules(data, level) == 17 + 4 * code.version, (level, size)
             assert len(qr_matrix(data, level)) <= qr_modules(data, level)

@@ -28,6 +28,7 @@ from app.labels.wrap import wrap
 CODE128_QUIET = 10  # modules each side (ISO/IEC 15417)
 QR_QUIET = 4  # modules each side (ISO/IEC 18004)
 DM_QUIET = 1  # modules each side (ISO/IEC 16022)
+ECI_BYTES = 2
 
 
 def module_mm(module: float, dpi: int) -> float:
@@ -70,7 +71,9 @@ def qr_modules(data: str, error_level: str = "M") -> int:
     """Modules on a side of the largest QR symbol an encoder makes for ``data``: the
     version byte mode (UTF-8) needs. From the capacity table, not by encoding (a label is
     laid out in well under a millisecond); past version 10, by the ``qrcode`` package."""
-    size = len(data.encode("utf-8"))
+    # Two bytes more than the data: room for an ECI header (12 bits) that a printer may add
+    # to say "UTF-8", so the symbol it prints is never larger than the one laid out.
+    size = len(data.encode("utf-8")) + ECI_BYTES
     for version, capacity in enumerate(_QR_BYTES[error_level], start=1):
         if size <= capacity:
             return 17 + 4 * version
@@ -80,7 +83,7 @@ def qr_modules(data: str, error_level: str = "M") -> int:
     levels = {"L": constants.ERROR_CORRECT_L, "M": constants.ERROR_CORRECT_M,
               "Q": constants.ERROR_CORRECT_Q, "H": constants.ERROR_CORRECT_H}
     qr = qrcode.QRCode(error_correction=levels[error_level], border=0)
-    qr.add_data(qrcode.util.QRData(data.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
+    qr.add_data(qrcode.util.QRData(data.encode("utf-8") + b"  ", mode=qrcode.util.MODE_8BIT_BYTE))
     qr.make(fit=True)
     return 17 + 4 * int(qr.version)
 
