@@ -154,6 +154,9 @@ class Order(Base):
     assigned_to: Mapped[str | None] = mapped_column(String(64))  # a supervisor's choice: station or badge
     # The totes the order was picked into (set when it becomes ``picked``, app.store.picking).
     totes: Mapped[list[str] | None] = mapped_column(JSON)
+    # Who packed it (badge) and when it was closed (app.store.packing).
+    packed_by: Mapped[str | None] = mapped_column(String(64))
+    packed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 
     lines: Mapped[list[OrderLine]] = relationship(
@@ -244,6 +247,11 @@ class Parcel(Base):
     tracking_code: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed | shipped
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # What went in it: {"<line_id>": units} (JSON keys are strings). NULL for a pallet.
+    contents: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(8), default="parcel", server_default="parcel")  # parcel | carton | pallet
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # labelled, ready to ship
+    shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # handed to the courier
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     box_type: Mapped[BoxType | None] = relationship()
