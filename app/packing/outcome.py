@@ -26,6 +26,7 @@ OK_CODES = frozenset({
     "started", "ok_unit", "ok_serial", "ok_box", "parcel_opened", "weight_ok", "weight_overridden",
     "verification_overridden", "recheck_started", "inserts_done", "print_countdown", "print_cancelled", "undone",
     "closed", "pack_cancelled",
+    "serial_wanted",  # the unit is scanned, its serial number is the next scan (nothing recorded yet)
 })
 ERROR_CODES = frozenset({
     "wrong_product", "extra_unit", "lot_mismatch", "lot_needed", "serial_needed", "serial_repeated",
@@ -33,6 +34,7 @@ ERROR_CODES = frozenset({
     "weight_invalid", "manual_weight_refused", "not_verified", "misread", "unexpected_scan", "nothing_to_undo",
     "invalid_quantity", "quantity_entry_unavailable", "not_a_supervisor", "reason_needed", "empty_parcel",
     "wrong_step", "already_closed",
+    "box_needed",  # a new parcel cannot be opened before the current one has its box
 })
 CODES = OK_CODES | ERROR_CODES
 
