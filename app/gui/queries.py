@@ -188,14 +188,16 @@ class CentralContext:
             self._station = StationEngine(station, self.replica_url, self.url, central_engine=self._engine)
         return self._station
 
-    def claim_work(self, station: str, count: int, badge: str) -> list[str]:
-        """Claim the ``count`` most urgent new orders (app.sync.claims.claim_next) for a pick;
-        their numbers, most urgent first ([] when nothing is free)."""
-        return [claim.order_number for claim in self._station_engine(station).claim(count, ("new",), actor=badge)]
+    def claim_work(self, station: str, count: int, badge: str, statuses: tuple[str, ...] = ("new",)) -> list[str]:
+        """Claim the ``count`` most urgent orders in ``statuses`` (app.sync.claims.claim_next:
+        new ones for a pick, picked ones for packing); their numbers, most urgent first ([]
+        when nothing is free)."""
+        return [claim.order_number for claim in self._station_engine(station).claim(count, statuses, actor=badge)]
 
-    def claim_order(self, station: str, number: str, badge: str) -> str:
-        """Claim one order scanned by its number; ClaimRefused (app.sync.claims) says why not."""
-        return self._station_engine(station).claim_order(number, actor=badge).order_number
+    def claim_order(self, station: str, number: str, badge: str, statuses: tuple[str, ...] = ("new",)) -> str:
+        """Claim one order scanned by its number (in one of ``statuses``); ClaimRefused
+        (app.sync.claims) says why not."""
+        return self._station_engine(station).claim_order(number, actor=badge, statuses=statuses).order_number
 
     def release_order(self, station: str, number: str, badge: str, reason: str = "done") -> bool:
         return self._station_engine(station).release(number, reason=reason, actor=badge)

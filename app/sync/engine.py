@@ -256,10 +256,11 @@ class StationEngine:
         self._hold_locally(claims)
         return claims
 
-    def claim_order(self, number: str, *, actor: str | None = None) -> Claim:
+    def claim_order(self, number: str, *, actor: str | None = None, statuses: Sequence[str] = ("new",)) -> Claim:
         """Claim the order ``number`` (scanned by its barcode) centrally, then in the replica;
-        app.sync.claims.ClaimRefused says why it cannot be had."""
-        claim = claim_order(self.central_sessions, self.station, number, lease=self.lease, actor=actor)
+        app.sync.claims.ClaimRefused says why it cannot be had. ``statuses``: what it may be
+        in (packing claims ``picked`` orders)."""
+        claim = claim_order(self.central_sessions, self.station, number, statuses=statuses, lease=self.lease, actor=actor)
         self._hold_locally([claim])
         return claim
 
