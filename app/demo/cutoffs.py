@@ -10,9 +10,11 @@ This is demo data, not the carrier rules of a real site.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from app.packing.cutoffs import PARIS, cutoff_for as packing_cutoff
+
+__all__ = ["PARIS", "PICKUPS", "cutoff_for", "pickup_for"]
+
 SHIFT_START = time(7, 0)
 #: Daily pickup (Paris time) per carrier; click & collect: ready in the shop by the evening.
 PICKUPS: dict[str | None, time] = {
@@ -26,26 +28,14 @@ PICKUPS: dict[str | None, time] = {
 PACKING_MARGIN = timedelta(minutes=30)
 
 
-def _working_day(day: datetime) -> datetime:
-    while day.weekday() >= 5:  # no pickups on Saturday and Sunday
-        day += timedelta(days=1)
-    return day
-
-
 def pickup_for(carrier: str | None, created_at: datetime, now: datetime) -> datetime:
     """The pickup an order must make: the first one after it arrived, but not before today's shift.
 
     Orders from before today's shift (yesterday evening, the weekend) all count
     from this morning: the floor did not work overnight, they are today's work.
+    The rule is app.packing.cutoffs', on the demo's truck times (weekends only off).
     """
-    local_now = now.astimezone(PARIS)
-    shift = datetime.combine(local_now.date(), SHIFT_START, PARIS)
-    start = max(created_at.astimezone(PARIS), shift)
-    pickup_time = PICKUPS.get(carrier, PICKUPS[None])
-    day = _working_day(datetime.combine(start.date(), pickup_time, PARIS))
-    if day <= start:
-        day = _working_day(day + timedelta(days=1))
-    return day
+    return packing_cutoff(carrier, created_at, now, PICKUPS, shift_start=SHIFT_START, holidays="none")
 
 
 def cutoff_for(carrier: str | None, created_at: datetime, now: datetime) -> datetime:

@@ -110,8 +110,9 @@ def _add_people_and_equipment(session: Session) -> None:
 
 
 def _set_cutoffs(session: Session, now: datetime) -> None:
-    # Only orders without one: a re-run must not move a cutoff the floor already works to.
-    for order in session.scalars(select(Order).where(Order.cutoff_at.is_(None)).order_by(Order.id)):
+    # Only orders without a pickup: a re-run must not move a cutoff the floor already works to.
+    # (The importer set each new order's generic carrier cutoff; the demo's trucks replace it.)
+    for order in session.scalars(select(Order).where(Order.ship_by.is_(None)).order_by(Order.id)):
         order.ship_by = pickup_for(order.carrier, order.created_at, now)
         order.cutoff_at = cutoff_for(order.carrier, order.created_at, now)
         record(session, ORDER_UPDATED, {"order": order.number, "ship_by": order.ship_by.isoformat(),

@@ -19,6 +19,7 @@ from app.imports import drafts as d
 from app.imports.allocation import decide
 from app.imports.drafts import OrderDraft
 from app.imports.report import ImportReport
+from app.packing.cutoffs import cutoff_for
 from app.store.events import add_record
 from app.store.models import Order, OrderLine, Product, Stock
 from app.store.orders import change_status
@@ -84,6 +85,8 @@ def write_orders(session: Session, drafts: list[OrderDraft], report: ImportRepor
             "status": decision.status.value,
             "resume_status": decision.resume_status.value if decision.resume_status else None,
             "hold_reason": decision.hold_reason, "exception_reason": decision.exception_reason,
+            # Shops export no cutoff: the carrier's same-day cutoff, so claims sort by it.
+            "cutoff_at": draft.values.get("cutoff_at") or cutoff_for(draft.values.get("carrier"), draft.created_at, now),
         })
         payload = {"order": draft.number, "status": decision.status.value, "source": draft.values.get("source"),
                    "lines": len(draft.lines), "file": report.file}
