@@ -118,13 +118,20 @@ def split_into_parcels(units: Sequence[Unit], boxes: Sequence[BoxOption], *,
     bins: list[list[int]] = []
     if rest and holders:
         big = max(holders, key=lambda box: (box_volume(box), box.max_weight_g, box.code))
+        room, load = fill_factor * box_volume(big), big.max_weight_g - big.tare_g
+        # Running totals per parcel (what fits() would sum): a 2,000-unit B2B order stays fast.
+        totals: list[list[int]] = []
         for i in sorted(rest, key=lambda i: (-_unit_volume(units[i]), -_unit_weight(units[i]), i)):
-            for members in bins:
-                if fits([units[j] for j in members] + [units[i]], big, fill_factor):
+            v, w = _unit_volume(units[i]), _unit_weight(units[i])
+            for members, total in zip(bins, totals, strict=True):
+                if total[0] + v <= room and total[1] + w <= load:
                     members.append(i)
+                    total[0] += v
+                    total[1] += w
                     break
             else:
                 bins.append([i])
+                totals.append([v, w])
     elif rest:
         # No one box holds every remaining unit: give each unit the parcels that fit it,
         # first-fit into parcels whose proposed box still fits.
