@@ -10,7 +10,9 @@ Box rules (``box_refusal``), simple on purpose and never blocking on what is unk
   unknown weight are left out; a max of 0 means unknown).
 
 The units checked are those already verified into the parcel; before the first one, those the
-plan puts in it (the packer usually takes the box first).
+plan puts in it (the packer usually takes the box first). These refusals are looser than the
+suggestion's rule (app.packing.boxes: 85 % fill, tare counted in the maximum), so the box Quai
+suggests is never refused: the refusal is for boxes that plainly cannot work.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ BOXES = (
     BoxOption("BOX-M", "Moyen", (300, 250, 200), 10000, 250),
     BoxOption("BOX-L", "Grand", (600, 400, 400), 30000, 600),
     BoxOption("BOX-FLAT", "Plat", (350, 250, 20), 5000, 80),
+    BoxOption("BOX-BAG", "Pochette", (400, 300, 150), 1000, 20, eco=True),  # roomy but weak
 )
 
 
