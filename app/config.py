@@ -40,6 +40,9 @@ Example::
     sscc_extension = 3
     sscc_block_size = 200     # SSCC serial references this station holds, to label offline
 
+    [packing]                 # the packing flow and its carrier rules: app.config_packing
+    [carriers]
+
 Unknown top-level sections are kept so a newer file still opens here.
 """
 
@@ -53,6 +56,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.config_labels import LabelConfigError, LabelSettings, parse_label_settings
+from app.config_packing import PackingConfigError, PackingSettings, parse_packing_settings
 from app.credentials import CredentialError, hide_password, read_password_env, read_password_file, with_password
 from app.paths import default_central_url, default_station_url
 from app.scanning.rules import DEFAULT_RULES, PrefixRules
@@ -91,6 +95,7 @@ class StationConfig:
     scan_rules: PrefixRules = DEFAULT_RULES
     picking: PickingSettings = field(default_factory=lambda: PickingSettings())
     labels: LabelSettings = field(default_factory=lambda: LabelSettings())  # [printing] and [labels]
+    packing: PackingSettings = field(default_factory=lambda: PackingSettings())  # [packing] and [carriers]
     extra: dict[str, Any] = field(default_factory=dict)
     version: int = CONFIG_VERSION
 
@@ -139,7 +144,12 @@ def load_config(path: Path) -> StationConfig:
         labels = parse_label_settings(data, path)
     except LabelConfigError as exc:
         raise ConfigError(str(exc)) from None
-    known = ("station", "central", "version", "scanners", "scanning", "picking", "printing", "labels")
+    try:
+        packing = parse_packing_settings(data, path)
+    except PackingConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    known = ("station", "central", "version", "scanners", "scanning", "picking", "printing", "labels", "packing",
+             "carriers")
     extra = {k: v for k, v in data.items() if k not in known}
     central_url = central.get("url") or default_central_url()
     if urlsplit(central_url).password:
@@ -163,6 +173,7 @@ def load_config(path: Path) -> StationConfig:
         scan_rules=scan_rules,
         picking=picking,
         labels=labels,
+        packing=packing,
         extra=extra,
     )
 

@@ -42,6 +42,7 @@ from app.packing.model import CarrierChoice, OrderInfo
 
 FRANCE, EUROPE, INTERNATIONAL = "france", "europe", "international"
 ZONES = (FRANCE, EUROPE, INTERNATIONAL)
+DELIVERY_MODES = ("home", "relay", "pickup")
 
 #: Monaco is served as France by French carriers.
 _FRANCE = frozenset({"FR", "MC"})
