@@ -61,3 +61,29 @@ def add_user(
 
 def check_pin(user: User, pin: str) -> bool:
     return verify_pin(pin, user.pin_hash)
+
+
+class SupervisorRefused(PermissionError):
+    """A badge + PIN that does not prove a supervisor; ``code`` says why, for the screen:
+    unknown (badge or PIN not recognised), inactive, not_supervisor."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+def authenticate_supervisor(session: Session, badge: str, pin: str) -> User:
+    """The active supervisor whose badge and PIN these are (a supervisor's override, a
+    reassignment); raises SupervisorRefused saying why not. Reads only."""
+    from app.domain.roles import Role
+
+    badge = PrefixRules.normalise(badge or "")
+    user = session.scalars(select(User).where(User.badge == badge)).one_or_none() if badge else None
+    if user is None or not pin or not check_pin(user, pin):
+        raise SupervisorRefused("unknown", f"badge {badge or '(none)'} with this PIN is not recognised: a supervisor "
+                                "action needs a supervisor's badge and PIN")
+    if not user.active:
+        raise SupervisorRefused("inactive", f"user {user.name} ({badge}) is deactivated")
+    if Role.SUPERVISOR.value not in user.role_set:
+        raise SupervisorRefused("not_supervisor", f"user {user.name} ({badge}) is not a supervisor")
+    return user

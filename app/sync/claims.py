@@ -470,10 +470,7 @@ class NotAuthorized(PermissionError):
 def _authorize_supervisor(session: Session, badge: str, pin: str) -> str:
     """Check badge + PIN of an active supervisor, in the action's transaction; return the
     badge as stored (normalised). Raises NotAuthorized, before anything is changed."""
-    from app.domain.roles import Role
-    from app.scanning.rules import PrefixRules
-    from app.store.models import User
-    from app.store.users import check_pin
+    from app.store.users import SupervisorRefused, authenticate_supervisor
 
     if session.get_bind().dialect.name == "postgresql":
         # A station's own database role (app.sync.roles) may not touch assigned_to; only
@@ -488,13 +485,8 @@ def _authorize_supervisor(session: Session, badge: str, pin: str) -> str:
                 f"the database role {role} may not do supervisor actions: use a supervisor console "
                 "(quai central add-station NAME --supervisor)"
             )
-    badge = PrefixRules.normalise(badge or "")
-    user = session.scalars(select(User).where(User.badge == badge)).one_or_none() if badge else None
-    if user is None or not pin or not check_pin(user, pin):
-        raise NotAuthorized(f"badge {badge or '(none)'} with this PIN is not recognised: a supervisor action needs "
-                            "a supervisor's badge and PIN")
-    if not user.active:
-        raise NotAuthorized(f"user {user.name} ({badge}) is deactivated")
-    if Role.SUPERVISOR.value not in user.role_set:
-        raise NotAuthorized(f"user {user.name} ({badge}) is not a supervisor")
+    try:
+        user = authenticate_supervisor(session, badge, pin)
+    except SupervisorRefused as exc:
+        raise NotAuthorized(str(exc)) from None
     return user.badge
