@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.events import ORDER_STATUS_CHANGED, utc_now
 from app.domain.status import IllegalTransition
-from app.store import picking
+from app.store import packing, packing_close, picking
 from app.store.events import record
 from app.store.models import Event, Order, Station, SyncState
 from app.store.orders import apply_state, state_of
@@ -184,6 +184,13 @@ APPLIERS: dict[str, Applier] = {
     picking.PICK_SHORT: _pick_applier(lambda session, e: picking.apply_short(session, e.body())),
     picking.PICK_ALTERNATIVE_ADDED: _pick_applier(lambda session, e: picking.apply_alternative(session, e.body())),
     picking.STOCK_CORRECTED: _apply_stock_corrected,
+    # Packing (app.store.packing, app.store.packing_close): the station's effects, same guard.
+    packing.PACK_UNIT: _pick_applier(lambda session, e: packing.apply_pack_unit(session, e.id, e.body())),
+    packing.PACK_UNDONE: _pick_applier(lambda session, e: packing.reverse_pack_unit(session, packing.undone_event_id(e.body()))),
+    packing.PACK_RECHECK_STARTED: _pick_applier(lambda session, e: packing.apply_recheck(session, e.body())),
+    packing.PACK_CANCELLED: _pick_applier(lambda session, e: packing.apply_pack_cancelled(session, e.body())),
+    packing.PACK_CLOSED: _pick_applier(
+        lambda session, e: packing_close.apply_closed(session, e.body(), actor=e.actor, when=e.occurred_at)),
 }
 
 
