@@ -199,6 +199,8 @@ class PackSession(UnitsMixin, ParcelMixin):
     def _accepted(self, code: str, events: list[ev.Event], step_before: Step | None, **args: Any) -> Outcome:
         """An accepted action, its events applied: say what the GUI should ask for next."""
         self._awaiting = None
+        if not self.state.progress.print_held:
+            self._countdown_restarted = False  # nothing stopped: nothing to remember having restarted
         step = self.state.step
         needs = None
         if step == Step.LABEL and step_before != Step.LABEL and self.countdown_running():
@@ -208,6 +210,9 @@ class PackSession(UnitsMixin, ParcelMixin):
             needs = "weight"
         elif self.quantity_entry_available():
             needs = "quantity_entry_available"
+            line_id = self.state.progress.last_line
+            assert line_id is not None
+            args = {**args, "keyed_sku": self.state.lines[line_id].sku, "keyed_max": self._room(line_id)}
         return Outcome(True, code, args, events, needs)
 
     def _remember(self, outcome: Outcome) -> Outcome:
