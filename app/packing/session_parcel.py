@@ -159,7 +159,9 @@ class ParcelMixin:
             failed = s.parcel(seq).failed
             if step not in (Step.WEIGH, Step.RECHECK) or failed is None:
                 return refused("wrong_step", step=str(step), what=what)
-            payload = {"what": what, "parcel": seq, "grams": failed["grams"], "expected_g": failed["expected_g"]}
+            left = s.progress.recheck.left if s.progress.recheck is not None else {}
+            payload = {"what": what, "parcel": seq, "grams": failed["grams"], "expected_g": failed["expected_g"],
+                       "unverified": str_keys(left)}
         else:
             return refused("wrong_step", step=str(step), what=what)
         if "supervisor" not in roles:

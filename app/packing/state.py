@@ -66,7 +66,6 @@ class Recheck:
 
     parcel: int
     left: dict[int, int]  # units still to scan again, per line
-    before: Progress  # the pack before the recheck: a supervisor's weight override returns to it
 
 
 @dataclass
@@ -251,14 +250,13 @@ class PackState:
         prog = self.progress
         seq = int(p["parcel"])
         units = int_keys(p["units"])
-        before = copy.deepcopy(prog)
         parcel = self.parcel(seq)
         for line_id, n in units.items():
             _add(prog.verified, line_id, -n)
             _add(parcel.items, line_id, -n)
         # The parcel's lots and serials are read again with its units.
         prog.captures = [c for c in prog.captures if c["parcel"] != seq]
-        prog.recheck = Recheck(seq, units, before) if units else None
+        prog.recheck = Recheck(seq, units) if units else None
         prog.last_line = None
 
     def _override(self, p: dict[str, Any]) -> None:
@@ -271,11 +269,16 @@ class PackState:
                 _add(parcel.unverified, line_id, n)
             return
         seq = int(p["parcel"])
-        if self.progress.recheck is not None and self.progress.recheck.parcel == seq:
-            # Accepted as it was: the units not scanned again yet count as verified, as before.
-            self.progress = copy.deepcopy(self.progress.recheck.before)
         prog = self.progress
         parcel = self.parcel(seq)
+        if prog.recheck is not None and prog.recheck.parcel == seq:
+            # Accepted as it is: the units not scanned again stay in the parcel, unverified (the
+            # line's verified count is what was scanned, as the store counts it), like a
+            # verification override.
+            for line_id, n in prog.recheck.left.items():
+                _add(prog.missing_overridden, line_id, n)
+                _add(parcel.unverified, line_id, n)
+            prog.recheck = None
         parcel.grams, parcel.failed = int(p["grams"]), None
         if prog.sealing == seq:
             prog.sealing = None

@@ -59,9 +59,11 @@ def test_weight_override_accepts_the_parcel_as_weighed() -> None:
     out = session.override("weight", "BDG0009", SUPERVISOR, "catalogue_weight_wrong")
     assert (out.ok, out.code, out.needs) == (True, "weight_overridden", "countdown")
     assert out.events[0][1] == {"n": 8, "order": "#1001", "what": "weight", "parcel": 1, "grams": 1600,
-                                "expected_g": 1250, "supervisor": "BDG0009", "reason": "catalogue_weight_wrong"}
+                                "expected_g": 1250, "unverified": {"1": 1, "2": 3}, "supervisor": "BDG0009",
+                                "reason": "catalogue_weight_wrong"}
     view = session.view()
-    assert (view.step, view.weight_g, view.units_verified, view.overridden) == (Step.LABEL, 1600, 5, True)
+    # The units not scanned again stay unverified (as the store counts them), and go in the parcel.
+    assert (view.step, view.weight_g, view.units_verified, view.overridden) == (Step.LABEL, 1600, 1, True)
     assert session.parcels()[0]["items"] == {"1": 2, "2": 3}
 
 
