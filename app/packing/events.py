@@ -21,10 +21,12 @@ database's appliers in app.sync.central):
   be scanned again (verified -= units). Recorded after a weight out of tolerance.
 - ``pack.override`` {n, order, what (verification|weight), supervisor (badge), reason,
   missing: {line_id: units}} (verification) or {grams, expected_g} (weight): audited.
+  A weight override also carries ``parcel`` (seq) and ``unverified`` {line_id: units}: the
+  units of a recheck not scanned again, which stay unverified (no effect on ``verified``).
 - ``pack.inserts_done`` {n, order, inserts: [code], gift_wrapped (bool)}
 - ``pack.print_cancelled`` {n, order}: the packer stopped the countdown
 - ``pack.undone`` {n, of}: the action ``of`` is taken back (units, a box, a parcel opened,
-  inserts)
+  inserts); the session adds ``order`` and ``kind`` (the undone action's kind)
 - ``pack.closed`` {order, carrier, service, parcels: [{seq, box, grams, items: {line_id: n},
   sscc, kind (parcel|carton|pallet)}], packer}: the store fills in each ``sscc`` (taken from
   the station's pool) in the same transaction as it records the event. Effect: Parcel rows
