@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from app.gui.data import UserInfo
+    from app.gui.packing_ui import PackingUi
     from app.gui.picking_ui import PickingUi
     from app.gui.screens.home_base import HomeScreen
     from app.gui.screens.role_chooser import RoleChooser
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
     _push: PushSchedule | None = None  # set once the replica is prepared: pushes may run
     _closing = False
     _picking: PickingUi | None = None  # built at the first picker login
+    _packing: PackingUi | None = None  # built at the first packer login
     _push_epoch = 0  # pushes answered so far: an outbox count older than the last push is dropped
     CENTRAL_PING_MS = 15_000
     PUSH_MS = 5_000
@@ -273,6 +275,8 @@ class MainWindow(QMainWindow):
             return
         if self.session.role == "picker" and self.picking.handle_scan(scan):
             return
+        if self.session.role == "packer" and self.packing.handle_scan(scan):
+            return
         if scan.command is Command.LOGOUT and self.session.logged_in:
             self.feedback.good()
             self.logout(reason="scan")
@@ -407,6 +411,8 @@ class MainWindow(QMainWindow):
             self.refresh_home()
             if role == "picker":
                 self.picking.logged_in(user, lambda: None)  # an unfinished pick of this station comes back
+            elif role == "packer":
+                self.packing.logged_in(user, lambda: None)  # an unfinished pack of this station comes back
             self.refresh_outbox()
             self.push_now()  # the login event goes out now, not at the next tick
 
@@ -428,6 +434,8 @@ class MainWindow(QMainWindow):
                 home.printers_requested.connect(self.printers.show_screen)
             if role == "picker":
                 self.picking.attach_home(home)
+            elif role == "packer":
+                self.packing.attach_home(home)
             self.ui.stack.addWidget(home)
             self.homes[role] = home
         return self.homes[role]
@@ -490,6 +498,10 @@ class MainWindow(QMainWindow):
             # a release would need the event loop that is ending.
             policy = "keep" if reason == "window_closed" else self.config.picking.on_logout
             self._picking.logging_out(policy, record)
+        elif self._packing is not None and self._packing.controller.active:
+            # A pack is kept by default (its tote stays at the station); see app.gui.packing_ui.
+            policy = "keep" if reason == "window_closed" else self._packing.controller.on_logout
+            self._packing.logging_out(policy, record)
         else:
             record()
 
@@ -504,6 +516,18 @@ class MainWindow(QMainWindow):
             controller = PickController(self.services, self.feedback, self.config.name, self.config.picking, self)
             self._picking = PickingUi(self, controller)
         return self._picking
+
+    @property
+    def packing(self) -> PackingUi:
+        """The packer's flow (app.gui.packing_ui), built at the first packer login."""
+        if self._packing is None:
+            from app.gui.pack_controller import PackController
+            from app.gui.packing_ui import PackingUi
+
+            controller = PackController(self.services, self.feedback, self.config.name, self.config.packing,
+                                        self.config.labels, self)
+            self._packing = PackingUi(self, controller)
+        return self._packing
 
     # --- status area -------------------------------------------------------------------------
     def ping_central(self) -> None:
@@ -650,6 +674,8 @@ class MainWindow(QMainWindow):
             self._pending_login = None
             self.services.replica.submit(lambda ctx: ctx.record_logout(user, role, station, "window_closed"))
         self._closing = True
+        if self._packing is not None:
+            self._packing.stop_scale()
         self._ping_timer.stop()
         self._refresh_timer.stop()
         self._push_timer.stop()

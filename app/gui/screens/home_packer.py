@@ -1,8 +1,10 @@
-"""The packer's home: orders picked and waiting to be packed. GUI thread only."""
+"""The packer's home: orders picked and waiting to be packed; start the most urgent, or open
+one by its tote or number (scanned, or typed in the field). GUI thread only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from app.gui import texts
 from app.gui.screens.home_queue import QueueHome
@@ -12,6 +14,32 @@ translate = QCoreApplication.translate
 
 class PackerHome(QueueHome):
     role = "packer"
+    can_start = True
+    order_entered = Signal(str)  # a tote or an order number typed in
+
+    def build_body(self, layout: QVBoxLayout) -> None:
+        super().build_body(layout)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.open_edit = QLineEdit(self)
+        self.open_edit.returnPressed.connect(self._open)
+        self.open_button = QPushButton(self)
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_button.clicked.connect(self._open)
+        row.addWidget(self.open_edit, 1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+
+    def _open(self) -> None:
+        text = self.open_edit.text().strip()
+        if text:
+            self.open_edit.clear()
+            self.order_entered.emit(text)
+
+    def retranslate_body(self) -> None:
+        super().retranslate_body()
+        self.open_edit.setPlaceholderText(translate("PackerHome", "Tote or order number"))
+        self.open_button.setText(translate("PackerHome", "Open"))
 
     def count_text(self, count: int) -> str:
         return texts.plural(count, translate("PackerHome", "order picked, waiting to be packed"), translate("PackerHome", "orders picked, waiting to be packed"))
@@ -26,6 +54,4 @@ class PackerHome(QueueHome):
         return translate("PackerHome", "Start packing")
 
     def not_yet_text(self) -> str:
-        return translate(
-            "PackerHome", "Guided packing is not available on this station yet; it comes with the next version of Quai."
-        )
+        return translate("PackerHome", "Or scan a tote or an order number to pack that order.")

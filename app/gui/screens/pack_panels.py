@@ -1,0 +1,318 @@
+"""The pack screen's panels: the side panel (box, parcel, weight, gift message), the box
+list, the inserts checklist, the countdown, the done page, and a yes/no question.
+GUI thread only; each renders what it is given and emits what was tapped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.gui import pack_texts
+from app.gui.screens.pack_widgets import button, label, set_role
+
+translate = QCoreApplication.translate
+
+
+def box_name(view_boxes, code: str | None) -> str:
+    if not code:
+        return "—"
+    for box in view_boxes or ():
+        if box.code == code:
+            return f"{box.code} · {box.name}"
+    return code
+
+
+class SidePanel(QWidget):
+    """The parcel n/N, its box (suggested, confirmed), its weight (expected, read), the gift message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(430)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+
+        self.box_frame = QFrame(self)
+        self.box_frame.setProperty("quaiRole", "pack-panel")
+        box = QVBoxLayout(self.box_frame)
+        box.setContentsMargins(14, 8, 14, 10)
+        box.setSpacing(0)
+        top = QHBoxLayout()
+        self.box_caption = label(self.box_frame, "pack-caption")
+        self.parcel_label = label(self.box_frame, "pack-caption", align=Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.box_caption, 1)
+        top.addWidget(self.parcel_label)
+        box.addLayout(top)
+        self.box_label = label(self.box_frame, "pack-big", wrap=True)
+        box.addWidget(self.box_label)
+        self.box_state = label(self.box_frame, "pack-caption", wrap=True)
+        box.addWidget(self.box_state)
+        layout.addWidget(self.box_frame)
+
+        self.weight_frame = QFrame(self)
+        self.weight_frame.setProperty("quaiRole", "pack-panel")
+        weight = QGridLayout(self.weight_frame)
+        weight.setContentsMargins(14, 8, 14, 10)
+        weight.setVerticalSpacing(0)
+        self.expected_caption = label(self.weight_frame, "pack-caption")
+        self.read_caption = label(self.weight_frame, "pack-caption")
+        self.expected_label = label(self.weight_frame, "pack-weight")
+        self.read_label = label(self.weight_frame, "pack-weight")
+        weight.addWidget(self.expected_caption, 0, 0)
+        weight.addWidget(self.read_caption, 0, 1)
+        weight.addWidget(self.expected_label, 1, 0)
+        weight.addWidget(self.read_label, 1, 1)
+        self.scale_state = label(self.weight_frame, "pack-caption", wrap=True)
+        weight.addWidget(self.scale_state, 2, 0, 1, 2)
+        layout.addWidget(self.weight_frame)
+
+        self.gift_frame = QFrame(self)
+        self.gift_frame.setProperty("quaiRole", "pack-panel")
+        gift = QVBoxLayout(self.gift_frame)
+        gift.setContentsMargins(14, 8, 14, 10)
+        self.gift_caption = label(self.gift_frame, "pack-caption")
+        self.gift_label = label(self.gift_frame, "pack-gift", wrap=True)
+        gift.addWidget(self.gift_caption)
+        gift.addWidget(self.gift_label)
+        layout.addWidget(self.gift_frame)
+        layout.addStretch(1)
+
+    def show_view(self, view, boxes, *, live: tuple[int, bool] | None, scale_text: str) -> None:
+        """``live``: the scale's last reading (grams, stable) while weighing, greyed when unstable."""
+        step = str(view.step)
+        self.parcel_label.setText(translate("PackScreen", "Parcel %1 / %2").replace("%1", str(view.parcel))
+                                  .replace("%2", str(view.parcel_count)))
+        if view.box:
+            self.box_caption.setText(translate("PackScreen", "Box"))
+            self.box_label.setText(box_name(boxes, view.box))
+            self.box_state.setText(translate("PackScreen", "Confirmed ✓"))
+        else:
+            self.box_caption.setText(translate("PackScreen", "Suggested box"))
+            self.box_label.setText(box_name(boxes, view.suggested_box) if view.suggested_box
+                                   else translate("PackScreen", "Choose a box"))
+            self.box_state.setText(translate("PackScreen", "Scan the box barcode, or tap “Other box”."))
+        set_role(self.box_frame, "pack-panel-now" if step == "box" else "pack-panel")
+
+        self.expected_caption.setText(translate("PackScreen", "Expected"))
+        self.read_caption.setText(translate("PackScreen", "Weighed"))
+        self.expected_label.setText(pack_texts.grams_text(view.expected_weight_g))
+        bad = view.last_error == "weight_out_of_tolerance" or step == "recheck"
+        if view.weight_g is not None:
+            self.read_label.setText(pack_texts.grams_text(view.weight_g))
+            set_role(self.read_label, "pack-weight")
+        elif live is not None and step in ("weigh", "recheck"):
+            grams, stable = live
+            self.read_label.setText(pack_texts.grams_text(grams))
+            set_role(self.read_label, "pack-weight-bad" if bad and stable else
+                     ("pack-weight" if stable else "pack-weight-live"))
+        else:
+            self.read_label.setText("—")
+            set_role(self.read_label, "pack-weight")
+        self.scale_state.setText(scale_text)
+        set_role(self.weight_frame, "pack-panel-now" if step in ("weigh",) else "pack-panel")
+
+        message = view.gift_message
+        self.gift_frame.setVisible(bool(message))
+        self.gift_caption.setText(translate("PackScreen", "Gift message"))
+        self.gift_label.setText(f"« {message} »" if message else "")
+
+
+class BoxList(QWidget):
+    """Every box type, the suggested one first and highlighted: a tap chooses it."""
+
+    chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = label(self, "pack-instruction", wrap=True)
+        layout.addWidget(self.title)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
+        self.cancel_button = button(self)
+        self.cancel_button.clicked.connect(self.cancelled)
+        layout.addWidget(self.cancel_button)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def show_boxes(self, boxes, suggested: str | None) -> None:
+        for widget in self.buttons.values():
+            widget.deleteLater()
+        self.buttons = {}
+        ordered = sorted(boxes, key=lambda b: (b.code != suggested, b.inner_mm[0] * b.inner_mm[1] * b.inner_mm[2]))
+        for i, box in enumerate(ordered):
+            widget = button(self, "pack-box-suggested" if box.code == suggested else "pack-box")
+            dims = " × ".join(str(round(d / 10)) for d in box.inner_mm)
+            eco = " · éco" if box.eco else ""
+            widget.setText(f"{box.code} · {box.name}\n{dims} cm{eco}")
+            widget.clicked.connect(lambda _checked=False, code=box.code: self.chosen.emit(code))
+            self.grid.addWidget(widget, i // 2, i % 2)
+            self.buttons[box.code] = widget
+        self.title.setText(translate("PackScreen", "Tap the box you use, or scan its barcode"))
+        self.cancel_button.setText(translate("PackScreen", "Back"))
+
+
+class InsertsPage(QWidget):
+    """The inserts and services to do before the parcel closes: tick each, then Done."""
+
+    done = Signal(list, bool)  # insert codes confirmed, gift wrapped
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        self.title = label(self, "pack-instruction", wrap=True)
+        layout.addWidget(self.title)
+        self.list = QVBoxLayout()
+        self.list.setSpacing(10)
+        layout.addLayout(self.list)
+        self.gift = label(self, "pack-gift", wrap=True)
+        layout.addWidget(self.gift)
+        layout.addStretch(1)
+        self.done_button = button(self, "choice")
+        self.done_button.clicked.connect(self._done)
+        layout.addWidget(self.done_button)
+        self.checks: dict[str, QPushButton] = {}
+
+    def show_inserts(self, codes, labels: dict[str, str], gift_message: str | None) -> None:
+        if list(self.checks) != list(codes):
+            for widget in self.checks.values():
+                widget.deleteLater()
+            self.checks = {}
+            for code in codes:
+                widget = button(self, "pack-check")
+                widget.setCheckable(True)
+                widget.toggled.connect(self._render)
+                self.list.addWidget(widget)
+                self.checks[code] = widget
+        for code, widget in self.checks.items():
+            widget.setText(("☑  " if widget.isChecked() else "☐  ") + pack_texts.insert_text(code, labels.get(code)))
+        self.gift.setVisible(bool(gift_message) and "gift_message" in codes)
+        self.gift.setText(translate("PackScreen", "Card: «%1»").replace("%1", gift_message or ""))
+        self.title.setText(translate("PackScreen", "Put these in the parcel, tick each one, then tap Done"))
+        self._render()
+
+    def _render(self) -> None:
+        for code, widget in self.checks.items():
+            text = widget.text()[3:] if widget.text()[:1] in "☑☐" else widget.text()
+            widget.setText(("☑  " if widget.isChecked() else "☐  ") + text)
+        self.done_button.setText(translate("PackScreen", "Done"))
+        self.done_button.setEnabled(all(w.isChecked() for w in self.checks.values()))
+
+    def _done(self) -> None:
+        codes = [code for code, widget in self.checks.items() if widget.isChecked()]
+        self.done.emit(codes, "gift_wrap" in codes)
+
+
+class CountdownPage(QWidget):
+    """The label prints in N seconds unless the big button stops it."""
+
+    cancel_requested = Signal()
+    print_now_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = label(self, "pack-instruction", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.title)
+        self.number = label(self, "pack-countdown", align=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.number, 1)
+        self.cancel_button = button(self, "pack-cancel")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout.addWidget(self.cancel_button)
+        self.print_button = button(self, "choice")
+        self.print_button.clicked.connect(self.print_now_requested)
+        layout.addWidget(self.print_button)
+
+    def show_seconds(self, seconds: int | None) -> None:
+        """A count (running), or None: the packer stopped it."""
+        running = seconds is not None
+        if running:
+            self.title.setText(translate("PackScreen", "The label and the slip print in"))
+            self.number.setText(str(seconds))
+            self.cancel_button.setText(translate("PackScreen", "Cancel printing"))
+        else:
+            self.title.setText(translate("PackScreen", "Printing stopped. Fix what is needed, then print (or scan Done)."))
+            self.number.setText("⏸")
+        self.cancel_button.setVisible(running)
+        self.print_button.setVisible(not running)
+        self.print_button.setText(translate("PackScreen", "Print now"))
+
+
+class DonePage(QWidget):
+    """The order is closed: ready to ship (or for pickup), its parcels and SSCCs, what printed."""
+
+    next_requested = Signal()
+    reprint_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        self.title = label(self, "pack-done", wrap=True)
+        layout.addWidget(self.title)
+        self.parcels = label(self, "pack-line-name", wrap=True)
+        layout.addWidget(self.parcels)
+        self.printed = label(self, "instruction", wrap=True)
+        layout.addWidget(self.printed)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.next_button = button(self, "choice")
+        self.next_button.clicked.connect(self.next_requested)
+        self.reprint_button = button(self)
+        self.reprint_button.setMinimumHeight(110)
+        self.reprint_button.clicked.connect(self.reprint_requested)
+        row.addWidget(self.next_button, 2)
+        row.addWidget(self.reprint_button, 1)
+        layout.addLayout(row)
+
+    def show_done(self, view, parcels: list[dict], printed: str) -> None:
+        pickup = view.delivery_mode == "pickup" or view.carrier == "click_collect"
+        self.title.setText(translate("PackScreen", "Ready for pickup in store") if pickup
+                           else translate("PackScreen", "Ready to ship"))
+        set_role(self.title, "pack-done-pickup" if pickup else "pack-done")
+        lines = [translate("PackScreen", "Order %1 · %2").replace("%1", view.order)
+                 .replace("%2", pack_texts.carrier_name(view.carrier))]
+        for parcel in parcels:
+            kind = parcel.get("kind", "parcel")
+            name = {"pallet": translate("PackScreen", "Pallet"), "carton": translate("PackScreen", "Carton")}.get(
+                kind, translate("PackScreen", "Parcel"))
+            lines.append(f"{name} {parcel['seq']} · SSCC {parcel.get('sscc') or '…'} · "
+                         f"{pack_texts.grams_text(parcel.get('grams'))}")
+        self.parcels.setText("\n".join(lines))
+        self.printed.setText(printed)
+        self.next_button.setText(translate("PackScreen", "Next order"))
+        self.reprint_button.setText(translate("PackScreen", "Reprint label"))
+
+
+class Question(QWidget):
+    """A yes/no question in big buttons (cancel the pack? this quantity?)."""
+
+    answered = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.text = label(self, "pack-instruction", wrap=True)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.yes_button = button(self, "choice")
+        self.no_button = button(self)
+        self.no_button.setMinimumHeight(110)
+        self.yes_button.clicked.connect(lambda: self.answered.emit(True))
+        self.no_button.clicked.connect(lambda: self.answered.emit(False))
+        row.addWidget(self.yes_button, 1)
+        row.addWidget(self.no_button, 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def ask(self, text: str, yes: str, no: str, *, danger: bool = False) -> None:
+        self.text.setText(text)
+        self.yes_button.setText(yes)
+        self.no_button.setText(no)
+        set_role(self.yes_button, "pack-cancel" if danger else "choice")
