@@ -57,6 +57,8 @@ class UnitsMixin:
         assert s.plan is not None
         candidates = [line for line in s.plan.lines if matches(scan, line)]
         if not candidates:
+            if scan.kind == ScanKind.CODE and s.step == Step.BOX:
+                return refused("unknown_box", box=scan.value)  # a box is what is asked for here
             return refused("wrong_product", got=scan.value)
         if s.step == Step.WEIGH and s.progress.sealing is not None:
             # The parcel just closed is weighed before anything goes into the next one.

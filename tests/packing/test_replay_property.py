@@ -79,6 +79,13 @@ def right(session: PackSession, k: int = 1):
         return session.handle(scan(f"SN-{view.units_verified + 1}"))
     if view.step in (Step.VERIFY, Step.RECHECK):
         line = next(x for x in s.plan.lines if session._room(x.line_id) > 0)
+        seq = s.progress.current
+        if view.step == Step.VERIFY and seq < len(s.plan.parcels):  # follow the plan's split
+            planned = s.plan.parcels[seq - 1].items
+            todo = [s.lines[i] for i, n in planned.items() if s.parcel(seq).items.get(i, 0) < n]
+            if not todo:
+                return session.open_parcel() if s.parcel(seq).box else session.choose_box("BOX-L")
+            line = next((x for x in todo if session._room(x.line_id) > 0), line)
         lot = None
         if line.lots:
             units = s.lot_units(line.line_id)
@@ -199,3 +206,4 @@ def test_a_careful_packer_always_closes_the_pack(spec, threshold) -> None:
         assert outcome.ok, (outcome, session.view())
     assert session.view().step == Step.CLOSED
     assert not session.view().overridden
+    assert len(session.parcels()) >= len(session.state.plan.parcels)

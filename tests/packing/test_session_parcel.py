@@ -34,6 +34,8 @@ def test_the_box_is_asked_for_once_every_unit_is_verified() -> None:
     session = mug_and_tea()
     verified(session, product("MUG"), product("MUG"), product("TEA", count=3))
     assert session.view().step == Step.BOX and session.view().suggested_box == "BOX-M"
+    refused_without_change(session, lambda: session.handle(scan("BOX-ZZ")), "unknown_box")
+    refused_without_change(session, lambda: session.handle(product("ALIEN")), "wrong_product")
     out = session.choose_box("BOX-L")  # another box than the one suggested, tapped
     assert out.ok and out.needs == "weight"
     assert out.events[0] == (ev.PACK_BOX_CONFIRMED, {"n": 4, "order": "#1001", "parcel": 1, "box": "BOX-L",
