@@ -31,6 +31,7 @@ KEEP_DISCARDED = 50  # the last dropped partial scans, for the scanner test scre
 
 class ScannerReader:
     thread_prefix = "quai-reader"
+    kind = "scanner"  # what the logs call the device (app.devices.scales.reader reads scales with this too)
 
     def __init__(
         self,
@@ -65,7 +66,7 @@ class ScannerReader:
             state = UNPLUGGED  # not back yet after an unplug (by its path or its USB ids alike)
         if state != self.state:
             self.state = state
-            log.info("scanner %s: %s %s", self.spec.shown, state, detail)
+            log.info("%s %s: %s %s", self.kind, self.spec.shown, state, detail)
             self._on_state(state, detail)
 
     def _run(self) -> None:

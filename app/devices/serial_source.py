@@ -102,7 +102,8 @@ class SerialScanner(ScannerReader):
             self._stop.wait(self._retry)
 
 
-def why_open_failed(path: str, exc: OSError) -> tuple[str, str]:
+def why_open_failed(path: str, exc: OSError, device: str = "scanner",
+                    tool: str = "quai scanner-test") -> tuple[str, str]:
     """The state and what to do when the port at ``path`` cannot be opened.
 
     pyserial passes the errno of os.open (and of the lock) on in its SerialException."""
@@ -110,8 +111,8 @@ def why_open_failed(path: str, exc: OSError) -> tuple[str, str]:
         # Serial ports are root:dialout 0660 on Debian and Ubuntu.
         return REFUSED, permission_advice(path, "dialout", udev_rule=False)
     if exc.errno in (errno.EBUSY, errno.EWOULDBLOCK):  # TIOCEXCL (EBUSY), or its lock taken (flock)
-        return REFUSED, (f"{path}: another program holds the scanner (another Quai station or quai "
-                         "scanner-test?); close it and Quai takes the scanner back")
+        return REFUSED, (f"{path}: another program holds the {device} (another Quai station or {tool}?); "
+                         f"close it and Quai takes the {device} back")
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):  # no path, or a node without a device
         return MISSING, f"{path}: not plugged in"
     return MISSING, f"{path}: {_reason(exc)}"
