@@ -15,6 +15,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.sscc import SsccSettings
+from app.store.sscc_pool import SsccPoolEmpty
+
+
+class NoSsccBlock(SsccPoolEmpty):
+    """The station's pool has never held a block, and no settings were given: an empty pool."""
+
+    def __init__(self) -> None:
+        super().__init__(SsccSettings(0, "0000000"))
+        self.args = ("no SSCC numbers on this station yet: reconnect it to the central database "
+                     "(it then fetches a block of numbers)",)
+
 
 def order_for_scan(sessions: sessionmaker[Session], value: str, kind: str = "tote") -> str | None:
     """The order to pack named by ``value`` (a tote by default; ``order``, ``pick_list`` or
@@ -67,9 +79,7 @@ def sscc_settings(sessions: sessionmaker[Session], labels: Any = None):
     (the refill adds blocks for the current settings). SsccPoolEmpty when there is neither."""
     from sqlalchemy import select
 
-    from app.domain.sscc import SsccSettings
     from app.store.models import SsccPoolBlock
-    from app.store.sscc_pool import SsccPoolEmpty
 
     if isinstance(labels, SsccSettings):
         return labels
@@ -80,7 +90,7 @@ def sscc_settings(sessions: sessionmaker[Session], labels: Any = None):
             select(SsccPoolBlock.extension_digit, SsccPoolBlock.company_prefix).order_by(SsccPoolBlock.id.desc())
         ).first()
     if newest is None:
-        raise SsccPoolEmpty(SsccSettings(0, "0000000"))
+        raise NoSsccBlock()
     return SsccSettings(newest[0], newest[1])
 
 

@@ -137,6 +137,8 @@ def test_an_empty_pool_records_nothing_and_uses_no_number(station: Engine) -> No
     events = a_packed_order(factory)
     with pytest.raises(SsccPoolEmpty, match="reconnect"):
         close_pack(factory, STATION, BADGE, events, SETTINGS)
+    with pytest.raises(SsccPoolEmpty, match="no SSCC numbers on this station yet"):
+        pack_jobs.close(factory, STATION, BADGE, events)  # no settings given, no block ever held
     fill_pool(station, 1, 1)  # one number for two parcels: still nothing, and the number stays
     with pytest.raises(SsccPoolEmpty):
         close_pack(factory, STATION, BADGE, events, SETTINGS)
