@@ -80,8 +80,8 @@ def parse_scale_url(url: str) -> ScaleSpec | ManualSpec:
             raise ScaleUrlError(f"{url}: manual:// takes nothing after it (the weight is keyed in by hand)")
         return ManualSpec()
     if parts.scheme != "serial":
-        raise ScaleUrlError(f"{url}: unknown kind of scale {parts.scheme!r}; use serial:///dev/ttyUSB1?protocol=mt-sics "
-                            "or manual://")
+        raise ScaleUrlError(f"{url}: unknown kind of scale {parts.scheme!r}; "
+                            "use serial:///dev/ttyUSB1?protocol=mt-sics or manual://")
     if parts.netloc:  # serial://dev/ttyUSB1: two slashes, "dev" read as a host
         raise ScaleUrlError(f"{url}: the device path follows three slashes, e.g. serial:///dev/ttyUSB1")
     query = {key: values[-1] for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
