@@ -156,6 +156,7 @@ COMMANDS = {  # name: (help, adds its arguments)
     "scanner-test": ("print each scan of a scanner and how Quai reads it", _add_scanner_test),
     "label": ("shipping labels and barcode sheets", _add_label),
     "printer": ("ask a label printer for its status", _add_printer),
+    "scale": ("print each weight a scale gives", lambda parser: _resolve("app.cli.scale:add_scale_arguments")(parser)),
 }
 
 
