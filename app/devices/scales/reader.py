@@ -12,7 +12,8 @@ from its own thread, calls:
   baudrate), ``manual`` (``manual://``: no scale, nothing is read), and the scale's own
   conditions from its replies (``overload``, ``underload``, ``busy``, ``syntax``,
   ``transmission``, ``logical``, ``unit``), each back to ``connected`` at the next weight.
-  ``detail`` is the English sentence (app.devices.scales.messages.text);
+  ``detail`` is technical (the port and what failed, or the scale's reply); what to tell a
+  person is ``app.devices.scales.messages.text(state, {"detail": detail})``;
 - ``on_error(error)``, if given, with every ``ScaleError`` reply, unreadable lines included
   (those do not change the state: one line of noise is not a fault).
 
@@ -44,7 +45,7 @@ from app.devices.framing import LineFramer
 from app.devices.reader import CONNECTED, MISSING, UNPLUGGED, ScannerReader
 from app.devices.scales import mtsics
 from app.devices.scales.continuous import parse_continuous_line
-from app.devices.scales.messages import ERROR_CODES, GARBLED, MANUAL, SILENT, ScaleError, text
+from app.devices.scales.messages import ERROR_CODES, GARBLED, MANUAL, SILENT, ScaleError
 from app.devices.scales.url import ManualSpec, ScaleSpec, parse_scale_url
 from app.devices.serial_source import find_port, why_open_failed
 from app.packing.model import Reading
@@ -85,7 +86,7 @@ class ScaleReader(ScannerReader):
     # --- any thread -----------------------------------------------------------------------------
     def start(self) -> ScaleReader:
         if isinstance(self.spec, ManualSpec):
-            self._set_state(MANUAL, text(MANUAL))  # nothing to read: no thread
+            self._set_state(MANUAL, "manual://")  # nothing to read: no thread
             return self
         return super().start()
 
@@ -201,7 +202,7 @@ class ScaleReader(ScannerReader):
                     if future is not None:
                         _resolve(future, SILENT)
                     how = "answers Quai cannot read" if unreadable else f"no answer to {'SI' if name == 'S' else name}"
-                    self._set_state(SILENT, text(SILENT, {"detail": f"{self.spec.shown}: {how}"}))
+                    self._set_state(SILENT, f"{self.spec.shown}: {how}")
         finally:  # unplugged or stopped while Z or T was awaited: its caller is not left waiting
             if waiting is not None and waiting[2] is not None:
                 _resolve(waiting[2], "stopped" if self._stop.is_set() else "unplugged")
@@ -221,8 +222,7 @@ class ScaleReader(ScannerReader):
                 elif self.state == SILENT:
                     self._set_state(CONNECTED, self._path)
             if time.monotonic() - last > self._silent_s:
-                self._set_state(SILENT, text(SILENT, {"detail": f"{self.spec.shown}: nothing sent for "
-                                                                f"{self._silent_s:g} s"}))
+                self._set_state(SILENT, f"{self.spec.shown}: nothing sent for {self._silent_s:g} s")
 
     def _deliver(self, result: Reading | ScaleError) -> None:
         if isinstance(result, Reading):
@@ -230,7 +230,7 @@ class ScaleReader(ScannerReader):
             self._on_reading(result)
             return
         if result.code in CONDITIONS:
-            self._set_state(result.code, result.message())
+            self._set_state(result.code, result.raw)
         self._on_error(result)
 
     def _garbled(self, error: ScaleError) -> None:
