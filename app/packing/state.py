@@ -17,8 +17,7 @@ itself about where the packer is.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from app.domain.events import ORDER_STATUS_CHANGED
@@ -53,6 +52,10 @@ class ParcelProgress:
     grams: int | None = None  # the accepted weight (in tolerance, unknown expected, or overridden)
     failed: dict[str, Any] | None = None  # the last weighing out of tolerance: {grams, expected_g}
 
+    def clone(self) -> ParcelProgress:
+        return replace(self, items=dict(self.items), unverified=dict(self.unverified),
+                       failed=dict(self.failed) if self.failed else None)
+
     def contents(self) -> dict[int, int]:
         out = dict(self.items)
         for line_id, n in self.unverified.items():
@@ -86,6 +89,14 @@ class Progress:
     status: str = "picked"
     ended: str | None = None  # closed | cancelled
 
+    def clone(self) -> Progress:
+        """A copy for the undo stack, cheap enough to take at every scan of a 1000-unit order:
+        the capture dicts are shared, never changed in place (only added to and dropped)."""
+        recheck = Recheck(self.recheck.parcel, dict(self.recheck.left)) if self.recheck else None
+        return replace(self, verified=dict(self.verified), parcels=[p.clone() for p in self.parcels],
+                       recheck=recheck, captures=list(self.captures),
+                       missing_overridden=dict(self.missing_overridden))
+
 
 @dataclass
 class PackState:
@@ -98,6 +109,7 @@ class PackState:
     # (n, kind, payload, progress before): what undo can take back, newest last.
     undo_stack: list[tuple[int, str, dict[str, Any], Progress]] = field(default_factory=list)
     next_n: int = 1
+    _plan_json: dict[str, Any] | None = None  # the plan as recorded, for snapshots
 
     # ---- derived ------------------------------------------------------------------------------
 
@@ -178,9 +190,9 @@ class PackState:
     def snapshot(self) -> dict[str, Any]:
         """Everything that defines the pack, as plain data: equal snapshots, equal packs."""
         return {
-            "order": self.order, "plan": self.plan.as_json() if self.plan else None,
-            "config": self.config.as_json(), "packer": self.packer, "progress": asdict(self.progress),
-            "undo": [(n, kind, payload, asdict(before)) for n, kind, payload, before in self.undo_stack],
+            "order": self.order, "plan": self._plan_json, "config": self.config.as_json(), "packer": self.packer,
+            "progress": _plain(self.progress),
+            "undo": [(n, kind, payload, _plain(before)) for n, kind, payload, before in self.undo_stack],
             "next_n": self.next_n, "step": str(self.step),
         }
 
@@ -195,11 +207,12 @@ class PackState:
         handler(self, payload)
 
     def _push(self, kind: str, p: dict[str, Any]) -> None:
-        self.undo_stack.append((p["n"], kind, p, copy.deepcopy(self.progress)))
+        self.undo_stack.append((p["n"], kind, p, self.progress.clone()))
 
     def _started(self, p: dict[str, Any]) -> None:
         self.order = p["order"]
         self.plan = PackPlan.from_json(p["plan"])
+        self._plan_json = self.plan.as_json()
         self.config = PackConfig.from_json(p["config"])
         self.packer = p["packer"]
         self.lines = {line.line_id: line for line in self.plan.lines}
@@ -313,6 +326,23 @@ class PackState:
     def _status_changed(self, p: dict[str, Any]) -> None:
         if p["order"] == self.order:
             self.progress.status = p["to"]
+
+
+def _plain(progress: Progress) -> dict[str, Any]:
+    """Progress as comparable plain data, copied (a snapshot must not change with the pack); every
+    field, so a new one cannot be forgotten. ``dataclasses.asdict`` is too slow for a snapshot per scan."""
+    out: dict[str, Any] = {}
+    for f in fields(progress):
+        value = getattr(progress, f.name)
+        if f.name == "parcels":
+            value = [(p.seq, p.box, dict(p.items), dict(p.unverified), p.grams, dict(p.failed or {}))
+                     for p in value]
+        elif isinstance(value, Recheck):
+            value = (value.parcel, dict(value.left))
+        elif isinstance(value, (dict, list)):
+            value = type(value)(value)  # capture dicts are never changed in place: a shallow copy is enough
+        out[f.name] = value
+    return out
 
 
 _APPLY = {
