@@ -9,7 +9,7 @@ Example (every key optional; defaults shown or described)::
     tolerance_pct = 5.0       # these two
     print_delay_s = 5         # seconds to cancel before the label and slip print
     require_scale = false     # true: no weight keyed by hand
-    scale = "serial:///dev/ttyUSB1?protocol=mt-sics"   # omit: no scale, weights keyed by hand
+    scale = "serial:///dev/ttyUSB1?protocol=mt-sics"   # app.devices.scales.url; omit or manual://: keyed by hand
     promise_days = 5          # delivery promise (working days) of a method that does not say express
     express_words = ["express", "24h", "24 h", "chrono"]   # what in a method's text promises next day
 
@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from app.packing.carriers import DEFAULT_TABLE, DELIVERY_MODES, EXPRESS_WORDS, ZONES, CarrierRate, with_overrides
 from app.packing.cutoffs import CALENDARS, DEFAULT_CUTOFFS, parse_hhmm
@@ -47,7 +46,6 @@ from app.packing.inserts import DEFAULT_RULES, InsertRule, check_when
 from app.packing.model import PackConfig
 from app.packing.plan import PlanRules
 
-SCALE_PROTOCOLS = ("mt-sics", "continuous")
 _PACKING_KEYS = ("quantity_threshold", "tolerance_g", "tolerance_pct", "print_delay_s", "require_scale", "scale",
                  "promise_days", "express_words", "insert")
 _CARRIER_KEYS = ("cutoff", "enabled", "days", "zones", "services", "rates")
@@ -121,16 +119,17 @@ def parse_packing_settings(data: dict[str, Any], path: Path | str) -> PackingSet
     return PackingSettings(**values, carriers=table, cutoffs=cutoffs, holidays=holidays)
 
 
-def _scale_url(url: Any, path: Path | str) -> str:
-    if not isinstance(url, str) or not url.strip():
+def _scale_url(url: Any, path: Path | str) -> str | None:
+    """The scale's URL, checked by the scale driver's own parser; ``manual://``: None (keyed by hand)."""
+    from app.devices.scales.url import ManualSpec, ScaleUrlError, parse_scale_url
+
+    if not isinstance(url, str):
         raise PackingConfigError(f"{path}: [packing] scale must be a URL in quotes, e.g. \"serial:///dev/ttyUSB1?protocol=mt-sics\"")
-    parts = urlsplit(url.strip())
-    protocol = parse_qs(parts.query).get("protocol", ["mt-sics"])[0]
-    if parts.scheme != "serial" or not parts.path:
-        raise PackingConfigError(f"{path}: [packing] scale = {url!r}; expected serial:///dev/…?protocol=mt-sics")
-    if protocol not in SCALE_PROTOCOLS:
-        raise PackingConfigError(f"{path}: [packing] scale protocol {protocol!r}; expected one of {', '.join(SCALE_PROTOCOLS)}")
-    return url.strip()
+    try:
+        spec = parse_scale_url(url)
+    except ScaleUrlError as exc:
+        raise PackingConfigError(f"{path}: [packing] scale: {exc}") from None
+    return None if isinstance(spec, ManualSpec) else url.strip()
 
 
 def _insert_rules(entries: Any, path: Path | str) -> tuple[InsertRule, ...]:

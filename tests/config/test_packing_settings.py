@@ -90,13 +90,21 @@ services = { relay = "24R" }
     assert [i.code for i in home.inserts] == ["mug_care"]
 
 
+def test_a_manual_scale_is_no_scale_and_usb_ids_find_one(tmp_path: Path) -> None:
+    assert _load(tmp_path, "[packing]\nscale = 'manual://'").packing.scale is None
+    url = "serial://?vid=0403&pid=6001&protocol=continuous"
+    assert _load(tmp_path, f"[packing]\nscale = '{url}'").packing.scale == url
+
+
 @pytest.mark.parametrize(("extra", "message"), [
     ("[packing]\nquantity_threshold = 1", "[packing] quantity_threshold = 1; expected a whole number from 2 to 1000"),
     ("[packing]\ntolerance_pct = 80", "[packing] tolerance_pct = 80"),
     ("[packing]\nrequire_scale = 'yes'", "[packing] require_scale = 'yes'; expected true or false"),
     ("[packing]\nrequire_scale = true", "require_scale = true needs a scale"),
-    ("[packing]\nscale = 'tcp://scale:4001'", "[packing] scale = 'tcp://scale:4001'"),
-    ("[packing]\nscale = 'serial:///dev/ttyUSB1?protocol=x'", "scale protocol 'x'"),
+    ("[packing]\nscale = 'tcp://scale:4001'", "[packing] scale: tcp://scale:4001: unknown kind of scale 'tcp'"),
+    ("[packing]\nscale = 'serial:///dev/ttyUSB1?protocol=x'", "[packing] scale: serial:///dev/ttyUSB1?protocol=x: protocol 'x'"),
+    ("[packing]\nscale = 3", "[packing] scale must be a URL in quotes"),
+    ("[packing]\nscale = 'manual://'\nrequire_scale = true", "require_scale = true needs a scale"),
     ("[packing]\ntolerence_g = 3", "[packing] tolerence_g is not a setting here"),
     ("[[packing.insert]]\nwhen = 'first'\ncode = 'x'\nlabel = 'y'", "[[packing.insert]] number 1: when = 'first'"),
     ("[[packing.insert]]\nwhen = 'gift'\nlabel = 'y'", "[[packing.insert]] number 1: code is missing"),

@@ -10,7 +10,8 @@ What is simulated, and why it is honest:
   (``DEMO_BOXES``), and it is packed through ``app.packing.session.PackSession`` with scans
   made by ``app.scanning.classify`` from the text a scanner would send (GS1 element strings
   with lots, expiry dates and serial numbers), the packer's keyed quantities, and the scale's
-  answers as MT-SICS lines (``S S      1.234 kg``) read by the scale driver's parser.
+  answers as MT-SICS lines (``S S      1.234 kg``) read by the scale driver's parser
+  (app.devices.scales.mtsics).
 - The tote holds physical units, each with its true weight: the catalogue's within ±2 %, and
   the box's tare within ±3 %. That spread is the simulation's stated assumption: a catalogue
   that far off is a wrong catalogue, not a packing error.
@@ -36,7 +37,6 @@ physically in its boxes: the order's units, nothing else. Pure Python: no Qt, no
 from __future__ import annotations
 
 import random
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,10 +44,11 @@ from datetime import date, timedelta
 
 from app.config_packing import PackingSettings
 from app.demo.seed import DEMO_BOXES
+from app.devices.scales.mtsics import parse_weight_reply
 from app.domain.gtin import make_gtin13
 from app.packing import events as ev
 from app.packing.model import BoxOption, LotPicked, OrderInfo, PackLine, PackPlan, Reading
-from app.packing.outcome import ERROR_CODES, Outcome, Step
+from app.packing.outcome import Outcome, Step
 from app.packing.plan import build_plan
 from app.packing.session import PackSession
 from app.packing.weight import tolerance_g
@@ -74,18 +75,12 @@ def mt_sics_line(grams: int, stable: bool = True) -> str:
     return f"S {'S' if stable else 'D'} {grams / 1000:>10.3f} kg"
 
 
-_MT_SICS = re.compile(r"S\s+(?P<status>[SD])\s+(?P<value>-?\d+(?:\.\d+)?)\s+(?P<unit>kg|g)")
-
-
 def read_mt_sics(line: str) -> Reading:
-    """A weight reply read into a Reading: the simulation's own small reader of the two lines it
-    makes (``S S`` stable, ``S D`` dynamic); app.devices.scales reads everything else a scale says."""
-    match = _MT_SICS.fullmatch(line.strip())
-    if match is None:
-        raise ValueError(f"not an MT-SICS weight reply: {line!r}")
-    value = float(match["value"])
-    grams = round(value * 1000) if match["unit"] == "kg" else round(value)
-    return Reading(grams=grams, stable=match["status"] == "S", source="scale", raw=line)
+    """A weight reply read by the scale driver's own parser, as the station reads it."""
+    reading = parse_weight_reply(line)
+    if not isinstance(reading, Reading):
+        raise ValueError(f"not a weight reply: {line!r} ({reading})")
+    return reading
 
 
 # ---- catalogue and orders ------------------------------------------------------------------------
