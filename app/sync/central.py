@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.events import ORDER_STATUS_CHANGED, utc_now
 from app.domain.status import IllegalTransition
-from app.store import packing, packing_close, picking
+from app.store import handover, packing, packing_close, picking
 from app.store.events import record
 from app.store.models import Event, Order, Station, SyncState
 from app.store.orders import apply_state, state_of
@@ -191,6 +191,8 @@ APPLIERS: dict[str, Applier] = {
     packing.PACK_CANCELLED: _pick_applier(lambda session, e: packing.apply_pack_cancelled(session, e.body())),
     packing.PACK_CLOSED: _pick_applier(
         lambda session, e: packing_close.apply_closed(session, e.body(), actor=e.actor, when=e.occurred_at)),
+    # Handover at the dock (app.store.handover): no claim, the order's status is the guard.
+    handover.PARCEL_SHIPPED: handover.central_apply_shipped,
 }
 
 

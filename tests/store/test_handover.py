@@ -227,3 +227,39 @@ def test_the_central_effect_is_the_same_and_refuses_an_order_stopped_meanwhile(d
         assert "belongs to order #1042" in apply_shipped(session, {"order": "#1043", "sscc": sscc(2)}, NOON)
     assert parcel(dock, sscc(1)).shipped_at == NOON
     assert parcel(dock, sscc(20)).status == "closed"
+
+
+def seed_dock(factory) -> None:
+    with transaction(factory) as session:
+        add_order(session, "#1042", "colissimo", 2, first=1)
+        add_order(session, "#1043", "colissimo", 1, first=10)
+
+
+def test_pushed_to_the_central_database_the_order_ships_unless_it_was_held_meanwhile(any_session_factory, tmp_path) -> None:
+    from app.store.db import make_engine, session_factory, sqlite_url
+    from app.store.migrate import upgrade
+    from app.sync.central import EVENT_NOT_APPLIED, EventIn, apply_batch
+
+    station_engine = make_engine(sqlite_url(tmp_path / "dock.db"))
+    upgrade(station_engine)
+    station = session_factory(station_engine)
+    central = any_session_factory
+    seed_dock(station)
+    seed_dock(central)
+    with transaction(central) as session:  # held at the office while the dock was offline
+        session.scalars(select(Order).where(Order.number == "#1043")).one().status = "on_hold"
+    for code in (1, 2, 10):
+        ship_parcel(station, STATION, BADGE, sscc(code), "colissimo", when=NOON)
+    with station() as session:
+        pushed = [EventIn.from_event(e) for e in session.scalars(select(Event).order_by(Event.seq))]
+    assert [e.kind for e in pushed] == [PARCEL_SHIPPED, PARCEL_SHIPPED, ORDER_STATUS_CHANGED,
+                                        PARCEL_SHIPPED, ORDER_STATUS_CHANGED]
+    result = apply_batch(central, STATION, pushed)
+    assert result.applied == 5 and result.not_applied == ("#1043",)
+    assert order_status(central, "#1042") == "shipped"
+    assert parcel(central, sscc(1)).shipped_at == NOON and parcel(central, sscc(2)).status == "shipped"
+    assert order_status(central, "#1043") == "on_hold" and parcel(central, sscc(10)).status == "closed"
+    reasons = [e.payload["reason"] for e in events(central, EVENT_NOT_APPLIED)]
+    assert any("on_hold" in r and sscc(10) in r for r in reasons)
+    assert apply_batch(central, STATION, pushed).duplicates == 5  # resent: nothing twice
+    station_engine.dispose()
