@@ -4,7 +4,7 @@ As in picking (app.picking.state), the live session validates an action, builds 
 and applies them to itself, and a replay after a crash applies the very same events, so the
 two are equal by construction (``snapshot()``; a property test checks it).
 
-What changes is one :class:`Progress` value. Undo keeps, with each undoable action, the
+What changes is one :class:`~app.packing.session_progress.Progress` value. Undo keeps, with each undoable action, the
 Progress as it was before that action, and ``pack.undone`` puts it back: that also takes
 back whatever the action led to afterwards (a parcel weighed after the unit now undone
 must be weighed again; a stopped countdown starts afresh). Decisions that are audited
@@ -17,85 +17,16 @@ itself about where the packer is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.events import ORDER_STATUS_CHANGED
 from app.packing import events as ev
 from app.packing.model import BoxOption, PackConfig, PackLine, PackPlan
 from app.packing.outcome import Step
+from app.packing.session_progress import (ParcelProgress, Progress, Recheck, add_units, int_keys, plain,  # noqa: F401
+                                          str_keys)
 from app.packing.weight import expected_weight
-
-
-def int_keys(items: dict[Any, int]) -> dict[int, int]:
-    """{line_id: n} from a payload: JSON turns the keys into strings."""
-    return {int(k): int(v) for k, v in items.items() if int(v)}
-
-
-def str_keys(items: dict[int, int]) -> dict[str, int]:
-    """{line_id: n} for a payload: JSON types only, the same before and after the event log."""
-    return {str(k): v for k, v in sorted(items.items()) if v}
-
-
-def _add(target: dict[int, int], line_id: int, n: int) -> None:
-    target[line_id] = target.get(line_id, 0) + n
-    if not target[line_id]:
-        del target[line_id]
-
-
-@dataclass
-class ParcelProgress:
-    seq: int
-    box: str | None = None  # confirmed box code
-    items: dict[int, int] = field(default_factory=dict)  # verified units in it
-    unverified: dict[int, int] = field(default_factory=dict)  # let through by a supervisor's override
-    grams: int | None = None  # the accepted weight (in tolerance, unknown expected, or overridden)
-    failed: dict[str, Any] | None = None  # the last weighing out of tolerance: {grams, expected_g}
-
-    def clone(self) -> ParcelProgress:
-        return replace(self, items=dict(self.items), unverified=dict(self.unverified),
-                       failed=dict(self.failed) if self.failed else None)
-
-    def contents(self) -> dict[int, int]:
-        out = dict(self.items)
-        for line_id, n in self.unverified.items():
-            _add(out, line_id, n)
-        return out
-
-
-@dataclass
-class Recheck:
-    """A parcel whose weight was off: its units are scanned again."""
-
-    parcel: int
-    left: dict[int, int]  # units still to scan again, per line
-
-
-@dataclass
-class Progress:
-    verified: dict[int, int] = field(default_factory=dict)  # per line, over all parcels
-    parcels: list[ParcelProgress] = field(default_factory=lambda: [ParcelProgress(1)])
-    current: int = 1  # the parcel being filled
-    sealing: int | None = None  # a parcel closed by open_parcel, waiting for its weight
-    recheck: Recheck | None = None
-    # One per pack.unit still standing: {n, line_id, quantity, lot, expiry, serial, parcel}
-    captures: list[dict[str, Any]] = field(default_factory=list)
-    missing_overridden: dict[int, int] = field(default_factory=dict)  # verification override
-    weight_overridden: bool = False
-    inserts_done: bool = False
-    gift_wrapped: bool = False
-    print_held: bool = False  # the packer stopped the countdown
-    last_line: int | None = None  # the line of the unit in hand (keyed quantities continue it)
-    status: str = "picked"
-    ended: str | None = None  # closed | cancelled
-
-    def clone(self) -> Progress:
-        """A copy for the undo stack, cheap enough to take at every scan of a 1000-unit order:
-        the capture dicts are shared, never changed in place (only added to and dropped)."""
-        recheck = Recheck(self.recheck.parcel, dict(self.recheck.left)) if self.recheck else None
-        return replace(self, verified=dict(self.verified), parcels=[p.clone() for p in self.parcels],
-                       recheck=recheck, captures=list(self.captures),
-                       missing_overridden=dict(self.missing_overridden))
 
 
 @dataclass
@@ -191,8 +122,8 @@ class PackState:
         """Everything that defines the pack, as plain data: equal snapshots, equal packs."""
         return {
             "order": self.order, "plan": self._plan_json, "config": self.config.as_json(), "packer": self.packer,
-            "progress": _plain(self.progress),
-            "undo": [(n, kind, payload, _plain(before)) for n, kind, payload, before in self.undo_stack],
+            "progress": plain(self.progress),
+            "undo": [(n, kind, payload, plain(before)) for n, kind, payload, before in self.undo_stack],
             "next_n": self.next_n, "step": str(self.step),
         }
 
@@ -223,13 +154,13 @@ class PackState:
         self._push(ev.PACK_UNIT, p)
         prog = self.progress
         line_id, quantity, seq = int(p["line_id"]), int(p["quantity"]), int(p["parcel"])
-        _add(prog.verified, line_id, quantity)
-        _add(self.parcel(seq).items, line_id, quantity)
+        add_units(prog.verified, line_id, quantity)
+        add_units(self.parcel(seq).items, line_id, quantity)
         prog.captures.append({"n": p["n"], "line_id": line_id, "quantity": quantity, "lot": p.get("lot"),
                               "expiry": p.get("expiry"), "serial": p.get("serial"), "parcel": seq})
         prog.last_line = line_id
         if prog.recheck is not None and prog.recheck.parcel == seq:
-            _add(prog.recheck.left, line_id, -quantity)
+            add_units(prog.recheck.left, line_id, -quantity)
             if not prog.recheck.left:
                 prog.recheck = None
 
@@ -265,8 +196,8 @@ class PackState:
         units = int_keys(p["units"])
         parcel = self.parcel(seq)
         for line_id, n in units.items():
-            _add(prog.verified, line_id, -n)
-            _add(parcel.items, line_id, -n)
+            add_units(prog.verified, line_id, -n)
+            add_units(parcel.items, line_id, -n)
         # The parcel's lots and serials are read again with its units.
         prog.captures = [c for c in prog.captures if c["parcel"] != seq]
         prog.recheck = Recheck(seq, units) if units else None
@@ -278,8 +209,8 @@ class PackState:
             prog = self.progress
             parcel = self.parcel(prog.current)
             for line_id, n in int_keys(p["missing"]).items():
-                _add(prog.missing_overridden, line_id, n)
-                _add(parcel.unverified, line_id, n)
+                add_units(prog.missing_overridden, line_id, n)
+                add_units(parcel.unverified, line_id, n)
             return
         seq = int(p["parcel"])
         prog = self.progress
@@ -289,8 +220,8 @@ class PackState:
             # line's verified count is what was scanned, as the store counts it), like a
             # verification override.
             for line_id, n in prog.recheck.left.items():
-                _add(prog.missing_overridden, line_id, n)
-                _add(parcel.unverified, line_id, n)
+                add_units(prog.missing_overridden, line_id, n)
+                add_units(parcel.unverified, line_id, n)
             prog.recheck = None
         parcel.grams, parcel.failed = int(p["grams"]), None
         if prog.sealing == seq:
@@ -326,23 +257,6 @@ class PackState:
     def _status_changed(self, p: dict[str, Any]) -> None:
         if p["order"] == self.order:
             self.progress.status = p["to"]
-
-
-def _plain(progress: Progress) -> dict[str, Any]:
-    """Progress as comparable plain data, copied (a snapshot must not change with the pack); every
-    field, so a new one cannot be forgotten. ``dataclasses.asdict`` is too slow for a snapshot per scan."""
-    out: dict[str, Any] = {}
-    for f in fields(progress):
-        value = getattr(progress, f.name)
-        if f.name == "parcels":
-            value = [(p.seq, p.box, dict(p.items), dict(p.unverified), p.grams, dict(p.failed or {}))
-                     for p in value]
-        elif isinstance(value, Recheck):
-            value = (value.parcel, dict(value.left))
-        elif isinstance(value, (dict, list)):
-            value = type(value)(value)  # capture dicts are never changed in place: a shallow copy is enough
-        out[f.name] = value
-    return out
 
 
 _APPLY = {
