@@ -161,3 +161,15 @@ def test_keyed_quantity_keeps_the_lot_in_hand() -> None:
     refused_without_change(session, lambda: session.confirm_quantity(6), "lot_mismatch")  # only 5 more of L-A
     out = session.confirm_quantity(5)
     assert out.ok and out.events[0][1]["lot"] == "L-A"
+
+
+def test_a_count_scan_cannot_carry_serials() -> None:
+    session, _ = start(plan(phone(quantity=3)))
+    refused_without_change(session, lambda: session.handle(product("PHONE", count=2)), "serial_needed")
+
+
+def test_the_same_serial_twice_is_the_same_unit_scanned_twice() -> None:
+    # Even on a product without serial tracking: a unit whose barcode carries a serial is unique.
+    session, _ = start(plan(mug(quantity=2)))
+    assert session.handle(product("MUG", serial="M-1")).ok
+    refused_without_change(session, lambda: session.handle(product("MUG", serial="M-1")), "serial_repeated")
