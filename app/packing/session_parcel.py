@@ -139,9 +139,11 @@ class ParcelMixin:
     # ---- supervisor ----------------------------------------------------------------------------------
 
     def override(self: PackSession, what: str, supervisor: str, roles: frozenset[str], reason: str) -> Outcome:
-        """A supervisor lets the pack go on: ``verification`` (units left unverified) or ``weight``
-        (a parcel out of tolerance, accepted at its last reading). The store checks the badge and
-        PIN before calling; the role is checked here."""
+        """A supervisor lets the pack go on: ``verification`` (units left unverified go in the current
+        parcel as they are) or ``weight`` (a parcel out of tolerance, accepted at its last reading;
+        during its recheck, the units not scanned again stay unverified). Allowed only when there
+        is something to override (else ``wrong_step``). The store checks the badge and PIN before
+        calling; the role is checked here."""
         return self._remember(self._override(what, supervisor, roles, reason))
 
     def _override(self: PackSession, what: str, supervisor: str, roles: frozenset[str], reason: str) -> Outcome:
