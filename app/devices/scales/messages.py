@@ -105,7 +105,10 @@ def text(code: str, args: dict[str, str] | None = None, language: str = "en") ->
     """The sentence for ``code`` (English, or French for a language starting "fr"), filled in."""
     english, french = TEXTS.get(code, ("{code}: {detail}", "{code} : {detail}"))
     chosen = french if language.startswith("fr") else english
-    values = {"raw": "", "detail": "", "unit": "", **(args or {}), "code": code}
+    values = {"detail": "", **(args or {}), "code": code}
+    # A state's detail is the reply ("S +") or, for "unit", the unit first: it fills either.
+    values.setdefault("raw", values["detail"])
+    values.setdefault("unit", values["detail"])
     try:
         return chosen.format(**values)
     except (KeyError, IndexError, ValueError):

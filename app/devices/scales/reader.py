@@ -230,7 +230,9 @@ class ScaleReader(ScannerReader):
             self._on_reading(result)
             return
         if result.code in CONDITIONS:
-            self._set_state(result.code, result.raw)
+            # The unit first for "unit": messages.text says "the scale weighs in {detail}".
+            unit = result.args.get("unit")
+            self._set_state(result.code, f"{unit} ({result.raw})" if unit else result.raw)
         self._on_error(result)
 
     def _garbled(self, error: ScaleError) -> None:

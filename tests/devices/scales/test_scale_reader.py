@@ -313,3 +313,18 @@ def test_by_usb_ids_the_same_scale_is_found_under_a_new_path(monkeypatch: pytest
         assert other.commands == []  # the other scale was never asked
     finally:
         reader.stop()
+
+
+def test_a_unit_quai_cannot_convert_is_the_state_naming_the_unit(link: Path, taps: Taps,
+                                                                 scales: list[FakeScale]) -> None:
+    scale = FakeScale(link, grams=1234, unit="ct")  # carats: a jeweller's setting left on the scale
+    scales.append(scale)
+    reader = taps.reader(f"serial://{link}?poll_ms=50").start()
+    try:
+        assert taps.state()[0] == CONNECTED
+        state, detail = taps.state()
+        assert (state, detail) == ("unit", "ct (S S      1.234 ct)")
+        assert text(state, {"detail": detail}).startswith("The scale weighs in ct (S S      1.234 ct), which")
+        assert taps.readings.empty()
+    finally:
+        reader.stop()
