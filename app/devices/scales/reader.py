@@ -119,7 +119,8 @@ class ScaleReader(ScannerReader):
             return None
         try:
             port = serial.Serial(path, spec.baudrate, bytesize=spec.bytesize, parity=PARITIES[spec.parity],
-                                 stopbits=spec.stopbits, timeout=self._read_timeout, exclusive=True)
+                                 stopbits=spec.stopbits, timeout=self._read_timeout, write_timeout=1.0,
+                                 exclusive=True)  # a write stuck behind flow control is a fault, not a hang
         except (serial.SerialException, OSError) as exc:
             self._set_state(*why_open_failed(path, exc, "scale", "quai scale read"))
             return None

@@ -3,6 +3,8 @@ lines, split writes, garbage, unplug and replug, a scale that stops answering, z
 
 from __future__ import annotations
 
+import fcntl
+import os
 import queue
 import time
 from collections.abc import Callable, Iterator
@@ -326,5 +328,22 @@ def test_a_unit_quai_cannot_convert_is_the_state_naming_the_unit(link: Path, tap
         assert (state, detail) == ("unit", "ct (S S      1.234 ct)")
         assert text(state, {"detail": detail}).startswith("The scale weighs in ct (S S      1.234 ct), which")
         assert taps.readings.empty()
+    finally:
+        reader.stop()
+
+
+def test_a_scale_another_program_holds_is_refused_until_it_lets_go(link: Path, taps: Taps,
+                                                                   scales: list[FakeScale]) -> None:
+    scales.append(FakeScale(link, grams=321))
+    holder = os.open(link, os.O_RDWR | os.O_NOCTTY)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # as another Quai station, or quai scale read, holds it
+    reader = taps.reader(f"serial://{link}?poll_ms=50").start()
+    try:
+        state, detail = taps.state()
+        assert state == "refused" and detail == (f"{link}: another program holds the scale (another Quai station "
+                                                 "or quai scale read?); close it and Quai takes the scale back")
+        os.close(holder)
+        assert taps.state() == (CONNECTED, str(link))
+        assert taps.readings.get(timeout=5).grams == 321
     finally:
         reader.stop()
