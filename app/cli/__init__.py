@@ -157,6 +157,10 @@ COMMANDS = {  # name: (help, adds its arguments)
     "label": ("shipping labels and barcode sheets", _add_label),
     "printer": ("ask a label printer for its status", _add_printer),
     "scale": ("print each weight a scale gives", lambda parser: _resolve("app.cli.scale:add_scale_arguments")(parser)),
+    "manifest": ("a carrier's end-of-day manifest (PDF or CSV)",
+                 lambda parser: _resolve("app.cli.manifest:add_manifest_arguments")(parser)),
+    "ship": ("hand a parcel over to its carrier, as a scan at the dock",
+             lambda parser: _resolve("app.cli.manifest:add_ship_arguments")(parser)),
 }
 
 
