@@ -8,7 +8,7 @@ from its own thread, calls:
   only a stable one;
 - ``on_state(state, detail)`` once per change: the serial states of app.devices.reader
   (``connected``, ``unplugged``, ``missing``, ``refused``), ``silent`` (the port is open but the
-  scale does not answer, or sends nothing for ``silent_s``: switched off, cable out, wrong
+  scale does not answer, or sends nothing for the URL's ``silent_ms``: switched off, cable out, wrong
   baudrate), ``manual`` (``manual://``: no scale, nothing is read), and the scale's own
   conditions from its replies (``overload``, ``underload``, ``busy``, ``syntax``,
   ``transmission``, ``logical``, ``unit``), each back to ``connected`` at the next weight.
@@ -71,7 +71,6 @@ class ScaleReader(ScannerReader):
         retry_s: float = 0.5,
         read_timeout_s: float = 0.02,
         reply_timeout_s: float = 1.0,
-        silent_s: float = 3.0,
     ) -> None:
         spec = parse_scale_url(url) if isinstance(url, str) else url
         super().__init__(spec, on_reading, on_state, retry_s=retry_s)
@@ -79,7 +78,6 @@ class ScaleReader(ScannerReader):
         self._on_error = on_error or (lambda _error: None)
         self._read_timeout = read_timeout_s
         self._reply_timeout = reply_timeout_s
-        self._silent_s = silent_s
         self._commands: queue.Queue[tuple[bytes, str, Future[str]]] = queue.Queue()
         self._path = ""  # the port opened last (by its path or found by its USB ids)
 
@@ -209,7 +207,8 @@ class ScaleReader(ScannerReader):
                 _resolve(waiting[2], "stopped" if self._stop.is_set() else "unplugged")
 
     def _listen(self, port: serial.Serial, framer: LineFramer) -> None:
-        """Continuous: every line the scale sends; silent when none comes for silent_s."""
+        """Continuous: every line the scale sends; silent when none comes for silent_ms (0: never)."""
+        silent_s = self.spec.silent_ms / 1000
         last = time.monotonic()
         while not self._stop.is_set():
             for line in self._lines(port, framer):
@@ -222,8 +221,8 @@ class ScaleReader(ScannerReader):
                     self._deliver(result)
                 elif self.state == SILENT:
                     self._set_state(CONNECTED, self._path)
-            if time.monotonic() - last > self._silent_s:
-                self._set_state(SILENT, f"{self.spec.shown}: nothing sent for {self._silent_s:g} s")
+            if silent_s and time.monotonic() - last > silent_s:
+                self._set_state(SILENT, f"{self.spec.shown}: nothing sent for {silent_s:g} s")
 
     def _deliver(self, result: Reading | ScaleError) -> None:
         if isinstance(result, Reading):

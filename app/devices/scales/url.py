@@ -14,6 +14,8 @@ Options (defaults in brackets):
 - ``poll_ms`` [200]: MT-SICS only, how often the weight is asked for (50–5000);
 - ``terminator`` [CR]: what ends a line: CR (also reads CR LF), LF, CRLF or ETX;
 - ``partial_ms`` [200]: a line left unfinished this long is dropped, never glued to the next;
+- ``silent_ms`` [3000]: continuous only, no line for this long shows the scale as not answering;
+  0 never does (for a scale set to send only when the weight changes or settles);
 - ``vid``, ``pid`` (hexadecimal), ``serial`` (or ``serial_number``): find the port again by its
   USB ids among those plugged in, whatever path it gets.
 
@@ -30,8 +32,8 @@ from app.devices.scanner_url import BAUDRATES, TERMINATORS
 
 PROTOCOLS = ("mt-sics", "continuous")
 FRAME_EXAMPLES = "8N1, 7E1, 7O1, 8E1"
-KNOWN = ("protocol", "baudrate", "frame", "unit", "poll_ms", "terminator", "partial_ms", "vid", "pid", "serial",
-         "serial_number")
+KNOWN = ("protocol", "baudrate", "frame", "unit", "poll_ms", "terminator", "partial_ms", "silent_ms", "vid", "pid",
+         "serial", "serial_number")
 
 
 class ScaleUrlError(ValueError):
@@ -53,6 +55,7 @@ class ScaleSpec:
     vid: int | None = None  # USB vendor and product id, serial number: find the port again
     pid: int | None = None
     serial_number: str | None = None
+    silent_ms: int = 3000  # continuous: no line this long is "silent"; 0: never
 
     @property
     def shown(self) -> str:
@@ -108,6 +111,9 @@ def parse_scale_url(url: str) -> ScaleSpec | ManualSpec:
     partial_ms = _number(url, query, "partial_ms", 200, "of milliseconds, e.g. 200")
     if not 10 <= partial_ms <= 10_000:
         raise ScaleUrlError(f"{url}: partial_ms must be between 10 and 10000")
+    silent_ms = _number(url, query, "silent_ms", 3000, "of milliseconds, e.g. 3000 (0: never)")
+    if silent_ms != 0 and not 100 <= silent_ms <= 600_000:
+        raise ScaleUrlError(f"{url}: silent_ms must be 0 (never) or between 100 and 600000")
     vid, pid = _hex_id(url, query, "vid"), _hex_id(url, query, "pid")
     if (vid is None) != (pid is None):
         raise ScaleUrlError(f"{url}: give both vid and pid (hexadecimal, e.g. vid=0403&pid=6001)")
@@ -118,7 +124,7 @@ def parse_scale_url(url: str) -> ScaleSpec | ManualSpec:
     if serial_number and vid is None:
         raise ScaleUrlError(f"{url}: serial= only helps with vid and pid (it tells apart two scales of one make)")
     return ScaleSpec(path, protocol, baudrate, bytesize, parity, stopbits, unit, poll_ms, TERMINATORS[name],
-                     partial_ms, vid, pid, serial_number)
+                     partial_ms, vid, pid, serial_number, silent_ms)
 
 
 def _number(url: str, query: dict[str, str], key: str, default: int, example: str) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import queue
+import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -148,7 +149,7 @@ def test_continuous_split_writes_garbage_and_a_stale_half_line(link: Path, taps:
     scale = FakeScale(link, "continuous")
     scales.append(scale)
     scale.streaming = False  # the test writes the lines
-    reader = taps.reader(f"serial://{link}?protocol=continuous&partial_ms=50", silent_s=60).start()
+    reader = taps.reader(f"serial://{link}?protocol=continuous&partial_ms=50&silent_ms=0").start()
     try:
         assert taps.state()[0] == CONNECTED
         scale.write(b"ST,GS,   1")
@@ -173,7 +174,7 @@ def test_a_continuous_scale_streams_by_itself_and_silence_is_shown(link: Path, t
                                                                     scales: list[FakeScale]) -> None:
     scale = FakeScale(link, "continuous", grams=3210, stable=False, interval_s=0.02)
     scales.append(scale)
-    reader = taps.reader(f"serial://{link}?protocol=continuous", silent_s=0.3).start()
+    reader = taps.reader(f"serial://{link}?protocol=continuous&silent_ms=300").start()
     try:
         assert taps.state()[0] == CONNECTED
         assert wait_for(taps.readings, lambda r: r.grams == 3210).stable is False
@@ -345,5 +346,24 @@ def test_a_scale_another_program_holds_is_refused_until_it_lets_go(link: Path, t
         os.close(holder)
         assert taps.state() == (CONNECTED, str(link))
         assert taps.readings.get(timeout=5).grams == 321
+    finally:
+        reader.stop()
+
+
+def test_a_flood_of_random_bytes_never_stops_the_reader(link: Path, taps: Taps, scales: list[FakeScale]) -> None:
+    scale = FakeScale(link, "continuous")
+    scales.append(scale)
+    scale.streaming = False
+    reader = taps.reader(f"serial://{link}?protocol=continuous&partial_ms=50&silent_ms=0").start()
+    try:
+        assert taps.state()[0] == CONNECTED
+        noise = random.Random(7).randbytes(4096)
+        for start in range(0, len(noise), 512):
+            scale.write(noise[start:start + 512])
+        time.sleep(0.2)  # its last, unfinished line goes stale
+        scale.write(b"\r\nST,GS,   1.111kg\r\n")  # the stale line's tail ends at the first CR
+        reading = wait_for(taps.readings, lambda r: r.raw == "ST,GS,   1.111kg")
+        assert reading.grams == 1111 and reader._thread.is_alive()
+        assert not taps.errors.empty()  # the noise's lines were reported as unreadable, not read as weights
     finally:
         reader.stop()

@@ -10,13 +10,14 @@ from app.devices.scales.url import ManualSpec, ScaleSpec, ScaleUrlError, parse_s
 def test_defaults_are_an_mt_sics_scale_at_9600_8n1_in_kg() -> None:
     spec = parse_scale_url("serial:///dev/ttyUSB1")
     assert spec == ScaleSpec("/dev/ttyUSB1", "mt-sics", 9600, 8, "N", 1, "kg", 200, b"\r", 200)
+    assert spec.silent_ms == 3000
     assert spec.shown == "/dev/ttyUSB1"
 
 
 def test_every_option_is_read() -> None:
     spec = parse_scale_url("serial:///dev/ttyS0?protocol=continuous&baudrate=2400&frame=7e1&unit=LB"
-                           "&poll_ms=500&terminator=crlf&partial_ms=300")
-    assert spec == ScaleSpec("/dev/ttyS0", "continuous", 2400, 7, "E", 1, "lb", 500, b"\r\n", 300)
+                           "&poll_ms=500&terminator=crlf&partial_ms=300&silent_ms=0")
+    assert spec == ScaleSpec("/dev/ttyS0", "continuous", 2400, 7, "E", 1, "lb", 500, b"\r\n", 300, silent_ms=0)
 
 
 def test_usb_ids_and_serial_number_find_the_port() -> None:
@@ -45,6 +46,7 @@ def test_manual_is_no_scale() -> None:
     ("serial:///dev/ttyUSB1?poll_ms=often", "poll_ms must be a number"),
     ("serial:///dev/ttyUSB1?terminator=NUL", "terminator 'NUL'"),
     ("serial:///dev/ttyUSB1?partial_ms=5", "partial_ms must be between"),
+    ("serial:///dev/ttyUSB1?silent_ms=50", "silent_ms must be 0 (never) or between 100 and 600000"),
     ("serial://?vid=0403", "give both vid and pid"),
     ("serial://?vid=zz&pid=6001", "vid must be 4 hexadecimal digits"),
     ("serial://?vid=0403&pid=10000", "pid must be 4 hexadecimal digits"),
