@@ -134,7 +134,9 @@ def insert_text(code: str, label: str | None = None) -> str:
         "gift_wrap": translate("Pack", "Gift wrap"),
         "promo_first_order": translate("Pack", "Welcome insert (first order)"),
     }
-    return known.get(code) or label or code
+    if code in ("gift_message", "gift_wrap"):
+        return known[code]
+    return label or known.get(code) or code  # the site's own words for its inserts
 
 
 def reason_text(reason: str) -> str:

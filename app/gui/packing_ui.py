@@ -240,9 +240,9 @@ class PackingUi(QObject):
             return
         view = session.view()
         if what == "weight":
+            grams, expected = self._failed(session) or (view.weight_g, view.expected_weight_g)
             detail = translate("PackScreen", "Parcel %1: weighed %2, expected %3.").replace("%1", str(view.parcel)) \
-                .replace("%2", pack_texts.grams_text(self.live[0] if self.live else view.weight_g)) \
-                .replace("%3", pack_texts.grams_text(view.expected_weight_g))
+                .replace("%2", pack_texts.grams_text(grams)).replace("%3", pack_texts.grams_text(expected))
         else:
             detail = translate("PackScreen", "%1 of %2 units verified.").replace("%1", str(view.units_verified)) \
                 .replace("%2", str(view.units_total))
@@ -345,11 +345,19 @@ class PackingUi(QObject):
             closed_parcels=c.closed_parcels,
             printed_text=self._printed_text(),
             error_text=c.last_error_text if view.last_error else "",
+            failed=self._failed(session),
         )
         screen = self.screen
         screen.show_view(view, extras)
         if self.window.current_screen is not screen:
             self.window.ui.stack.setCurrentWidget(screen)
+
+    @staticmethod
+    def _failed(session: Any) -> tuple[int, int | None] | None:
+        """The parcel's weighing out of tolerance (grams, expected), while it is rechecked."""
+        state = session.state
+        failed = state.parcel(state.active_seq).failed
+        return (int(failed["grams"]), failed.get("expected_g")) if failed else None
 
     def _printed_text(self) -> str:
         c = self.controller

@@ -15,6 +15,7 @@ from app.store.models import BoxType, Event, Order, OrderLine, Product, ProductG
 
 GTIN = {sku: make_gtin13(body).zfill(14) for sku, body in [("MUG", "376000000201"), ("TEA", "376000000202"),
                                                            ("CAM", "376000000203"), ("OIL", "376000000204")]}
+NAMES = {"MUG": "Mug bleu 33 cl", "TEA": "Thé vert Sencha 100 g", "CAM": "Caméra sport 4K", "OIL": "Huile d'olive 1 L"}
 BOXES = [("CARTON-S", "Petit carton", (250, 200, 120), 3000, 150, True),
          ("CARTON-M", "Carton moyen", (350, 250, 200), 8000, 250, False),
          ("CARTON-L", "Grand carton", (500, 400, 300), 20000, 450, False)]
@@ -50,7 +51,7 @@ def add_packing_floor(url: str) -> None:
                           ship_address1="5 rue de la Paix", ship_zip="75002", ship_city="Paris", ship_country="FR",
                           status="picked", cutoff_at=now - timedelta(hours=5 - i), totes=[tote], gift_message=gift,
                           delivery_mode=mode, carrier=carrier, customer_email=f"lea{i}@example.org")
-            order.lines = [OrderLine(line_no=n, sku=sku, name=sku, quantity=q, picked=q)
+            order.lines = [OrderLine(line_no=n, sku=sku, name=NAMES[sku], quantity=q, picked=q)
                            for n, (sku, q) in enumerate(lines, 1)]
             session.add(order)
     engine.dispose()

@@ -4,7 +4,7 @@ one by its tote or number (scanned, or typed in the field). GUI thread only."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
 
 from app.gui import texts
 from app.gui.screens.home_queue import QueueHome
@@ -19,16 +19,16 @@ class PackerHome(QueueHome):
 
     def build_body(self, layout: QVBoxLayout) -> None:
         super().build_body(layout)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        # Beside the Start button (the queue's bottom row): the table keeps its height.
+        bottom = layout.itemAt(layout.count() - 1).layout()
+        self.not_yet.setVisible(False)  # its words are the field's placeholder
         self.open_edit = QLineEdit(self)
         self.open_edit.returnPressed.connect(self._open)
         self.open_button = QPushButton(self)
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(self._open)
-        row.addWidget(self.open_edit, 1)
-        row.addWidget(self.open_button)
-        layout.addLayout(row)
+        bottom.addWidget(self.open_edit, 1)
+        bottom.addWidget(self.open_button)
 
     def _open(self) -> None:
         text = self.open_edit.text().strip()
@@ -38,7 +38,7 @@ class PackerHome(QueueHome):
 
     def retranslate_body(self) -> None:
         super().retranslate_body()
-        self.open_edit.setPlaceholderText(translate("PackerHome", "Tote or order number"))
+        self.open_edit.setPlaceholderText(translate("PackerHome", "Or scan a tote or an order number"))
         self.open_button.setText(translate("PackerHome", "Open"))
 
     def count_text(self, count: int) -> str:

@@ -66,12 +66,11 @@ class OverrideDialog(QDialog):
         grid = QGridLayout()
         grid.setSpacing(8)
         for i, reason in enumerate(OVERRIDE_REASONS):
-            widget = button(self, "pack-check")
+            widget = button(self, "pack-reason")
             widget.setCheckable(True)
-            widget.setMinimumHeight(64)
             widget.toggled.connect(self._render)
             self.reasons.addButton(widget)
-            grid.addWidget(widget, i // 2, i % 2)
+            grid.addWidget(widget, i, 0)
             self.reason_buttons[reason] = widget
         left.addLayout(grid)
         self.reason_edit = QLineEdit(self)

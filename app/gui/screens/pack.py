@@ -44,6 +44,7 @@ class Extras:
     closed_parcels: list[dict[str, Any]] = field(default_factory=list)
     printed_text: str = ""
     error_text: str = ""  # the last refusal's full text (the view keeps only its code)
+    failed: tuple[int, int | None] | None = None  # the weighing out of tolerance: grams, expected
 
 
 class PackScreen(QWidget):
@@ -72,8 +73,8 @@ class PackScreen(QWidget):
         self.panel: str | None = None  # quantity | quantity_confirm | weight | boxes | cancel
         self._quantity = 0
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 10, 24, 10)
-        outer.setSpacing(8)
+        outer.setContentsMargins(24, 8, 24, 8)
+        outer.setSpacing(6)
 
         top = QHBoxLayout()
         self.order_label = label(self, "pack-order")
@@ -97,7 +98,8 @@ class PackScreen(QWidget):
         error.addWidget(self.error_label)
         outer.addWidget(self.error_frame)
 
-        self.instruction = label(self, "pack-instruction", wrap=True)
+        self.instruction = label(self, "pack-instruction")
+        self.instruction.setContentsMargins(12, 0, 12, 0)
         outer.addWidget(self.instruction)
 
         self.pages = QStackedWidget(self)
@@ -296,7 +298,7 @@ class PackScreen(QWidget):
             page = self.inserts_page
         else:
             self._render_lines(view, extras)
-            self.side.show_view(view, extras.boxes, live=extras.live, scale_text=extras.scale_text)
+            self.side.show_view(view, extras.boxes, live=extras.live, scale_text=extras.scale_text, failed=extras.failed)
             page = self.work_page
         self.pages.setCurrentWidget(page)
         self.instruction.setText(self._instruction(view, step))
@@ -307,10 +309,9 @@ class PackScreen(QWidget):
 
     def _render_header(self, view) -> None:
         self.order_label.setText(translate("PackScreen", "Order %1").replace("%1", view.order))
-        parts = [pack_texts.carrier_name(view.carrier)]
-        if view.service:
-            parts.append(view.service)
-        parts.append(pack_texts.delivery_text(view.delivery_mode))
+        parts = [pack_texts.carrier_name(view.carrier), pack_texts.delivery_text(view.delivery_mode)]
+        if view.service and view.service.casefold() not in ("domicile", "home", "relais", "relay", "retrait", "pickup"):
+            parts.append(view.service)  # a named service (chrono13, …); the mode alone says the rest
         self.carrier_label.setText(" · ".join(parts))
         self.progress_label.setText(translate("PackScreen", "%1 / %2 units · parcel %3 / %4")
                                     .replace("%1", str(view.units_verified)).replace("%2", str(view.units_total))
@@ -347,6 +348,11 @@ class PackScreen(QWidget):
     def _render_buttons(self, view, step: str, extras: Extras) -> None:
         working = step in ("verify", "box", "weigh", "recheck")
         free = self.panel is None
+        for widget in (self.undo_button, self.quantity_button, self.box_button, self.parcel_button,
+                       self.weight_button, self.override_button, self.cancel_button):
+            widget.setVisible(free)  # an open panel has its own Cancel / Back
+        if not free:
+            return
         self.undo_button.setVisible(step not in ("closed", "cancelled"))
         self.undo_button.setEnabled(view.can_undo and free)
         self.quantity_button.setVisible(extras.quantity_max is not None and step in ("verify", "recheck"))

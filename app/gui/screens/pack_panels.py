@@ -15,12 +15,11 @@ translate = QCoreApplication.translate
 
 
 def box_name(view_boxes, code: str | None) -> str:
-    if not code:
-        return "—"
     for box in view_boxes or ():
         if box.code == code:
-            return f"{box.code} · {box.name}"
-    return code
+            dims = "×".join(str(round(d / 10)) for d in box.inner_mm)
+            return f"{box.name} · {dims} cm"
+    return ""
 
 
 class SidePanel(QWidget):
@@ -44,9 +43,11 @@ class SidePanel(QWidget):
         top.addWidget(self.box_caption, 1)
         top.addWidget(self.parcel_label)
         box.addLayout(top)
-        self.box_label = label(self.box_frame, "pack-big", wrap=True)
+        self.box_label = label(self.box_frame, "pack-big")
         box.addWidget(self.box_label)
-        self.box_state = label(self.box_frame, "pack-caption", wrap=True)
+        self.box_name = label(self.box_frame, "pack-box-name")
+        box.addWidget(self.box_name)
+        self.box_state = label(self.box_frame, "pack-caption")
         box.addWidget(self.box_state)
         layout.addWidget(self.box_frame)
 
@@ -78,27 +79,38 @@ class SidePanel(QWidget):
         layout.addWidget(self.gift_frame)
         layout.addStretch(1)
 
-    def show_view(self, view, boxes, *, live: tuple[int, bool] | None, scale_text: str) -> None:
-        """``live``: the scale's last reading (grams, stable) while weighing, greyed when unstable."""
+    def show_view(self, view, boxes, *, live: tuple[int, bool] | None, scale_text: str,
+                  failed: tuple[int, int | None] | None = None) -> None:
+        """``live``: the scale's last reading (grams, stable) while weighing, greyed when unstable;
+        ``failed``: the weighing out of tolerance (grams, expected) while the parcel is rechecked."""
         step = str(view.step)
         self.parcel_label.setText(translate("PackScreen", "Parcel %1 / %2").replace("%1", str(view.parcel))
                                   .replace("%2", str(view.parcel_count)))
         if view.box:
             self.box_caption.setText(translate("PackScreen", "Box"))
-            self.box_label.setText(box_name(boxes, view.box))
-            self.box_state.setText(translate("PackScreen", "Confirmed ✓"))
+            self.box_label.setText(f"{view.box} ✓")
+            self.box_name.setText(box_name(boxes, view.box))
+            self.box_state.setText("")
         else:
             self.box_caption.setText(translate("PackScreen", "Suggested box"))
-            self.box_label.setText(box_name(boxes, view.suggested_box) if view.suggested_box
-                                   else translate("PackScreen", "Choose a box"))
-            self.box_state.setText(translate("PackScreen", "Scan the box barcode, or tap “Other box”."))
+            self.box_label.setText(view.suggested_box or translate("PackScreen", "Choose a box"))
+            self.box_name.setText(box_name(boxes, view.suggested_box))
+            self.box_state.setText(translate("PackScreen", "Scan its barcode, or tap “Other box”."))
+        self.box_name.setVisible(bool(self.box_name.text()))
+        self.box_state.setVisible(bool(self.box_state.text()))
         set_role(self.box_frame, "pack-panel-now" if step == "box" else "pack-panel")
 
         self.expected_caption.setText(translate("PackScreen", "Expected"))
         self.read_caption.setText(translate("PackScreen", "Weighed"))
         self.expected_label.setText(pack_texts.grams_text(view.expected_weight_g))
         bad = view.last_error == "weight_out_of_tolerance" or step == "recheck"
-        if view.weight_g is not None:
+        if failed is not None and step == "recheck":
+            grams, expected = failed
+            self.read_label.setText(pack_texts.grams_text(grams))
+            set_role(self.read_label, "pack-weight-bad")
+            if expected is not None:
+                self.expected_label.setText(pack_texts.grams_text(expected))
+        elif view.weight_g is not None:
             self.read_label.setText(pack_texts.grams_text(view.weight_g))
             set_role(self.read_label, "pack-weight")
         elif live is not None and step in ("weigh", "recheck"):
@@ -169,7 +181,7 @@ class InsertsPage(QWidget):
         self.list = QVBoxLayout()
         self.list.setSpacing(10)
         layout.addLayout(self.list)
-        self.gift = label(self, "pack-gift", wrap=True)
+        self.gift = label(self, "pack-gift-card", wrap=True)
         layout.addWidget(self.gift)
         layout.addStretch(1)
         self.done_button = button(self, "choice")
@@ -191,7 +203,7 @@ class InsertsPage(QWidget):
         for code, widget in self.checks.items():
             widget.setText(("☑  " if widget.isChecked() else "☐  ") + pack_texts.insert_text(code, labels.get(code)))
         self.gift.setVisible(bool(gift_message) and "gift_message" in codes)
-        self.gift.setText(translate("PackScreen", "Card: «%1»").replace("%1", gift_message or ""))
+        self.gift.setText(translate("PackScreen", "Card: « %1 »").replace("%1", gift_message or ""))
         self.title.setText(translate("PackScreen", "Put these in the parcel, tick each one, then tap Done"))
         self._render()
 
@@ -226,6 +238,7 @@ class CountdownPage(QWidget):
         self.print_button = button(self, "choice")
         self.print_button.clicked.connect(self.print_now_requested)
         layout.addWidget(self.print_button)
+        self.print_button.setVisible(False)  # only once stopped: the page keeps the height of the running count
 
     def show_seconds(self, seconds: int | None) -> None:
         """A count (running), or None: the packer stopped it."""
@@ -262,8 +275,7 @@ class DonePage(QWidget):
         row = QHBoxLayout()
         self.next_button = button(self, "choice")
         self.next_button.clicked.connect(self.next_requested)
-        self.reprint_button = button(self)
-        self.reprint_button.setMinimumHeight(110)
+        self.reprint_button = button(self, "pack-secondary")
         self.reprint_button.clicked.connect(self.reprint_requested)
         row.addWidget(self.next_button, 2)
         row.addWidget(self.reprint_button, 1)
@@ -302,8 +314,7 @@ class Question(QWidget):
         row = QHBoxLayout()
         row.setSpacing(24)
         self.yes_button = button(self, "choice")
-        self.no_button = button(self)
-        self.no_button.setMinimumHeight(110)
+        self.no_button = button(self, "pack-secondary")
         self.yes_button.clicked.connect(lambda: self.answered.emit(True))
         self.no_button.clicked.connect(lambda: self.answered.emit(False))
         row.addWidget(self.yes_button, 1)

@@ -44,11 +44,13 @@ QLabel[quaiRole="pack-big"] { font-size: 44px; font-weight: 900; color: #111111;
 QLabel[quaiRole="pack-weight"] { font-size: 44px; font-weight: 900; color: #0b3d91; }
 QLabel[quaiRole="pack-weight-bad"] { font-size: 44px; font-weight: 900; color: #a8001a; }
 QLabel[quaiRole="pack-weight-live"] { font-size: 44px; font-weight: 900; color: #9a9a9a; }
-QLabel[quaiRole="pack-gift"] { font-size: 22px; font-style: italic; }
-QLabel[quaiRole="pack-countdown"] { font-size: 200px; font-weight: 900; color: #0b3d91; }
+QLabel[quaiRole="pack-gift"] { font-size: 24px; font-style: italic; }
+QLabel[quaiRole="pack-gift-card"] { font-size: 30px; font-style: italic; font-weight: 700; background: #fff8c4;
+    border: 2px dashed #111111; padding: 8px 16px; }
+QLabel[quaiRole="pack-countdown"] { font-size: 150px; font-weight: 900; color: #0b3d91; }
 QLabel[quaiRole="pack-done"] { font-size: 64px; font-weight: 900; color: #12803c; }
 QLabel[quaiRole="pack-done-pickup"] { font-size: 64px; font-weight: 900; color: #0b3d91; }
-QPushButton[quaiRole="pack-cancel"] { min-height: 140px; font-size: 56px; font-weight: 900; background: #a8001a;
+QPushButton[quaiRole="pack-cancel"] { min-height: 110px; font-size: 48px; font-weight: 900; background: #a8001a;
     color: #ffffff; border: 5px solid #111111; border-radius: 12px; }
 QPushButton[quaiRole="pack-box"] { min-height: 72px; font-size: 24px; text-align: left; padding-left: 16px; }
 QPushButton[quaiRole="pack-box-suggested"] { min-height: 72px; font-size: 24px; text-align: left; padding-left: 16px;
@@ -56,7 +58,13 @@ QPushButton[quaiRole="pack-box-suggested"] { min-height: 72px; font-size: 24px; 
 QPushButton[quaiRole="pack-check"] { min-height: 72px; font-size: 26px; text-align: left; padding-left: 16px;
     background: #ffffff; }
 QPushButton[quaiRole="pack-check"]:checked { background: #12803c; color: #ffffff; border-color: #12803c; }
+QPushButton[quaiRole="pack-reason"] { min-height: 64px; font-size: 20px; text-align: left; padding-left: 12px;
+    background: #ffffff; }
+QPushButton[quaiRole="pack-reason"]:checked { background: #12803c; color: #ffffff; border-color: #12803c; }
 QPushButton[quaiRole="pack-tool"] { min-height: 64px; padding: 4px 14px; font-size: 20px; }
+QPushButton[quaiRole="pack-secondary"] { min-height: 110px; font-size: 28px; }
+QPushButton[quaiRole="choice"]:disabled { background: #f0f0f0; color: #555555; border: 3px dashed #777777; }
+QLabel[quaiRole="pack-box-name"] { font-size: 24px; font-weight: 700; }
 """
 
 
@@ -175,13 +183,21 @@ class WeightPad(QWidget):
             units.addWidget(widget)
         left.addLayout(units)
         left.addStretch(1)
+        row = QHBoxLayout()
         self.cancel_button = button(self)
+        self.cancel_button.setMinimumHeight(64)
         self.cancel_button.clicked.connect(self.cancelled)
-        left.addWidget(self.cancel_button)
+        ok = button(self, "primary")
+        ok.setText("OK")
+        ok.setMinimumHeight(64)
+        ok.clicked.connect(lambda: self.press("OK"))
+        row.addWidget(self.cancel_button, 1)
+        row.addWidget(ok, 1)
+        left.addLayout(row)
         layout.addLayout(left, 1)
         grid = QGridLayout()
         grid.setSpacing(10)
-        self.keys: dict[str, QPushButton] = {}
+        self.keys: dict[str, QPushButton] = {"OK": ok}
         for i, key in enumerate(["7", "8", "9", "4", "5", "6", "1", "2", "3", ",", "0", "⌫"]):
             widget = button(self, "key")
             widget.setText(key)
@@ -189,12 +205,6 @@ class WeightPad(QWidget):
             widget.clicked.connect(lambda _checked=False, k=key: self.press(k))
             grid.addWidget(widget, i // 3, i % 3)
             self.keys[key] = widget
-        ok = button(self, "primary")
-        ok.setText("OK")
-        ok.setMinimumHeight(64)
-        ok.clicked.connect(lambda: self.press("OK"))
-        grid.addWidget(ok, 4, 0, 1, 3)
-        self.keys["OK"] = ok
         layout.addLayout(grid)
         self.retranslate()
         self._render()
