@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-SCALE_OK_STATES = ("ok", "ready", "connected", "reading", "stable", "unstable")
+SCALE_OK_STATES = ("connected", "busy")  # app.gui.scale_hub's states in which it weighs
 
 
 class PackingUi(QObject):
@@ -206,24 +206,29 @@ class PackingUi(QObject):
         elif self.showing and step in ("weigh", "recheck"):
             self.render()
 
-    def _scale_state_changed(self, *args: Any) -> None:
-        state = args[0] if args else None
-        self.scale_state = str(getattr(state, "value", state)) if state is not None else None
+    def _scale_state_changed(self, state: str, _detail: str = "") -> None:
+        self.scale_state = state
+        if state not in SCALE_OK_STATES:
+            self.live = None  # what it said before no longer holds
         if self.showing:
             self.render()
 
     @property
     def scale_working(self) -> bool:
-        return self.scale is not None and (self.scale_state is None or self.scale_state in SCALE_OK_STATES)
+        return self.scale is not None and self.scale_state in SCALE_OK_STATES
 
     def _scale_text(self) -> str:
-        if self.scale is None:
+        if self.scale is None or self.scale_state == "manual":
             return translate("PackScreen", "No scale: key the weight in.")
+        if self.scale_state is None:
+            return translate("PackScreen", "Scale starting…")
         if not self.scale_working:
-            return translate("PackScreen", "Scale not answering: key the weight in, or check its cable.")
+            from app.gui.scale_hub import message
+
+            return message(self.scale_state, getattr(self.scale, "detail", ""))
         if self.live is not None and not self.live[1]:
             return translate("PackScreen", "Stabilising…")
-        return translate("PackScreen", "Scale ready.")
+        return translate("PackScreen", "Put the parcel on the scale: its weight is taken when stable.")
 
     def _manual_weight(self, grams: int) -> None:
         from app.packing.model import Reading
@@ -340,7 +345,7 @@ class PackingUi(QObject):
             quantity_name=(line.name or line.sku) if line is not None else "",
             live=self.live,
             scale_text=self._scale_text(),
-            manual_weight=not self.scale_working or not c.pack_config().require_scale,
+            manual_weight=not self.scale_working,  # the keypad when there is no scale, or it is down
             countdown=self._countdown_left if session.countdown_running() else None,
             closed_parcels=c.closed_parcels,
             printed_text=self._printed_text(),

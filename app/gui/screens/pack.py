@@ -338,9 +338,9 @@ class PackScreen(QWidget):
             return translate("PackScreen", "Scan the barcode of box %1").replace(
                 "%1", view.suggested_box or translate("PackScreen", "(choose one)"))
         if step == "weigh":
-            if self.extras.scale_text and not self.extras.manual_weight:
+            if not self.extras.manual_weight:
                 return translate("PackScreen", "Put the parcel on the scale")
-            return translate("PackScreen", "Put the parcel on the scale, or key its weight in")
+            return translate("PackScreen", "Weigh the parcel and key its weight in")
         if step == "recheck":
             return translate("PackScreen", "Weight off: scan the parcel's units again")
         return ""

@@ -1,0 +1,76 @@
+"""The packer's scale: a real serial scale (a fake one at the far end of a pty, sending
+continuous ``ST,GS`` lines) read by the station; a moving weight is shown greyed and never
+taken, the first stable one at the weighing step is, and an unplugged scale leaves the
+keypad to the packer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.config import StationConfig
+from app.config_labels import LabelSettings
+from app.config_packing import PackingSettings
+from tests.gui.pack_warehouse import GTIN, fill_sscc_pool
+from tests.gui.test_packing_flow import (  # noqa: F401  (fixtures)
+    STATION, central_url, events, packer, replica_url, scan, services, start, step, verify_3001, view,
+)
+from tests.support.fake_scale import FakeScale
+
+
+@pytest.fixture
+def scale(tmp_path: Path) -> Iterator[FakeScale]:
+    fake = FakeScale(tmp_path / "ttyUSB-scale", protocol="continuous", grams=0, stable=True, interval_s=0.05)
+    yield fake
+    fake.unplug()
+
+
+@pytest.fixture
+def config(replica_url: str, central_url: str, tmp_path: Path, scale: FakeScale) -> StationConfig:
+    labels = LabelSettings(label_printer=f"file://{tmp_path / 'labels'}",
+                           document_printer=f"file://{tmp_path / 'slips'}?language=pdf")
+    config = StationConfig(name=STATION, kind="packing", language="fr", central_url=central_url,
+                           local_url=replica_url, labels=labels,
+                           packing=PackingSettings(print_delay_s=30, scale=f"serial://{scale.link}?protocol=continuous"))
+    fill_sscc_pool(central_url, replica_url, STATION, labels)
+    return config
+
+
+def test_only_a_stable_reading_at_the_weighing_step_is_taken(qtbot, packer, config, scale) -> None:
+    window = packer
+    ui = window.packing
+    qtbot.waitUntil(lambda: ui.scale_state == "connected", timeout=8000)
+    start(qtbot, window)
+    screen = ui.screen
+    scale.set(740, stable=True)  # a parcel on the scale while verifying: not a weighing
+    verify_3001(qtbot, window)
+    assert step(window) == "box"
+    scale.set(300, stable=False)  # the next parcel is being put on
+    scan(qtbot, window, view(window).suggested_box)
+    assert step(window) == "weigh"
+    assert not screen.weight_button.isVisible()  # a scale that works: no keypad
+    qtbot.waitUntil(lambda: ui.live == (300, False), timeout=5000)
+    assert screen.side.read_label.property("quaiRole") == "pack-weight-live"
+    assert screen.side.read_label.text() == "300 g" and step(window) == "weigh"
+    assert events(config, "pack.weighed") == []
+    expected = view(window).expected_weight_g
+    scale.set(expected, stable=True)
+    qtbot.waitUntil(lambda: step(window) == "inserts" and not ui.controller.busy, timeout=5000)
+    weighed = events(config, "pack.weighed")
+    assert len(weighed) == 1 and weighed[0].payload["grams"] == expected and weighed[0].payload["source"] == "scale"
+
+
+def test_an_unplugged_scale_leaves_the_keypad(qtbot, packer, config, scale) -> None:
+    window = packer
+    ui = window.packing
+    qtbot.waitUntil(lambda: ui.scale_state == "connected", timeout=8000)
+    start(qtbot, window)
+    verify_3001(qtbot, window)
+    scan(qtbot, window, view(window).suggested_box)
+    assert not ui.screen.weight_button.isVisible()
+    scale.unplug()
+    qtbot.waitUntil(lambda: ui.scale_state not in ("connected", None), timeout=8000)
+    qtbot.waitUntil(lambda: ui.screen.weight_button.isVisible(), timeout=3000)
+    assert ui.screen.side.scale_state.text()  # what happened and what to do
