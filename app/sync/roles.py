@@ -69,11 +69,15 @@ CHANGES = "changes"  # read too, when it exists (app.sync.capture creates it)
 ORDER_STATION_COLUMNS = (
     "status", "resume_status", "hold_reason", "exception_reason", "claimed_by", "claim_id", "lease_until", "updated_at",
     "totes",
+    # A pack's close (app.store.packing_close.apply_closed): the carrier the plan chose, who packed it.
+    "carrier", "service", "packed_by", "packed_at",
 )
 # What a pick changes centrally (app.store.picking's effects, applied by the station's push):
 # the lines' progress and the shelf's stock. Column grants only; the push's claim guard
 # (app.sync.central) decides which orders a station's events may move.
-LINE_STATION_COLUMNS = ("picked", "captured", "short_quantity", "short_reason")
+LINE_STATION_COLUMNS = ("picked", "captured", "short_quantity", "short_reason", "verified")
+# A pack's close writes the order's parcels (app.store.packing_close), the handover ships them.
+PARCEL_STATION_COLUMNS = ("sscc", "box_type_id", "weight_g", "contents", "kind", "status", "closed_at", "shipped_at")
 STOCK_STATION_COLUMNS = ("quantity",)
 ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
@@ -236,6 +240,8 @@ def install_policies(conn: psycopg.Connection) -> Installed:
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON orders TO {}").format(_ident(*order_columns), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON order_lines TO {}").format(_ident(*LINE_STATION_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stock TO {}").format(_ident(*STOCK_STATION_COLUMNS), role))
+            conn.execute(sql.SQL("GRANT INSERT, DELETE ON parcels TO {}").format(role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON parcels TO {}").format(_ident(*PARCEL_STATION_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stations TO {}").format(_ident(*STATION_ROW_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON sync_state TO {}").format(_ident(*SYNC_STATE_COLUMNS), role))
         has_sscc = _exists(conn, SSCC_COUNTERS) and _exists(conn, SSCC_BLOCKS)
@@ -245,7 +251,7 @@ def install_policies(conn: psycopg.Connection) -> Installed:
                 sql.Identifier(SSCC_COUNTERS), sql.Identifier(SSCC_BLOCKS), station))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(
                 _ident(*SSCC_COUNTER_COLUMNS), sql.Identifier(SSCC_COUNTERS), station))
-        serials = [("events", "seq"), ("stations", "id")] + ([(SSCC_BLOCKS, "id")] if has_sscc else [])
+        serials = [("events", "seq"), ("stations", "id"), ("parcels", "id")] + ([(SSCC_BLOCKS, "id")] if has_sscc else [])
         sequences = _sequences(conn, serials)
         if sequences:
             conn.execute(

@@ -92,27 +92,27 @@ def unit(line: int, n: int, parcel: int = 1, serial: str | None = None, number: 
                        "source": "scan", "lot": None, "expiry": None, "serial": serial}
 
 
-def a_pack(local, number: str = "#1001") -> list[str]:
+def a_pack(local, number: str = "#1001", station: str = S1) -> list[str]:
     """What a station records packing ``number``: units, an undo, a weight off and its
     recheck, two parcels, the close. Returns the SSCCs."""
     line = ids(local, number)
-    begin_pack(local, S1, BADGE, number, [
+    begin_pack(local, station, BADGE, number, [
         (PACK_STARTED, {"order": number, "plan": {}, "config": {}, "packer": BADGE}),
         (ORDER_STATUS_CHANGED, {"order": number, "from": "picked", "to": "packing", "reason": None}),
     ])
-    record_pack_events(local, S1, BADGE, [unit(line["MUG"], 1, number=number), unit(line["MUG"], 2, number=number)])
-    record_pack_events(local, S1, BADGE, [(PACK_UNDONE, {"n": 3, "of": 2})])
-    record_pack_events(local, S1, BADGE, [
+    record_pack_events(local, station, BADGE, [unit(line["MUG"], 1, number=number), unit(line["MUG"], 2, number=number)])
+    record_pack_events(local, station, BADGE, [(PACK_UNDONE, {"n": 3, "of": 2})])
+    record_pack_events(local, station, BADGE, [
         unit(line["MUG"], 4, number=number),
         (PACK_WEIGHED, {"n": 5, "order": number, "parcel": 1, "grams": 1500, "expected_g": 800, "source": "scale",
                         "within": False}),
         (PACK_RECHECK_STARTED, {"n": 6, "order": number, "parcel": 1, "units": {str(line["MUG"]): 2}}),
     ])
-    record_pack_events(local, S1, BADGE, [
+    record_pack_events(local, station, BADGE, [
         unit(line["MUG"], 7, number=number), unit(line["MUG"], 8, number=number),
         unit(line["PHONE"], 9, parcel=2, serial="SN-77", number=number),
     ])
-    return close_pack(local, S1, BADGE, [
+    return close_pack(local, station, BADGE, [
         (PACK_CLOSED, {"order": number, "carrier": "colissimo", "service": "domicile", "packer": BADGE, "parcels": [
             {"seq": 1, "box": "BOX-S", "grams": 800, "items": {str(line["MUG"]): 2}, "kind": "parcel", "sscc": None},
             {"seq": 2, "box": None, "grams": 210, "items": {str(line["PHONE"]): 1}, "kind": "parcel", "sscc": None},

@@ -516,3 +516,48 @@ def test_station_cannot_divert_the_change_log_into_a_temporary_table(make_statio
         conn.execute("UPDATE orders SET status = 'picking' WHERE number = %s", (claim.order_number,))  # this one
         assert conn.execute("SELECT count(*) FROM pg_temp.changes").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM public.changes").fetchone()[0] == before + 2
+
+
+def test_a_pack_pushed_as_the_station_s_role_writes_lines_parcels_and_the_order(make_station, central, tmp_path) -> None:
+    """A pack's effects (app.store.packing, packing_close) need grants on order_lines.verified,
+    parcels and the order's carrier/packer columns: without them the push of the first pack
+    event is refused and the station's outbox sticks behind it."""
+    from app.domain.sscc import Block
+    from app.store.migrate import upgrade
+    from app.store.models import BoxType, OrderLine, Parcel, ProductGtin
+    from app.store.sscc_pool import add_block
+    from app.sync.pull import pull
+    from tests.sync.test_pack_push import SETTINGS, a_pack
+
+    with transaction(session_factory(central)) as session:
+        session.add_all([
+            Product(sku="MUG", name="Mug", weight_g=350, gtins=[ProductGtin(gtin="03760000000017")]),
+            Product(sku="PHONE", name="Phone", weight_g=200, serial_tracked=True,
+                    gtins=[ProductGtin(gtin="03760000000031")]),
+            BoxType(code="BOX-S", name="Small", inner_length_mm=250, inner_width_mm=200, inner_height_mm=150,
+                    max_weight_g=5000, tare_g=100, eco=True),
+            Order(number="#1001", status="picked", totes=["TOT1001"], lines=[
+                OrderLine(line_no=1, sku="MUG", name="Mug", quantity=2, picked=2),
+                OrderLine(line_no=2, sku="PHONE", name="Phone", quantity=1, picked=1)]),
+        ])
+    k = make_station("K")
+    claims.claim_order(k.factory, k.name, "#1001", statuses=("picked",))
+    local_engine = make_engine(f"sqlite:///{tmp_path / 'pack-station.db'}")
+    upgrade(local_engine)
+    with Session(local_engine) as session:
+        add_block(session, Block(201, 220, SETTINGS.extension_digit, SETTINGS.company_prefix))
+    pull(k.engine, local_engine, k.name)  # the replica, read as the station's role
+    ssccs = a_pack(session_factory(local_engine), station=k.name)
+    result = push_all(session_factory(local_engine), k.factory, k.name)
+    assert result.not_applied == ()
+    with Session(central) as session:
+        assert not session.scalars(select(Event).where(Event.kind == EVENT_NOT_APPLIED)).all()
+        order = session.scalars(select(Order).where(Order.number == "#1001")).one()
+        assert (order.status, order.carrier, order.packed_by) == ("ready_to_ship", "colissimo", "BDG0002")
+        assert [line.verified for line in order.lines] == [2, 1]
+        assert [(p.seq, p.sscc, p.status) for p in order.parcels] == [(1, ssccs[0], "closed"), (2, ssccs[1], "closed")]
+        assert session.scalars(select(Parcel.sscc)).all().count(ssccs[0]) == 1
+    local_engine.dispose()
+    with k.psycopg() as conn:  # the grants stop at the columns a pack moves
+        denied(conn, "UPDATE order_lines SET quantity = 99")
+        denied(conn, "UPDATE orders SET priority = 9")
