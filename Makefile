@@ -49,6 +49,7 @@ bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_picking.py
 	$(BIN)/python bench/bench_label_zpl.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_label_raster.py
+	$(BIN)/python bench/bench_pack_errors.py
 
 # Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~6 minutes.
 bench-sync: install-test
