@@ -145,6 +145,15 @@ def replica_order(config, number: str) -> Order:
     return order
 
 
+def central_order(config, number: str) -> Order:
+    engine = make_engine(config.central_url)
+    with session_factory(engine)() as session:
+        order = session.scalars(select(Order).where(Order.number == number)).one()
+        session.expunge(order)
+    engine.dispose()
+    return order
+
+
 def replica_lines(config, number: str) -> dict[str, OrderLine]:
     engine = make_engine(config.replica_url)
     with session_factory(engine)() as session:
@@ -257,8 +266,10 @@ def test_a_single_parcel_from_the_home_to_a_label_in_the_spool_folder(qtbot, pac
     assert events(config, "label.reprinted")[0].actor == "BDG0002"
     qtbot.waitUntil(lambda: len(spooled(tmp_path / "labels", ".zpl")) == 2, timeout=15000)
 
-    # The claim goes back after the push; the next order comes with Next.
-    scan(qtbot, window, "CMD-NEXT")
+    # The claim goes back after the push: the central copy is ready to ship, and free.
+    qtbot.waitUntil(lambda: central_order(config, "#3001").claimed_by is None, timeout=10000)
+    assert central_order(config, "#3001").status == "ready_to_ship"
+    scan(qtbot, window, "CMD-NEXT")  # the next order
     qtbot.waitUntil(lambda: window.packing.controller.session is not None and view(window).order == "#3002",
                     timeout=8000)
 
@@ -441,3 +452,57 @@ def test_an_unfinished_pack_comes_back_at_the_next_login_at_the_same_step(qtbot,
         qtbot.waitUntil(lambda: again.current_screen is again.packing.screen, timeout=5000)
     finally:
         again.close()
+
+
+def test_click_and_collect_with_a_serial_number_opened_by_its_number(qtbot, packer, config, tmp_path) -> None:
+    window = packer
+    scan(qtbot, window, "#3003")  # the order's number scanned at the home
+    qtbot.waitUntil(lambda: window.packing.controller.session is not None, timeout=8000)
+    screen = window.packing.screen
+    assert view(window).order == "#3003" and view(window).delivery_mode == "pickup"
+    scan(qtbot, window, GTIN["CAM"])  # serial-tracked: its serial number is asked for
+    assert view(window).serial_wanted == "CAM" and "CAM" in screen.instruction.text()
+    assert replica_lines(config, "#3003")["CAM"].verified == 0  # nothing recorded before the serial
+    scan(qtbot, window, "SN-4K-000123")
+    assert view(window).serial_wanted is None
+    line = replica_lines(config, "#3003")["CAM"]
+    assert line.verified == 1 and any(c.get("serial") == "SN-4K-000123" for c in line.captured)
+    assert "SN-4K-000123" in screen.line_rows[0].detail.text()
+    scan(qtbot, window, view(window).suggested_box)
+    key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    if step(window) == "inserts":
+        finish_inserts(qtbot, window)
+    qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
+    assert screen.done_page.title.text() in ("Prêt pour le retrait en magasin", "Ready for pickup in store")
+    qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
+    label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
+    assert replica_parcels(config, "#3003")[0].sscc.encode() in label
+    assert "Quai Boutique".encode() in label  # the pickup store on the label
+
+
+def test_two_parcels_each_with_its_own_sscc(qtbot, packer, config, tmp_path) -> None:
+    window = packer
+    start(qtbot, window)
+    screen = window.packing.screen
+    scan(qtbot, window, GTIN["MUG"])
+    qtbot.mouseClick(screen.parcel_button, Qt.MouseButton.LeftButton)  # "Next parcel": refused, no box yet
+    qtbot.waitUntil(lambda: not window.packing.controller.busy, timeout=5000)
+    assert view(window).last_error == "box_needed"
+    window.feedback.acknowledge()
+    scan(qtbot, window, "CARTON-S")
+    qtbot.mouseClick(screen.parcel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.packing.controller.busy, timeout=5000)
+    assert step(window) == "weigh" and view(window).parcel == 1
+    key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    assert view(window).parcel == 2 and view(window).parcel_count == 2
+    scan(qtbot, window, GTIN["TEA"])
+    scan(qtbot, window, GTIN["TEA"])
+    scan(qtbot, window, "CARTON-S")
+    key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    finish_inserts(qtbot, window)
+    qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
+    parcels = replica_parcels(config, "#3001")
+    assert [p.seq for p in parcels] == [1, 2] and len({p.sscc for p in parcels}) == 2
+    qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
+    label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
+    assert all(p.sscc.encode() in label for p in parcels) and label.count(b"^XA") == 2
