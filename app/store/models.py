@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    column,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -109,7 +110,11 @@ class Stock(Base):
 
 class Order(Base):
     __tablename__ = "orders"
-    __table_args__ = (Index("ix_orders_status_cutoff", "status", "cutoff_at", "priority"),)
+    __table_args__ = (
+        Index("ix_orders_status_cutoff", "status", "cutoff_at", "priority"),
+        # The console's order list, in its order (app.store.order_browser, migration 0007).
+        Index("ix_orders_urgency", "cutoff_at", column("priority").desc(), "number", "status", "carrier"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
