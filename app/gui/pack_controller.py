@@ -69,6 +69,7 @@ class PackController(QObject):
         self.slip_job: str | None = None
         self.print_error: str | None = None
         self.last_error_text = ""  # the last refusal's text: the screen's red strip shows it
+        self.close_failed = False  # the close could not be recorded: the countdown waits for the packer
 
     # --- settings ------------------------------------------------------------------------------
     def pack_config(self):
@@ -243,29 +244,28 @@ class PackController(QObject):
         self.feedback.bad(self.last_error_text)
         self.changed.emit()
 
-    def _accepted(self, outcome: Outcome, *_: Any) -> None:
+    def _accepted(self, outcome: Outcome) -> None:
         code = outcome.code
+        self.close_failed = False
         if code == "recheck_started":
-            # The weight was off: recorded (audit), but the packer must act. Say it in red.
-            view = self.session.view() if self.session is not None else None
-            args = {"grams": outcome.args.get("grams"), "expected_g": outcome.args.get("expected_g"),
-                    "tolerance_g": outcome.args.get("tolerance_g")}
-            if args["expected_g"] is None and view is not None:
-                args["expected_g"] = view.expected_weight_g
+            # The weighing was off: recorded (the audit counts it), and the packer must act: red.
+            args = dict(outcome.args)
+            if args.get("expected_g") is None and self.session is not None:
+                args["expected_g"] = self.session.view().expected_weight_g
             self.last_error_text = pack_texts.weight_off_text(args)
             self.feedback.bad(self.last_error_text)
         else:
             self.last_error_text = ""
-        if code == "recheck_started":
-            pass
-        elif code == "pack_cancelled":
-            self.feedback.attention(pack_texts.outcome_text(outcome))
-        elif code in pack_texts.QUIET_CODES:
-            if code == "serial_wanted":
+            if code == "pack_cancelled":
+                self.feedback.attention(pack_texts.outcome_text(outcome))
+            elif code == "serial_wanted":
+                self.feedback.good()  # the unit is seen; the screen asks for its serial
+            elif code in pack_texts.QUIET_CODES:
+                pass
+            elif code in ("weight_ok", "weight_overridden", "verification_overridden"):
+                self.feedback.good(pack_texts.outcome_text(outcome))
+            else:
                 self.feedback.good()
-        else:
-            text = pack_texts.outcome_text(outcome)
-            self.feedback.good(text if code in ("weight_ok", "weight_overridden", "verification_overridden") else "")
         self.changed.emit()
 
     # --- supervisor override ------------------------------------------------------------------
@@ -336,7 +336,10 @@ class PackController(QObject):
             log.error("pack of %s not closed: %s", number, error)
             if self.session is session:
                 self.session = before
-                self.feedback.bad(pack_texts.not_saved_text(error))
+                # No new countdown by itself (it would fail again): the packer prints once it is fixed.
+                self.close_failed = True
+                self.last_error_text = pack_texts.close_failed_text(error)
+                self.feedback.bad(self.last_error_text)
                 self.changed.emit()
             self._next()
 
@@ -406,7 +409,7 @@ class PackController(QObject):
         self.feedback.good(pack_texts.reprinted_text())
 
     def _reset_close(self) -> None:
-        self.closing = False
+        self.closing = self.close_failed = False
         self.closed_parcels = []
         self.label_job = self.slip_job = self.print_error = None
 

@@ -207,6 +207,15 @@ def not_saved_text(error: Exception) -> str:
         "{detail}", detail(error))
 
 
+def close_failed_text(error: Exception) -> str:
+    from app.store.sscc_pool import SsccPoolEmpty
+
+    if isinstance(error, SsccPoolEmpty):
+        return translate("Pack", "This station has no SSCC numbers left for the labels: check its link to the central database, then tap Print. Nothing was closed.")
+    return translate("Pack", "The order could not be closed ({detail}): tap Print to try again. If it persists, ask a supervisor.").replace(
+        "{detail}", detail(error))
+
+
 def print_failed_text(error: Exception) -> str:
     return translate("Pack", "The order is closed but its label did not print ({detail}): reprint it from the done screen, or ask a supervisor.").replace(
         "{detail}", detail(error))

@@ -276,7 +276,7 @@ class PackingUi(QObject):
     def _sync_countdown(self) -> None:
         session = self.controller.session
         running = (session is not None and str(session.view().step) == "label" and session.countdown_running()
-                   and not self.controller.closing)
+                   and not self.controller.closing and not self.controller.close_failed)
         if not running:
             self._stop_countdown()
             return
@@ -303,9 +303,14 @@ class PackingUi(QObject):
             self.controller.close()
 
     def _print_again(self) -> None:
+        c = self.controller
+        if c.close_failed:  # the countdown ran out but the close failed: try the close again now
+            c.close_failed = False
+            c.close()
+            return
         from app.scanning.classify import classify
 
-        self.controller.scan(classify("CMD-DONE"))
+        c.scan(classify("CMD-DONE"))  # after Cancel: the countdown starts again
 
     # --- inside -------------------------------------------------------------------------------------
     def next_work(self) -> None:
@@ -346,7 +351,7 @@ class PackingUi(QObject):
             live=self.live,
             scale_text=self._scale_text(),
             manual_weight=not self.scale_working,  # the keypad when there is no scale, or it is down
-            countdown=self._countdown_left if session.countdown_running() else None,
+            countdown=self._countdown_left if session.countdown_running() and not c.close_failed else None,
             closed_parcels=c.closed_parcels,
             printed_text=self._printed_text(),
             error_text=c.last_error_text if view.last_error else "",
