@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.gui.dock_ui import DockUi
 from app.gui.feedback import ScanFeedback
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.printers_ui import PrintersUi
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.scan_router = ScanRouter(self, self.feedback, self._scan_on_screen, config.scan_rules)
         self._scanner_test: ScannerTestScreen | None = None
         self.printers = PrintersUi(self)
+        self.dock = DockUi(self)  # the shipping dock (app.gui.dock_ui)
         self.ui.stack.currentChanged.connect(self._screen_changed)
         self._screen_changed()
 
@@ -272,6 +274,8 @@ class MainWindow(QMainWindow):
                 self._back_to_login()
             else:
                 self.feedback.attention(translate("Scan", "Choose your role on the screen, or tap “Not me”."))
+            return
+        if self.dock.handle_scan(scan):
             return
         if self.session.role == "picker" and self.picking.handle_scan(scan):
             return
@@ -432,6 +436,8 @@ class MainWindow(QMainWindow):
                 home.scanner_test_requested.connect(self.show_scanner_test)
             if hasattr(home, "printers_requested"):
                 home.printers_requested.connect(self.printers.show_screen)
+            if hasattr(home, "dock_requested"):
+                home.dock_requested.connect(self.dock.show_screen)
             if role == "picker":
                 self.picking.attach_home(home)
             elif role == "packer":

@@ -18,6 +18,7 @@ class SupervisorHome(HomeScreen):
     role = "supervisor"
     scanner_test_requested = Signal()
     printers_requested = Signal()
+    dock_requested = Signal()
 
     def build_body(self, layout: QVBoxLayout) -> None:
         self.overview: Overview | None = None
@@ -55,6 +56,10 @@ class SupervisorHome(HomeScreen):
         self.printers_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.printers_button.clicked.connect(self.printers_requested)
         tools.addWidget(self.printers_button)
+        self.dock_button = QPushButton(self)
+        self.dock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dock_button.clicked.connect(self.dock_requested)
+        tools.addWidget(self.dock_button)
         tools.addStretch(1)
         layout.addLayout(tools)
 
@@ -79,6 +84,7 @@ class SupervisorHome(HomeScreen):
     def retranslate_body(self) -> None:
         self.scanner_test_button.setText(translate("SupervisorHome", "Test the scanners"))
         self.printers_button.setText(translate("SupervisorHome", "Printers"))
+        self.dock_button.setText(translate("SupervisorHome", "Shipping dock"))
         for status, (_number, name) in self.tiles.items():
             name.setText(texts.status_name(status))
         if self.overview is None:
