@@ -122,6 +122,14 @@ class ScaleReader(ScannerReader):
         except (serial.SerialException, OSError) as exc:
             self._set_state(*why_open_failed(path, exc, "scale", "quai scale read"))
             return None
+        try:
+            # What the scale sent before Quai listened answers nothing of ours. Flushed before
+            # "connected" is said, so nothing sent after that is lost.
+            port.reset_input_buffer()
+        except (serial.SerialException, OSError) as exc:
+            port.close()
+            self._set_state(MISSING, f"{path}: {_reason(exc)}")  # stays "unplugged" after an unplug
+            return None
         self._path = path
         self._set_state(CONNECTED, path)
         return port
@@ -135,7 +143,6 @@ class ScaleReader(ScannerReader):
                 continue
             framer = LineFramer(self.spec.terminator, self.spec.partial_ms)
             try:
-                port.reset_input_buffer()  # what the scale sent before Quai listened answers nothing of ours
                 if self.spec.protocol == "mt-sics":
                     self._poll(port, framer)
                 else:

