@@ -173,11 +173,6 @@ def claim_failed_text(error: Exception) -> str:
     return translate("Pack", "The central database cannot be reached: no order can be reserved. Try again in a moment.")
 
 
-def tote_unknown_text(tote: str) -> str:
-    return translate("Pack", "No picked order is in tote {tote}: check the tote, or scan the order number.").replace(
-        "{tote}", tote)
-
-
 def scan_error_text(error: Exception) -> str:
     """A tote, pick list or number scanned at the home that names no order to pack
     (app.store.packing_inputs.PackScanError's codes)."""

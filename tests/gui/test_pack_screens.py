@@ -18,8 +18,43 @@ from tests.gui.test_packing_flow import (  # noqa: F401  (fixtures)
 )
 
 
+class _JsonTranslator:
+    """French from a helper's JSON list of [context, source, french] (``QUAI_SHOTS_FR``), to look
+    at the screens in French before the .ts files are merged."""
+
+    @staticmethod
+    def make(path: str):
+        import json
+
+        from PySide6.QtCore import QTranslator
+
+        table = {(c, e): f for c, e, f in json.loads(Path(path).read_text(encoding="utf-8"))}
+
+        class Translator(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802 (Qt's name)
+                # Another context: the source text (the .qm files are not loaded alongside).
+                return table.get((context, source), source)
+
+            def isEmpty(self) -> bool:  # noqa: N802
+                return False
+
+        return Translator()
+
+
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
+def french(qapp):
+    path = os.environ.get("QUAI_SHOTS_FR")
+    if not path:
+        yield
+        return
+    translator = _JsonTranslator.make(path)
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def shots(tmp_path: Path, french) -> Path:
     folder = Path(os.environ.get("QUAI_SHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -461,7 +461,7 @@ def test_click_and_collect_with_a_serial_number_opened_by_its_number(qtbot, pack
     screen = window.packing.screen
     assert view(window).order == "#3003" and view(window).delivery_mode == "pickup"
     scan(qtbot, window, GTIN["CAM"])  # serial-tracked: its serial number is asked for
-    assert view(window).serial_wanted == "CAM" and "CAM" in screen.instruction.text()
+    assert view(window).serial_wanted == "CAM" and "Caméra sport 4K" in screen.instruction.text()
     assert replica_lines(config, "#3003")["CAM"].verified == 0  # nothing recorded before the serial
     scan(qtbot, window, "SN-4K-000123")
     assert view(window).serial_wanted is None

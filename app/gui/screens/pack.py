@@ -142,10 +142,9 @@ class PackScreen(QWidget):
         self.weight_button.clicked.connect(self.ask_weight)
         self.override_button = button(self, "pack-tool")
         self.override_button.clicked.connect(lambda: self.override_requested.emit(self.override_what()))
-        self.cancel_button = button(self, "danger")
-        self.cancel_button.setProperty("quaiRole", "danger")
+        self.cancel_button = button(self, "pack-tool-danger")
         self.cancel_button.clicked.connect(self.ask_cancel)
-        self.logout_button = button(self, "danger")
+        self.logout_button = button(self, "pack-tool-danger")
         self.logout_button.clicked.connect(self.logout_requested)
         for widget in (self.undo_button, self.quantity_button, self.box_button, self.parcel_button,
                        self.weight_button, self.override_button):
@@ -331,7 +330,9 @@ class PackScreen(QWidget):
 
     def _instruction(self, view, step: str) -> str:
         if view.serial_wanted:
-            return translate("PackScreen", "Scan the serial number of %1").replace("%1", view.serial_wanted)
+            name = next((line.name for line in view.lines if line.sku == view.serial_wanted and line.name),
+                        view.serial_wanted)
+            return translate("PackScreen", "Scan the serial number of %1").replace("%1", name)
         if step == "verify":
             return translate("PackScreen", "Scan every unit into the parcel")
         if step == "box":

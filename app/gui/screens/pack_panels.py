@@ -277,8 +277,8 @@ class DonePage(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.reprint_button = button(self, "pack-secondary")
         self.reprint_button.clicked.connect(self.reprint_requested)
-        row.addWidget(self.next_button, 2)
-        row.addWidget(self.reprint_button, 1)
+        row.addWidget(self.next_button, 3)
+        row.addWidget(self.reprint_button, 2)
         layout.addLayout(row)
 
     def show_done(self, view, parcels: list[dict], printed: str) -> None:

@@ -61,8 +61,10 @@ QPushButton[quaiRole="pack-check"]:checked { background: #12803c; color: #ffffff
 QPushButton[quaiRole="pack-reason"] { min-height: 64px; font-size: 20px; text-align: left; padding-left: 12px;
     background: #ffffff; }
 QPushButton[quaiRole="pack-reason"]:checked { background: #12803c; color: #ffffff; border-color: #12803c; }
-QPushButton[quaiRole="pack-tool"] { min-height: 64px; padding: 4px 14px; font-size: 20px; }
-QPushButton[quaiRole="pack-secondary"] { min-height: 110px; font-size: 28px; }
+QPushButton[quaiRole="pack-tool"] { min-height: 64px; padding: 4px 12px; font-size: 20px; }
+QPushButton[quaiRole="pack-tool-danger"] { min-height: 64px; padding: 4px 12px; font-size: 20px; background: #ffffff;
+    color: #7a0010; border-color: #7a0010; }
+QPushButton[quaiRole="pack-secondary"] { min-height: 110px; font-size: 24px; padding: 4px 12px; }
 QPushButton[quaiRole="choice"]:disabled { background: #f0f0f0; color: #555555; border: 3px dashed #777777; }
 QLabel[quaiRole="pack-box-name"] { font-size: 24px; font-weight: 700; }
 """
