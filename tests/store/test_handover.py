@@ -263,3 +263,29 @@ def test_pushed_to_the_central_database_the_order_ships_unless_it_was_held_meanw
     assert any("on_hold" in r and sscc(10) in r for r in reasons)
     assert apply_batch(central, STATION, pushed).duplicates == 5  # resent: nothing twice
     station_engine.dispose()
+
+
+from tests.sync.test_security_pg import central, make_station  # noqa: E402,F401  (PostgreSQL station roles)
+
+
+@pytest.mark.postgres
+def test_a_dock_pushes_its_handovers_as_its_own_postgresql_role(make_station, central, tmp_path) -> None:
+    """Shipping a parcel needs the station role's grants on parcels.status/shipped_at and the
+    order's status, on an order it never claimed: the push must go through whole."""
+    from app.store.db import make_engine, session_factory, sqlite_url
+    from app.store.migrate import upgrade
+    from app.sync.pull import pull
+    from app.sync.push import push_all
+
+    seed_dock(session_factory(central))
+    dock = make_station("DOCK")
+    local = make_engine(sqlite_url(tmp_path / "dock.db"))
+    upgrade(local)
+    pull(dock.engine, local, dock.name)  # the replica, read as the station's role
+    for code in (1, 2):
+        ship_parcel(session_factory(local), dock.name, BADGE, sscc(code), "colissimo", when=NOON)
+    result = push_all(session_factory(local), dock.factory, dock.name)
+    assert result.not_applied == ()
+    assert order_status(session_factory(central), "#1042") == "shipped"
+    assert parcel(session_factory(central), sscc(2)).shipped_at == NOON
+    local.dispose()
