@@ -295,7 +295,7 @@ class OrdersModel(QAbstractTableModel):
         gen = self._bump()
         self._resetting = True
         self._error = None
-        self._worker.submit(
+        self._submit(
             _first_page_job(self._generation, gen, self._filter, self._sort, self.page_size),
             lambda result: self._first_page_arrived(gen, result),
             lambda error: self._failed(gen, error),
@@ -309,7 +309,7 @@ class OrdersModel(QAbstractTableModel):
         gen = self._bump()
         self._error = None
         numbers = list(self._pages)[-4:] or [0]
-        self._worker.submit(
+        self._submit(
             _refresh_job(self._generation, gen, self._filter, self._sort, numbers, self.page_size),
             lambda result: self._refreshed(gen, result),
             lambda error: self._failed(gen, error),
@@ -327,11 +327,19 @@ class OrdersModel(QAbstractTableModel):
             return  # rows on screen belong to the old filter; or a query failed, until the next refresh
         gen = self._generation.value
         self._asked.add(number)
-        self._worker.submit(
+        self._submit(
             _page_job(self._generation, gen, self._filter, self._sort, number, self.page_size, self._count),
             lambda rows: self._page_arrived(gen, number, rows),
             lambda error: self._failed(gen, error),
         )
+
+    def _submit(self, job, on_done, on_error) -> None:
+        try:
+            self._worker.submit(job, on_done, on_error)
+        except RuntimeError:
+            # The worker stopped (the station is closing) while the view still paints: data()
+            # must not raise from a paint event; the rows stay placeholders.
+            log.debug("orders model: worker stopped, page not asked")
 
     # --- answers (GUI thread) ------------------------------------------------------------------------
 

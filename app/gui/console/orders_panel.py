@@ -10,6 +10,7 @@ it is given (app.gui.workers.Worker over the replica, or any object with the sam
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -216,7 +217,7 @@ class OrdersPanel(QWidget):
             "units": "Unités", "who": "PICK-01 → PACK-02", "reason": "Écart à la vérification",
         }
         for key, sample in samples.items():
-            self.view.setColumnWidth(COLUMNS.index(key), metrics.horizontalAdvance(sample) + 28)
+            self.view.setColumnWidth(COLUMNS.index(key), metrics.horizontalAdvance(sample) + 48)
 
     # --- filters -----------------------------------------------------------------------------------
 
@@ -245,6 +246,8 @@ class OrdersPanel(QWidget):
         self._apply_now()
 
     def _carriers_arrived(self, names: list[str]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the panel was closed before the answer
         for name in names:
             if name in self.carrier_chips:
                 continue

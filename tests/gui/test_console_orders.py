@@ -1,0 +1,324 @@
+"""The console's order list: the model over a real SQLite replica through a real worker thread,
+and the panel driven as a supervisor would (taps, chips, typing). pytest-qt, offscreen."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import select, update
+
+from app.gui.console.orders_model import COLUMNS, PLACEHOLDER, OrdersModel
+from app.gui.queries import ReplicaContext
+from app.gui.workers import Worker
+from app.store.db import make_engine, session_factory, sqlite_url, transaction
+from app.store.migrate import upgrade
+from app.store.models import Order
+from app.store.order_browser import OrderFilter, count_orders, page
+from tests.gui.conftest import drain
+from tests.support.many_orders import START, add_orders
+
+NUMBER = COLUMNS.index("number")
+MARK = COLUMNS.index("mark")
+
+
+def make_replica(path: Path, n: int, seed: int = 3) -> str:
+    url = sqlite_url(path)
+    engine = make_engine(url)
+    upgrade(engine)
+    add_orders(engine, n, seed=seed)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def thousand_url(tmp_path_factory) -> str:
+    return make_replica(tmp_path_factory.mktemp("console") / "replica.db", 1000)
+
+
+@pytest.fixture
+def replica(tmp_path: Path, thousand_url: str) -> str:
+    """A private copy of the 1,000-order replica (some tests write to it)."""
+    import shutil
+
+    source = Path(thousand_url.removeprefix("sqlite:///"))
+    shutil.copy(source, tmp_path / "replica.db")
+    return sqlite_url(tmp_path / "replica.db")
+
+
+@pytest.fixture
+def worker(qapp, replica: str) -> Iterator[Worker]:
+    worker = Worker("replica", lambda: ReplicaContext(replica))
+    yield worker
+    worker.stop()
+
+
+def expected_numbers(url: str, f: OrderFilter, offset: int = 0, limit: int = 10_000) -> list[str]:
+    engine = make_engine(url)
+    with session_factory(engine)() as session:
+        numbers = [r.number for r in page(session, f, offset=offset, limit=limit)]
+    engine.dispose()
+    return numbers
+
+
+def shown(model: OrdersModel, row: int) -> str:
+    return model.data(model.index(row, NUMBER))
+
+
+def wait_loaded(qtbot, model: OrdersModel) -> None:
+    qtbot.waitUntil(lambda: not model.loading and model.pages_pending == 0, timeout=10_000)
+
+
+def test_pages_load_on_demand_with_placeholders(qtbot, worker: Worker, replica: str) -> None:
+    model = OrdersModel(worker, page_size=50)
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        model.start()
+    assert counted.args == [1000] and model.rowCount() == 1000
+    want = expected_numbers(replica, OrderFilter())
+    assert [shown(model, r) for r in range(50)] == want[:50]
+    assert model.cached_pages() == [0, 1] or model.cached_pages() == [0]  # the next page may be read ahead
+    # A row far down shows a placeholder until its page arrives.
+    assert shown(model, 777) == PLACEHOLDER
+    assert model.data(model.index(777, COLUMNS.index("customer"))) is None
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000, check_params_cb=lambda n: n == 15):
+        pass
+    assert [shown(model, r) for r in range(750, 800)] == want[750:800]
+
+
+def test_the_page_cache_is_bounded(qtbot, worker: Worker) -> None:
+    model = OrdersModel(worker, page_size=20, cached_pages=5)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    for row in range(0, 1000, 20):
+        model.data(model.index(row, NUMBER))
+        drain(qtbot, worker)
+    assert len(model.cached_pages()) == 5
+    assert model.cached_pages()[-1] == 49  # the most recent page is kept
+
+
+def test_a_filter_change_drops_late_pages(qtbot, worker: Worker, replica: str) -> None:
+    model = OrdersModel(worker, page_size=50)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    # Hold the worker so the old filter's page is still queued when the filter changes.
+    gate = threading.Event()
+    worker.submit(lambda _ctx: gate.wait(10))
+    assert shown(model, 600) == PLACEHOLDER  # asks for page 12 of "every order"
+    late: list[int] = []
+    model.page_loaded.connect(late.append)
+    held = OrderFilter(statuses={"on_hold"})
+    model.set_filter(held)
+    assert model.loading and model.rowCount() == 1000  # the old rows stay until the new ones come
+    gate.set()
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    drain(qtbot, worker)
+    want = expected_numbers(replica, held)
+    assert model.rowCount() == len(want) > 0
+    assert late == [0]  # page 12 of the old filter never landed
+    assert model.cached_pages() == [0]
+    assert [shown(model, r) for r in range(len(want))] == want
+
+
+def test_an_answer_older_than_the_filter_is_dropped_even_once_run(qtbot, worker: Worker, replica: str) -> None:
+    """The job ran before the filter changed, its answer arrives after: dropped by its generation."""
+    model = OrdersModel(worker, page_size=50)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    ran = threading.Event()
+    gate = threading.Event()
+    shown(model, 400)  # page 8 queued
+    worker.submit(lambda _ctx: (ran.set(), gate.wait(10)))  # after page 8: keeps its answer undelivered
+    assert ran.wait(10)
+    model.set_filter(OrderFilter(statuses={"new"}))
+    gate.set()
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    drain(qtbot, worker)
+    assert 8 not in model.cached_pages()
+    assert [shown(model, r) for r in range(min(50, model.rowCount()))] == expected_numbers(
+        replica, OrderFilter(statuses={"new"}), limit=50
+    )
+
+
+def test_selection_is_by_number_and_survives_refresh(qtbot, worker: Worker, replica: str) -> None:
+    model = OrdersModel(worker, page_size=50)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    wait_loaded(qtbot, model)
+    assert model.toggle(1) and model.toggle(4) and model.toggle(7)
+    assert model.toggle(4)  # a second tap unselects
+    chosen = (shown(model, 1), shown(model, 7))
+    assert model.selected_numbers() == chosen
+    assert model.data(model.index(1, MARK)) == "✓" and model.data(model.index(4, MARK)) == ""
+    assert model.data(model.index(1, NUMBER), Qt.ItemDataRole.BackgroundRole) is not None
+    assert not model.toggle(900)  # still loading: nothing to select
+
+    # Elsewhere, three new urgent orders arrive: every row moves down by three.
+    engine = make_engine(replica)
+    with transaction(session_factory(engine)) as session:
+        for i in range(3):
+            session.add(Order(number=f"#URGENT{i}", cutoff_at=START - timedelta(days=30), priority=9))
+    engine.dispose()
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        model.refresh()
+    assert counted.args == [1003] and model.rowCount() == 1003
+    assert shown(model, 0) == "#URGENT0" and (shown(model, 4), shown(model, 10)) == chosen
+    assert model.selected_numbers() == chosen
+    assert model.data(model.index(4, MARK)) == "✓" and model.data(model.index(1, MARK)) == ""
+    # The selection outlives a filter that hides it, until cleared.
+    model.set_filter(OrderFilter(text="#URGENT"))
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    assert model.rowCount() == 3 and model.selected_numbers() == chosen
+    model.clear_selection()
+    assert model.selected_numbers() == ()
+
+
+def test_refresh_after_orders_leave_the_filter_removes_rows(qtbot, worker: Worker, replica: str) -> None:
+    model = OrdersModel(worker, page_size=50)
+    model.set_filter(OrderFilter(statuses={"new"}))
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    before = model.rowCount()
+    first = shown(model, 0)
+    engine = make_engine(replica)
+    with transaction(session_factory(engine)) as session:
+        session.execute(update(Order).where(Order.number == first).values(status="picking"))
+    engine.dispose()
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.refresh()
+    assert model.rowCount() == before - 1 and removed == [(before - 1, before - 1)]
+    assert shown(model, 0) != first
+
+
+def test_a_failed_query_says_so_and_a_new_filter_retries(qtbot, qapp, tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "empty.db")  # no tables: every query fails
+    make_engine(url).dispose()
+    broken = Worker("replica", lambda: ReplicaContext(url))
+    try:
+        model = OrdersModel(broken, page_size=50)
+        with qtbot.waitSignal(model.failed, timeout=10_000) as failed:
+            model.start()
+        assert "orders" in failed.args[0] and model.error and not model.loading
+        model.set_filter(OrderFilter(statuses={"new"}))
+        assert model.error is None and model.loading
+        with qtbot.waitSignal(model.failed, timeout=10_000):
+            pass
+    finally:
+        broken.stop()
+
+
+# --- the panel ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def panel(qtbot, qapp, worker: Worker):
+    from app.gui import assets
+    from app.gui.console.orders_panel import OrdersPanel
+
+    qapp.setStyleSheet(assets.theme())
+    panel = OrdersPanel(worker, page_size=50)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    wait_loaded(qtbot, panel.model)
+    qtbot.waitUntil(lambda: bool(panel.carrier_chips), timeout=10_000)
+    return panel
+
+
+def tap_row(qtbot, panel, row: int) -> None:
+    rect = panel.view.visualRect(panel.model.index(row, NUMBER))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_tap_toggles_a_row_without_ctrl(qtbot, panel) -> None:
+    model = panel.model
+    tap_row(qtbot, panel, 0)
+    tap_row(qtbot, panel, 2)
+    qtbot.waitUntil(lambda: len(model.selected_numbers()) == 2, timeout=3000)
+    assert model.selected_numbers() == (shown(model, 0), shown(model, 2))
+    assert "2" in panel.selected_label.text() and panel.unselect_button.isEnabled()
+    tap_row(qtbot, panel, 0)
+    qtbot.waitUntil(lambda: len(model.selected_numbers()) == 1, timeout=3000)
+    assert model.selected_numbers() == (shown(model, 2),)
+    qtbot.mouseClick(panel.unselect_button, Qt.MouseButton.LeftButton)
+    assert model.selected_numbers() == () and not panel.unselect_button.isEnabled()
+
+
+def test_chips_and_debounced_search_filter_the_list(qtbot, panel, replica: str) -> None:
+    model = panel.model
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        qtbot.mouseClick(panel.status_chips["exception"], Qt.MouseButton.LeftButton)
+    exceptions = OrderFilter(statuses={"exception"})
+    assert model.filter == exceptions
+    assert [shown(model, r) for r in range(model.rowCount())] == expected_numbers(replica, exceptions)
+    carrier = next(c for c in panel.carrier_chips if c)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        qtbot.mouseClick(panel.carrier_chips[carrier], Qt.MouseButton.LeftButton)
+    assert model.filter.carriers == {carrier}
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        qtbot.mouseClick(panel.priority_chips[1], Qt.MouseButton.LeftButton)
+    assert model.filter.priority_min == 1
+
+    qtbot.mouseClick(panel.clear_filters_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.rowCount() == 1000 and not model.loading, timeout=10_000)
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "helene")
+    assert model.filter.text == ""  # not at every key: after a pause
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    assert model.filter.text == "helene"
+    want = expected_numbers(replica, OrderFilter(text="hélène"))
+    assert model.rowCount() == len(want) > 0
+    assert all("Hélène" in model.data(model.index(r, COLUMNS.index("customer"))) for r in range(min(20, len(want))))
+
+
+def test_the_list_is_touch_sized_and_flicks(panel) -> None:
+    from PySide6.QtWidgets import QScroller
+
+    assert panel.view.verticalHeader().defaultSectionSize() >= 48
+    assert panel.view.font().pixelSize() >= 20 or panel.view.font().pointSizeF() >= 15
+    for button in (*panel.status_chips.values(), *panel.carrier_chips.values(), *panel.priority_chips.values()):
+        assert button.height() >= 48, button.text()
+    assert panel.search.height() >= 48
+    assert QScroller.hasScroller(panel.view.viewport())
+    assert not panel.view.hasMouseTracking()
+
+
+def test_one_hundred_thousand_orders(qtbot, qapp, tmp_path: Path) -> None:
+    """The issue's case: the whole list, its last page by a jump of the scroll bar, and a filter."""
+    from app.gui import assets
+    from app.gui.console.orders_panel import OrdersPanel
+
+    url = make_replica(tmp_path / "big.db", 100_000, seed=11)
+    big = Worker("replica", lambda: ReplicaContext(url))
+    try:
+        qapp.setStyleSheet(assets.theme())
+        panel = OrdersPanel(big)
+        qtbot.addWidget(panel)
+        panel.resize(1280, 800)
+        panel.show()
+        model = panel.model
+        qtbot.waitUntil(lambda: model.rowCount() == 100_000 and not model.loading, timeout=20_000)
+        panel.view.scrollToBottom()
+        last = model.index(99_999, NUMBER)
+        qtbot.waitUntil(lambda: model.data(last) != PLACEHOLDER, timeout=20_000)
+        assert [shown(model, r) for r in range(99_900, 100_000)] == expected_numbers(url, OrderFilter(), offset=99_900)
+        with qtbot.waitSignal(model.counted, timeout=20_000):
+            qtbot.mouseClick(panel.status_chips["on_hold"], Qt.MouseButton.LeftButton)
+        engine = make_engine(url)
+        with session_factory(engine)() as session:
+            assert model.rowCount() == count_orders(session, OrderFilter(statuses={"on_hold"})) > 1000
+            assert session.scalar(select(Order.number).where(Order.status == "on_hold").order_by(
+                Order.cutoff_at.asc().nulls_last(), Order.priority.desc(), Order.number).limit(1)) == shown(model, 0)
+        engine.dispose()
+        panel.close()
+    finally:
+        big.stop()
