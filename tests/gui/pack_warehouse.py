@@ -1,6 +1,6 @@
 """A small packing floor for station-level packing tests: products with weights and sizes
-(CAM tracked by serial), three box types, and picked orders in totes (#3001-#3004, the most
-urgent), in the replica and the embedded central database alike; plus the station's SSCC
+(CAM tracked by serial), three box types, and picked orders in totes (#3001-#3005, the most
+urgent; #3005 a B2B order of two cartons), in the replica and the embedded central database alike; plus the station's SSCC
 pool filled before the station starts."""
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ ORDERS = [
     ("#3002", [("TEA", 6)], "TOT102", None, "home", "colissimo"),
     ("#3003", [("CAM", 1)], "TOT103", None, "pickup", "click_collect"),
     ("#3004", [("OIL", 1)], "TOT104", None, "home", "colissimo"),
+    ("#3005", [("OIL", 25)], "TOT105", None, "home", "colissimo"),  # B2B: two cartons on a pallet
 ]
+B2B = {"#3005"}
 
 
 def add_packing_floor(url: str) -> None:
@@ -50,7 +52,9 @@ def add_packing_floor(url: str) -> None:
             order = Order(number=number, customer_name="Léa Martin", ship_name="Léa Martin",
                           ship_address1="5 rue de la Paix", ship_zip="75002", ship_city="Paris", ship_country="FR",
                           status="picked", cutoff_at=now - timedelta(hours=5 - i), totes=[tote], gift_message=gift,
-                          delivery_mode=mode, carrier=carrier, customer_email=f"lea{i}@example.org")
+                          delivery_mode=mode, carrier=carrier, customer_email=f"lea{i}@example.org",
+                          channel="b2b" if number in B2B else "b2c",
+                          ship_company="Épicerie Martin SARL" if number in B2B else None)
             order.lines = [OrderLine(line_no=n, sku=sku, name=NAMES[sku], quantity=q, picked=q)
                            for n, (sku, q) in enumerate(lines, 1)]
             session.add(order)

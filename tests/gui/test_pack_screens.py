@@ -128,7 +128,8 @@ def test_the_pack_screen_in_each_state(qtbot, packer, shots) -> None:
     assert font_px(screen.countdown_page.number) >= 150
     ui._countdown_left = 1
     ui._tick()
-    qtbot.waitUntil(lambda: step(window) == "closed" and window.packing.controller.label_job is not None, timeout=15000)
+    qtbot.waitUntil(lambda: step(window) == "closed" and window.packing.controller.slip_job is not None
+                    and window.packing.controller.label_job is not None, timeout=15000)
     ui.render()
     grab(qtbot, window, shots, "11_done")
     assert font_px(screen.done_page.title) >= 56

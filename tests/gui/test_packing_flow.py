@@ -211,6 +211,14 @@ def finish_inserts(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.packing.controller.busy, timeout=5000)
 
 
+def wait_printed(qtbot, window) -> None:
+    """Wait until the label and the slip are queued (before the test ends and the workers stop)."""
+    c = window.packing.controller
+    qtbot.waitUntil(lambda: (c.label_job is not None and c.slip_job is not None) or c.print_error is not None,
+                    timeout=15000)
+    assert c.print_error is None, c.print_error
+
+
 def spooled(folder: Path, suffix: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == suffix) if folder.exists() else []
 
@@ -252,6 +260,7 @@ def test_a_single_parcel_from_the_home_to_a_label_in_the_spool_folder(qtbot, pac
     assert len(parcels) == 1 and parcels[0].status == "closed" and parcels[0].weight_g == expected
     sscc = parcels[0].sscc
     assert sscc and len(sscc) == 18 and sscc in screen.done_page.parcels.text()
+    wait_printed(qtbot, window)
     qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
     label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
     assert label.startswith(b"^XA") and sscc.encode() in label
@@ -408,6 +417,7 @@ def test_the_countdown_cancelled_then_printed(qtbot, packer, config, tmp_path) -
     window.packing._countdown_left = 1
     window.packing._tick()
     qtbot.waitUntil(lambda: step(window) == "closed", timeout=8000)
+    wait_printed(qtbot, window)
     qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
     assert replica_parcels(config, "#3001")[0].sscc.encode() in spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
 
@@ -474,6 +484,7 @@ def test_click_and_collect_with_a_serial_number_opened_by_its_number(qtbot, pack
         finish_inserts(qtbot, window)
     qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
     assert screen.done_page.title.text() in ("Prêt pour le retrait en magasin", "Ready for pickup in store")
+    wait_printed(qtbot, window)
     qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
     label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
     assert replica_parcels(config, "#3003")[0].sscc.encode() in label
@@ -503,6 +514,47 @@ def test_two_parcels_each_with_its_own_sscc(qtbot, packer, config, tmp_path) -> 
     qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
     parcels = replica_parcels(config, "#3001")
     assert [p.seq for p in parcels] == [1, 2] and len({p.sscc for p in parcels}) == 2
+    wait_printed(qtbot, window)
     qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
     label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
     assert all(p.sscc.encode() in label for p in parcels) and label.count(b"^XA") == 2
+
+
+def test_a_b2b_order_in_two_cartons_gets_logistic_labels_and_a_pallet_label(qtbot, packer, config, tmp_path) -> None:
+    window = packer
+    window.packing.open_scanned("#3005")
+    qtbot.waitUntil(lambda: window.packing.controller.session is not None, timeout=8000)
+    session = window.packing.controller.session
+    plan = session.state.plan
+    assert plan.pallet and len(plan.parcels) == 2
+    line_id = plan.lines[0].line_id
+    screen = window.packing.screen
+    for parcel in plan.parcels:
+        units = parcel.items[line_id]
+        scan(qtbot, window, GTIN["OIL"])
+        if units > 1 and not screen.quantity_button.isVisible():  # under the threshold: one scan each
+            for _ in range(units - 1):
+                scan(qtbot, window, GTIN["OIL"])
+        elif units > 1:
+            qtbot.mouseClick(screen.quantity_button, Qt.MouseButton.LeftButton)
+            for key in str(units - 1):
+                qtbot.mouseClick(screen.keypad.keys[key], Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(screen.keypad.keys["OK"], Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(screen.question.yes_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not window.packing.controller.busy, timeout=5000)
+        scan(qtbot, window, view(window).suggested_box)
+        if step(window) == "verify":
+            qtbot.mouseClick(screen.parcel_button, Qt.MouseButton.LeftButton)  # "Next parcel"
+            qtbot.waitUntil(lambda: not window.packing.controller.busy, timeout=5000)
+        assert step(window) == "weigh", view(window)
+        key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    if step(window) == "inserts":
+        finish_inserts(qtbot, window)
+    qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
+    parcels = replica_parcels(config, "#3005")
+    assert [p.kind for p in parcels] == ["carton", "carton", "pallet"]
+    wait_printed(qtbot, window)
+    qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
+    labels = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
+    assert labels.count(b"^XA") == 5  # per carton a shipping and a logistic label; the pallet's logistic label
+    assert all(p.sscc.encode() in labels for p in parcels)
