@@ -93,6 +93,7 @@ class DockUi(QObject):
             self.screen.close_confirmed.connect(self._close_day)
             self.screen.close_cancelled.connect(lambda: self.screen.back_to_scans() if self.screen else None)
             self.window.ui.stack.addWidget(self.screen)
+            self.window.ui.stack.currentChanged.connect(lambda _index: None if self.showing else self._timer.stop())
         if self.carrier is None:
             self.screen.show_choice()
         self.window.ui.stack.setCurrentWidget(self.screen)
@@ -119,7 +120,9 @@ class DockUi(QObject):
 
     # --- reading -------------------------------------------------------------------------------------
     def _tick(self) -> None:
-        if not self.showing:
+        # A closed window keeps its stack (the dock may still be its current screen) while its
+        # workers are stopped: nothing more to read then.
+        if not self.showing or not self.window.isVisible():
             self._timer.stop()
             return
         if self.carrier is None:

@@ -237,3 +237,21 @@ def test_change_carrier_and_back_home(qtbot, dock) -> None:
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert window.current_screen is window.homes["supervisor"]
     assert rows(window.config.replica_url, Event, Event.kind == PARCEL_SHIPPED) == []
+
+
+def test_a_packer_reaches_the_dock_from_the_home_and_ships_there(qtbot, window, config) -> None:
+    scan(qtbot, window, "BDG0002")  # Nadia Benali, packer
+    qtbot.waitUntil(lambda: window.session.logged_in, timeout=8000)
+    home = window.homes["packer"]
+    grab(qtbot, window, "packer_home_dock_button.png")
+    qtbot.mouseClick(home.dock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_screen is window.dock.screen, timeout=5000)
+    grab(qtbot, window, "dock_packer_choose.png")
+    screen = window.dock.screen
+    qtbot.mouseClick(screen.carrier_buttons["chronopost"], Qt.MouseButton.LeftButton)
+    scan_parcel(qtbot, window, sscc(30))  # the dock takes the scan, not the packing flow
+    assert screen.result_kind == "good" and "#2004" in screen.result.text()
+    [shipped] = rows(config.replica_url, Event, Event.kind == PARCEL_SHIPPED)
+    assert shipped.actor == "BDG0002" and shipped.payload["dock"] == "chronopost"
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen is home

@@ -16,6 +16,7 @@ class PackerHome(QueueHome):
     role = "packer"
     can_start = True
     order_entered = Signal(str)  # a tote or an order number typed in
+    dock_requested = Signal()  # the shipping dock (app.gui.dock_ui), when the packer also loads the vans
 
     def build_body(self, layout: QVBoxLayout) -> None:
         super().build_body(layout)
@@ -29,6 +30,10 @@ class PackerHome(QueueHome):
         self.open_button.clicked.connect(self._open)
         bottom.addWidget(self.open_edit, 1)
         bottom.addWidget(self.open_button)
+        self.dock_button = QPushButton(self)
+        self.dock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dock_button.clicked.connect(self.dock_requested)
+        bottom.addWidget(self.dock_button)
 
     def _open(self) -> None:
         text = self.open_edit.text().strip()
@@ -40,6 +45,7 @@ class PackerHome(QueueHome):
         super().retranslate_body()
         self.open_edit.setPlaceholderText(translate("PackerHome", "Or scan a tote or an order number"))
         self.open_button.setText(translate("PackerHome", "Open"))
+        self.dock_button.setText(translate("PackerHome", "Shipping dock"))
 
     def count_text(self, count: int) -> str:
         return texts.plural(count, translate("PackerHome", "order picked, waiting to be packed"), translate("PackerHome", "orders picked, waiting to be packed"))
