@@ -10,7 +10,7 @@ nothing: its error is shown at once and stays (banner, and the screen's red line
 next accepted action.
 
 The close is the one action with a second half: ``close()``'s events are recorded by
-``close`` (app.store.packing_close), which takes an SSCC from the station's pool for each parcel in the same
+``pack_jobs.close``, which takes an SSCC from the station's pool for each parcel in the same
 transaction; the labels and the slip are then built in the replica worker and queued on the
 printers (app.gui.print_service), and the claim is given back after a push, as picking does.
 
@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.gui import pack_texts
+from app.gui import pack_jobs, pack_texts
+from app.gui.pack_print import LabelPrinter
 
 if TYPE_CHECKING:
     from app.gui.data import UserInfo
@@ -65,9 +66,7 @@ class PackController(QObject):
         self.claiming = False
         self.closing = False  # close() recorded or under way: no second close
         self.closed_parcels: list[dict[str, Any]] = []  # pack.closed's parcels, with their SSCCs
-        self.label_job: str | None = None  # the labels' print job, for REPRINT
-        self.slip_job: str | None = None
-        self.print_error: str | None = None
+        self.printer = LabelPrinter(services, feedback, labels, self.printed.emit)
         self.last_error_text = ""  # the last refusal's text: the screen's red strip shows it
         self.close_failed = False  # the close could not be recorded: the countdown waits for the packer
 
@@ -97,7 +96,12 @@ class PackController(QObject):
         station = self.station
 
         def read(ctx: Any):
-            return unfinished_pack(ctx.sessions, station, today)
+            events = pack_jobs.unfinished_pack(ctx.sessions, station)
+            if not events:
+                return None
+            from app.packing.session import PackSession
+
+            return PackSession.replay([(event.kind, event.payload) for event in events], today)
 
         def done(session: PackSession | None) -> None:
             self._reset_close()
@@ -126,16 +130,18 @@ class PackController(QObject):
         if self.claiming or self.session is not None:
             return
 
-        def find(ctx: Any) -> str:
-            from app.store.packing_inputs import order_for_scan
-
-            with ctx.sessions() as session:
-                return order_for_scan(session, value, kind)
+        def found(number: str | None) -> None:
+            if number is None:
+                code, key = {"tote": ("unknown_tote", "tote"), "order": ("unknown_order", "order"),
+                             "pick_list": ("unknown_pick_list", "pick_list")}.get(kind, ("unknown_scan", "value"))
+                self.feedback.bad(pack_texts.scan_error_text(_ScanError(code, **{key: value})))
+            else:
+                self.take_order(number)
 
         def failed(error: Exception) -> None:
             self.feedback.bad(pack_texts.scan_error_text(error))
 
-        self.services.replica.submit(find, self.take_order, failed)
+        self.services.replica.submit(lambda ctx: pack_jobs.order_for_scan(ctx.sessions, value, kind), found, failed)
 
     def _badge(self) -> str:
         return self.user.badge if self.user else ""
@@ -165,7 +171,7 @@ class PackController(QObject):
         station = self.station
 
         def begin(ctx: Any):
-            return start_pack(ctx.sessions, station, badge, number, settings, config, today)
+            return pack_jobs.begin(ctx.sessions, station, badge, number, settings, config, today)
 
         def started(result: tuple[PackSession, Outcome]) -> None:
             self.claiming = False
@@ -223,7 +229,7 @@ class PackController(QObject):
                 self.changed.emit()
             self._next()
 
-        self.services.replica.submit(lambda ctx: record(ctx.sessions, station, badge, events), written, failed)
+        self.services.replica.submit(lambda ctx: pack_jobs.record(ctx.sessions, station, badge, events), written, failed)
 
     def _next(self) -> None:
         if self._waiting and not self._writing:
@@ -275,14 +281,12 @@ class PackController(QObject):
         when accepted, else the error text to show."""
 
         def check(ctx: Any) -> frozenset[str] | str:
-            from app.store.users import SupervisorRefused, authenticate_supervisor
+            from app.store.users import SupervisorRefused
 
-            with ctx.sessions() as session:
-                try:
-                    user = authenticate_supervisor(session, badge, pin)
-                except SupervisorRefused as refusal:
-                    return refusal.code
-                return frozenset(user.role_set)
+            try:
+                return frozenset(pack_jobs.supervisor(ctx.sessions, badge, pin)[2])
+            except SupervisorRefused as refusal:
+                return refusal.code
 
         def checked(result: frozenset[str] | str) -> None:
             if isinstance(result, str):
@@ -343,75 +347,34 @@ class PackController(QObject):
                 self.changed.emit()
             self._next()
 
-        sscc = self._sscc_settings()
-        self.services.replica.submit(lambda ctx: close(ctx.sessions, station, badge, events, sscc), written, failed)
-
-    def _sscc_settings(self):
-        from app.domain.sscc import SsccSettings
-
         labels = self.labels
-        return SsccSettings.for_block_size(labels.sscc_extension, labels.gs1_company_prefix, labels.sscc_block_size)
+        self.services.replica.submit(lambda ctx: pack_jobs.close(ctx.sessions, station, badge, events, labels),
+                                     written, failed)
 
     def _print(self, number: str, parcels: list[dict[str, Any]]) -> None:
-        from app.gui import pack_print
-
-        printing = self.services.printing
-        if printing is None:
-            self.print_error = pack_texts.no_printer_text()
-            self.feedback.bad(self.print_error)
-            self.printed.emit()
-            return
-        badge, labels = self._badge(), self.labels
         first_name = (self.user.name.split() or [""])[0] if self.user else ""
-
-        def built(documents: pack_print.Documents) -> None:
-            pending = {"labels", "documents"}
-
-            def queued(printer: str, job: str) -> None:
-                if printer == "labels":
-                    self.label_job = job
-                else:
-                    self.slip_job = job
-                pending.discard(printer)
-                if not pending:
-                    self.printed.emit()
-
-            def error(exc: Exception) -> None:
-                self.print_error = pack_texts.print_failed_text(exc)
-                self.feedback.bad(self.print_error)
-                self.printed.emit()
-
-            printing.print_pages("labels", documents.label_document, documents.labels, order=number, actor=badge,
-                                 on_queued=lambda job: queued("labels", job), on_error=error)
-            printing.print_pages("documents", "packing_slip", documents.slip, order=number, actor=badge,
-                                 on_queued=lambda job: queued("documents", job), on_error=error)
-
-        def failed(error: Exception) -> None:
-            log.error("labels of %s not built: %s", number, error)
-            self.print_error = pack_texts.print_failed_text(error)
-            self.feedback.bad(self.print_error)
-            self.printed.emit()
-
-        self.services.replica.submit(
-            lambda ctx: pack_print.documents(ctx.sessions, number, parcels, labels, badge, first_name), built, failed)
+        self.printer.print_closed(number, parcels, self._badge(), first_name)
 
     def reprint(self) -> None:
         """REPRINT on the done screen: the last labels again, audited (label.reprinted)."""
-        printing = self.services.printing
-        if printing is None or self.label_job is None:
-            self.feedback.attention(pack_texts.nothing_to_reprint_text())
-            return
-        try:
-            self.label_job = printing.reprint("labels", self.label_job, self._badge())
-        except Exception as exc:  # the job is gone from the queue (purged), the printer stopped
-            self.feedback.bad(pack_texts.print_failed_text(exc))
-            return
-        self.feedback.good(pack_texts.reprinted_text())
+        self.printer.reprint(self._badge())
+
+    @property
+    def label_job(self) -> str | None:
+        return self.printer.label_job
+
+    @property
+    def slip_job(self) -> str | None:
+        return self.printer.slip_job
+
+    @property
+    def print_error(self) -> str | None:
+        return self.printer.error
 
     def _reset_close(self) -> None:
         self.closing = self.close_failed = False
         self.closed_parcels = []
-        self.label_job = self.slip_job = self.print_error = None
+        self.printer.reset()
 
     # --- cancelling ---------------------------------------------------------------------------
     def cancel_pack(self, reason: str = "cancelled") -> None:
@@ -455,54 +418,13 @@ class PackController(QObject):
         self._reset_close()
 
 
-# --- the replica worker's jobs (no Qt) ----------------------------------------------------------------
-
-def start_pack(sessions: Any, station: str, badge: str, number: str, settings: Any, config: Any, today: date):
-    """(PackSession, Outcome) for a new pack of ``number`` (claimed), its first events committed:
-    the order and lines read, the plan built (box, parcels, carrier, inserts), the order to packing."""
-    from app.packing.plan import build_plan
-    from app.packing.session import PackSession
-    from app.store.packing import begin_pack
-    from app.store.packing_inputs import pack_inputs
-
-    with sessions() as session:
-        order, lines, boxes = pack_inputs(session, number)
-    plan = build_plan(order, lines, boxes, settings)
-    pack, outcome = PackSession.start(plan, config, packer=badge, today=today)
-    begin_pack(sessions, station, badge, number, outcome.events)
-    return pack, outcome
-
-
-def record(sessions: Any, station: str, badge: str, events: list) -> list[str]:
-    from app.store.packing import record_pack_events
-
-    return record_pack_events(sessions, station, badge, events)
-
-
-def close(sessions: Any, station: str, badge: str, events: list, sscc_settings: Any) -> list[dict[str, Any]]:
-    """Record the close (each parcel's SSCC taken from the pool in the same transaction);
-    ``pack.closed``'s parcels with their SSCCs."""
-    from app.packing.events import PACK_CLOSED
-    from app.store.packing_close import close_pack
-
-    ssccs = close_pack(sessions, station, badge, events, sscc_settings)
-    parcels = next(payload for kind, payload in events if kind == PACK_CLOSED)["parcels"]
-    return [{**parcel, "sscc": sscc} for parcel, sscc in zip(parcels, ssccs)]
-
-
-def unfinished_pack(sessions: Any, station: str, today: date):
-    """The pack this station had not finished (a restart, a logout that kept it), replayed; or None."""
-    from app.packing.session import PackSession
-    from app.store.packing import active_pack
-
-    with sessions() as session:
-        events = active_pack(session, station)
-    if not events:
-        return None
-    return PackSession.replay([(event.kind, event.payload) for event in events], today)
-
-
 class _Refusal:
     def __init__(self, code: str) -> None:
         self.code, self.args = code, {}
+
+
+class _ScanError(LookupError):
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code, self.args_ = code, args
 

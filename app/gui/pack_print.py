@@ -1,4 +1,4 @@
-"""The documents a closed pack prints, built in the replica worker (no Qt, no widgets).
+"""The documents a closed pack prints: built in the replica worker, queued from the GUI thread.
 
 ``documents(sessions, number, parcels, labels, badge, first_name)`` reads the order as the
 close left it (its Parcel rows, their SSCCs) and lays out:
@@ -9,15 +9,23 @@ close left it (its Parcel rows, their SSCCs) and lays out:
   the plan has one) its logistic label;
 - the packing slip ("Préparé pour vous par <first name>") on the slip paper configured.
 
-The pages go to app.gui.print_service.PrintService.print_pages on the GUI thread.
+``LabelPrinter`` (GUI thread) has them built, queues them on the station's printers
+(app.gui.print_service.PrintService.print_pages: ``labels`` and ``documents``), keeps the jobs
+for a reprint (audited by the print service as ``label.reprinted``), and says what failed.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.gui import pack_texts
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -73,3 +81,72 @@ def documents(sessions: sessionmaker[Session], number: str, parcels: list[dict[s
     paper = getattr(labels, "slip_paper", "A5")
     slip_pages = [packing_slip_thermal(slip)] if paper == "80mm" else packing_slip_pages(slip, paper)
     return Documents(pages, slip_pages, "shipping+logistic" if logistic else "shipping")
+
+
+class LabelPrinter:
+    """The labels and slip of the pack just closed. GUI thread only; ``done()`` is called once
+    both jobs are queued, or as soon as one fails (``error`` then says what to do)."""
+
+    def __init__(self, services: Any, feedback: Any, labels: Any, done: Callable[[], None]) -> None:
+        self.services = services
+        self.feedback = feedback
+        self.labels = labels
+        self.done = done
+        self.label_job: str | None = None  # for REPRINT
+        self.slip_job: str | None = None
+        self.error: str | None = None
+
+    def reset(self) -> None:
+        self.label_job = self.slip_job = self.error = None
+
+    def print_closed(self, number: str, parcels: list[dict[str, Any]], badge: str, first_name: str) -> None:
+        printing = self.services.printing
+        if printing is None:
+            self._failed(pack_texts.no_printer_text())
+            return
+        labels = self.labels
+
+        def built(docs: Documents) -> None:
+            pending = {"labels", "documents"}
+
+            def queued(printer: str, job: str) -> None:
+                if printer == "labels":
+                    self.label_job = job
+                else:
+                    self.slip_job = job
+                pending.discard(printer)
+                if not pending:
+                    self.done()
+
+            def error(exc: Exception) -> None:
+                log.error("labels of %s not queued: %s", number, exc)
+                self._failed(pack_texts.print_failed_text(exc))
+
+            printing.print_pages("labels", docs.label_document, docs.labels, order=number, actor=badge,
+                                 on_queued=lambda job: queued("labels", job), on_error=error)
+            printing.print_pages("documents", "packing_slip", docs.slip, order=number, actor=badge,
+                                 on_queued=lambda job: queued("documents", job), on_error=error)
+
+        def failed(exc: Exception) -> None:
+            log.error("labels of %s not built: %s", number, exc)
+            self._failed(pack_texts.print_failed_text(exc))
+
+        self.services.replica.submit(
+            lambda ctx: documents(ctx.sessions, number, parcels, labels, badge, first_name), built, failed)
+
+    def reprint(self, badge: str) -> None:
+        printing = self.services.printing
+        if printing is None or self.label_job is None:
+            self.feedback.attention(pack_texts.nothing_to_reprint_text())
+            return
+        try:
+            self.label_job = printing.reprint("labels", self.label_job, badge)
+        except Exception as exc:  # the job is gone from the queue (purged), the printer stopped
+            self.feedback.bad(pack_texts.print_failed_text(exc))
+            return
+        self.feedback.good(pack_texts.reprinted_text())
+
+    def _failed(self, text: str) -> None:
+        self.error = text
+        self.feedback.bad(text)
+        self.done()

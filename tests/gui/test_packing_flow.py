@@ -309,6 +309,10 @@ def test_wrong_product_and_extra_unit_stay_on_screen_until_the_next_accepted_sca
 
 def test_a_large_line_keyed_in_with_confirmation(qtbot, packer, config) -> None:
     window = packer
+    scan(qtbot, window, "TOT999")  # a tote that holds nothing to pack: said, nothing claimed
+    qtbot.waitUntil(lambda: window.feedback.banner_showing, timeout=5000)
+    assert "TOT999" in window.feedback.banner_text and window.packing.controller.session is None
+    window.feedback.acknowledge()
     window.packing.open_scanned("TOT102")  # the tote typed at the home: #3002, TEA x 6
     qtbot.waitUntil(lambda: window.packing.controller.session is not None, timeout=8000)
     screen = window.packing.screen
