@@ -67,8 +67,11 @@ def shipped_text(result: Any) -> str:
 def already_text(result: Any) -> str:
     parcel = result.parcel
     what = parcel_words(parcel.kind, parcel.number_text, parcel.order)
-    return _fill(translate("Dock", "Already handed over at {time}: {what}. Nothing to do."),
+    text = _fill(translate("Dock", "Already handed over at {time}: {what}. Nothing to do."),
                  {"time": time_text(parcel.shipped_at), "what": what})
+    if result.order_shipped:  # the order had stayed behind its parcels: shipped now
+        text += " — " + translate("Dock", "order shipped")
+    return text
 
 
 def error_text(code: str, details: dict[str, str]) -> str:

@@ -284,7 +284,14 @@ def ship_parcel(target: SessionOrFactory, station: str, badge: str | None, sscc_
         count = _count(order.parcels)
         if parcel.status == "shipped":
             left = sum(1 for p in order.parcels if p.status != "shipped")
-            return ShipResult(_dock_parcel(parcel, order, count), already=True, order_shipped=False, left=left)
+            # Every parcel gone but the order still ready_to_ship: its status change did not
+            # hold (refused centrally while another station held a claim, then pulled back).
+            # Scanning a parcel again ships the order now, rather than never.
+            catch_up = left == 0 and order.status == OrderStatus.READY_TO_SHIP.value
+            if catch_up:
+                change_status(session, order, OrderStatus.SHIPPED, station=station, actor=badge,
+                              reason="all parcels handed over")
+            return ShipResult(_dock_parcel(parcel, order, count), already=True, order_shipped=catch_up, left=left)
         _check(parcel, order, carrier)
         when = when or utc_now()
         event_id = _ship_one(session, station, badge, parcel, order, carrier, when)

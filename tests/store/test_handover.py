@@ -289,3 +289,13 @@ def test_a_dock_pushes_its_handovers_as_its_own_postgresql_role(make_station, ce
     assert order_status(session_factory(central), "#1042") == "shipped"
     assert parcel(session_factory(central), sscc(2)).shipped_at == NOON
     local.dispose()
+
+
+def test_an_order_left_behind_with_all_its_parcels_gone_ships_at_the_next_scan(dock) -> None:
+    ship_parcel(dock, STATION, BADGE, sscc(10), "chronopost", when=NOON)
+    with transaction(dock) as session:  # its status change was refused centrally and pulled back
+        session.scalars(select(Order).where(Order.number == "#1043")).one().status = "ready_to_ship"
+    again = ship_parcel(dock, STATION, BADGE, sscc(10), "chronopost", when=NOON + timedelta(hours=1))
+    assert again.already and again.order_shipped and order_status(dock, "#1043") == "shipped"
+    assert len(events(dock, PARCEL_SHIPPED)) == 1
+    assert len([e for e in events(dock, ORDER_STATUS_CHANGED) if e.order_number == "#1043"]) == 2
