@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 SCALE_OK_STATES = ("connected", "busy")  # app.gui.scale_hub's states in which it weighs
+EMPTY_SCALE_G = 20  # below this the scale is taken as cleared (a box flap, dust)
+SAME_PARCEL_G = 5  # a stable weight this close to the last parcel's is that parcel, still on the scale
 
 
 class PackingUi(QObject):
@@ -45,6 +47,7 @@ class PackingUi(QObject):
         self.scale_state: str | None = None
         self.live: tuple[int, bool] | None = None  # the scale's last reading
         self._weighed_this_step = False
+        self._on_scale: tuple[int, int] | None = None  # (parcel, grams) last taken from the scale
         self._error_text = ""
         self._countdown_left: int | None = None
         self._timer = QTimer(self)
@@ -193,18 +196,32 @@ class PackingUi(QObject):
     # --- the scale ---------------------------------------------------------------------------------
     def reading(self, reading: Any) -> None:
         """A scale reading (app.packing.model.Reading), in the GUI thread."""
-        self.live = (int(reading.grams), bool(reading.stable))
+        grams = int(reading.grams)
+        self.live = (grams, bool(reading.stable))
+        if grams < EMPTY_SCALE_G:
+            self._on_scale = None  # the scale was cleared: the next parcel is a new one
         c = self.controller
         session = c.session
         if session is None:
             return
-        step = str(session.view().step)
-        if (step == "weigh" and reading.stable and reading.grams > 0 and not self._weighed_this_step
-                and not c.busy and self.screen.panel is None):
+        view = session.view()
+        step = str(view.step)
+        if (step == "weigh" and reading.stable and grams > 0 and not self._weighed_this_step
+                and not c.busy and self.screen.panel is None and not self._still_on_scale(view.parcel, grams)):
             self._weighed_this_step = True
+            self._on_scale = (view.parcel, grams)
             c.act(lambda s: s.weigh(reading))
         elif self.showing and step in ("weigh", "recheck"):
             self.render()
+
+    def _still_on_scale(self, parcel: int, grams: int) -> bool:
+        """The parcel weighed before this one is still on the scale (the next one is not on it
+        yet): its weight must not be taken for this parcel's. The same parcel put back after a
+        recheck is weighed again."""
+        if self._on_scale is None:
+            return False
+        seq, weighed = self._on_scale
+        return seq != parcel and abs(weighed - grams) <= SAME_PARCEL_G
 
     def _scale_state_changed(self, state: str, _detail: str = "") -> None:
         self.scale_state = state

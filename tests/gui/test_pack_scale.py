@@ -74,3 +74,32 @@ def test_an_unplugged_scale_leaves_the_keypad(qtbot, packer, config, scale) -> N
     qtbot.waitUntil(lambda: ui.scale_state not in ("connected", None), timeout=8000)
     qtbot.waitUntil(lambda: ui.screen.weight_button.isVisible(), timeout=3000)
     assert ui.screen.side.scale_state.text()  # what happened and what to do
+
+
+def test_the_first_parcel_left_on_the_scale_is_not_weighed_as_the_second(qtbot, packer, config, scale) -> None:
+    from PySide6.QtCore import Qt
+
+    window = packer
+    ui = window.packing
+    qtbot.waitUntil(lambda: ui.scale_state == "connected", timeout=8000)
+    start(qtbot, window)
+    screen = ui.screen
+    scan(qtbot, window, GTIN["MUG"])
+    scan(qtbot, window, "CARTON-S")
+    qtbot.mouseClick(screen.parcel_button, Qt.MouseButton.LeftButton)  # parcel 1 to the scale
+    qtbot.waitUntil(lambda: step(window) == "weigh" and not ui.controller.busy, timeout=5000)
+    first = view(window).expected_weight_g
+    scale.set(first, stable=True)
+    qtbot.waitUntil(lambda: view(window).parcel == 2 and not ui.controller.busy, timeout=5000)
+    scan(qtbot, window, GTIN["TEA"])
+    scan(qtbot, window, GTIN["TEA"])
+    scan(qtbot, window, "CARTON-S")
+    assert step(window) == "weigh"
+    qtbot.wait(300)  # parcel 1 still on the scale, stable, for several readings
+    assert step(window) == "weigh" and len(events(config, "pack.weighed")) == 1
+    scale.set(0, stable=True)  # parcel 1 taken off
+    qtbot.waitUntil(lambda: ui.live == (0, True), timeout=5000)
+    second = view(window).expected_weight_g
+    scale.set(second, stable=True)  # parcel 2 put on
+    qtbot.waitUntil(lambda: step(window) != "weigh" and not ui.controller.busy, timeout=5000)
+    assert [e.payload["grams"] for e in events(config, "pack.weighed")] == [first, second]
