@@ -259,22 +259,47 @@ def page(
     the filter's count when the caller has it, picks the plan: a text filter with few
     matches is read by one scan and sorted, rather than by walking the index.
     """
-    sort = Sort(sort)
+    scan = bool(f.text) and total is not None and total <= SORT_MATCHES_BELOW
+    rows, _ = _read(session, f, Sort(sort), offset, limit, after, scan=scan, count=False)
+    return rows
+
+
+def first_page(session: Session, f: OrderFilter, sort: Sort = Sort.URGENCY, limit: int = 200) -> tuple[int, list[OrderRow]]:
+    """The count and the first page, in one job: what a view needs to show a new filter.
+
+    A text filter reads every row whatever the plan, so its matches are read once, counted
+    and sorted in the same statement (one scan instead of two). Other filters count by
+    index, then walk ix_orders_urgency for the page.
+    """
+    if f.text:
+        rows, total = _read(session, f, Sort(sort), 0, limit, None, scan=True, count=True)
+        return total, rows
+    total = count_orders(session, f)
+    return total, page(session, f, sort, 0, limit, total=total) if total else []
+
+
+def _read(
+    session: Session, f: OrderFilter, sort: Sort, offset: int, limit: int, after: OrderRow | None, *, scan: bool, count: bool
+) -> tuple[list[OrderRow], int]:
     where = conditions(f, _dialect(session), walk=True)
     if after is not None:
         where.append(_after(sort, after))
-    if f.text and total is not None and total <= SORT_MATCHES_BELOW:
+    columns = list(_COLUMNS)
+    if scan:
         # MATERIALIZED (SQLite 3.35, PostgreSQL 12): the matches first, then sort those few.
         matching = select(Order.id, Order.cutoff_at, Order.priority, Order.number).where(*where).cte("matching")
         matching = matching.prefix_with("MATERIALIZED")
+        if count:
+            columns.append(select(func.count()).select_from(matching).scalar_subquery().label("total"))
         key = (
             (matching.c.number,) if sort == Sort.NUMBER
             else (matching.c.cutoff_at.asc().nulls_last(), matching.c.priority.desc(), matching.c.number)
         )
-        statement = select(*_COLUMNS).join(matching, matching.c.id == Order.id).order_by(*key)
+        statement = select(*columns).join(matching, matching.c.id == Order.id).order_by(*key)
     else:
-        statement = select(*_COLUMNS).where(*where).order_by(*_order_by(sort))
+        statement = select(*columns).where(*where).order_by(*_order_by(sort))
     rows = session.execute(statement.offset(offset).limit(limit)).all()
+    total = int(rows[0].total) if count and rows else 0
     totals = _line_totals(session, [r.id for r in rows])
     return [
         OrderRow(
@@ -286,13 +311,7 @@ def page(
             email=r.customer_email,
         )
         for r in rows
-    ]
-
-
-def first_page(session: Session, f: OrderFilter, sort: Sort = Sort.URGENCY, limit: int = 200) -> tuple[int, list[OrderRow]]:
-    """The count and the first page, in one job: what a view needs to show a new filter."""
-    total = count_orders(session, f)
-    return total, page(session, f, sort, 0, limit, total=total) if total else []
+    ], total
 
 
 def _line_totals(session: Session, order_ids: Iterable[int]) -> dict[int, tuple[int, int]]:

@@ -322,3 +322,28 @@ def test_one_hundred_thousand_orders(qtbot, qapp, tmp_path: Path) -> None:
         panel.close()
     finally:
         big.stop()
+
+
+def test_pages_after_one_in_hand_come_by_keyset_and_match_offsets(qtbot, worker: Worker, replica: str, monkeypatch) -> None:
+    from app.gui.console import orders_model
+    from app.store import order_browser
+
+    monkeypatch.setattr(orders_model, "KEYSET_FROM_ROW", 100)
+    keysets: list[str] = []
+    real_page = order_browser.page
+
+    def recording_page(session, f, sort, offset, limit, after=None, total=None):
+        if after is not None:
+            keysets.append(after.number)
+        return real_page(session, f, sort, offset, limit, after=after, total=total)
+
+    monkeypatch.setattr(order_browser, "page", recording_page)
+    model = OrdersModel(worker, page_size=50)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    want = expected_numbers(replica, OrderFilter())
+    for row in range(0, 1000, 50):  # scrolling down, page after page
+        model.data(model.index(row, NUMBER))
+        drain(qtbot, worker)
+    assert [shown(model, r) for r in range(1000)] == want
+    assert keysets == [want[n * 50 - 1] for n in range(2, 20)]  # pages 2.. started after the page before

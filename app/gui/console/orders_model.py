@@ -45,6 +45,7 @@ translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
 PLACEHOLDER = "…"
+KEYSET_FROM_ROW = 10_000
 SELECTED_BACKGROUND = QColor("#0b3d91")
 SELECTED_TEXT = QColor("#ffffff")
 LATE_TEXT = QColor("#a8001a")
@@ -106,13 +107,18 @@ def _first_page_job(generation: _Generation, gen: int, f: OrderFilter, sort: Sor
     return job
 
 
-def _page_job(generation: _Generation, gen: int, f: OrderFilter, sort: Sort, number: int, size: int, total: int):
+def _page_job(
+    generation: _Generation, gen: int, f: OrderFilter, sort: Sort, number: int, size: int, total: int,
+    after: OrderRow | None,
+):
     def job(context: Any):
         if generation.value != gen:
             return None
         from app.store.order_browser import page
 
         with context.sessions() as session:
+            if after is not None:  # keyset: right after the last row of the page before
+                return page(session, f, sort, 0, size, after=after, total=total)
             return page(session, f, sort, number * size, size, total=total)
 
     return job
@@ -327,8 +333,14 @@ class OrdersModel(QAbstractTableModel):
             return  # rows on screen belong to the old filter; or a query failed, until the next refresh
         gen = self._generation.value
         self._asked.add(number)
+        # Deep down, a page that follows one in hand starts from its last row (keyset) rather
+        # than counting past every row before it: on PostgreSQL a deep OFFSET sorts the table.
+        previous = self._pages.get(number - 1)
+        after = None
+        if previous and len(previous) == self.page_size and number * self.page_size >= KEYSET_FROM_ROW:
+            after = previous[-1]
         self._submit(
-            _page_job(self._generation, gen, self._filter, self._sort, number, self.page_size, self._count),
+            _page_job(self._generation, gen, self._filter, self._sort, number, self.page_size, self._count, after),
             lambda rows: self._page_arrived(gen, number, rows),
             lambda error: self._failed(gen, error),
         )
