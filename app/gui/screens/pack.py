@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QProgressBar, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from app.gui import pack_texts
 from app.gui.screens.keypad import Keypad
-from app.gui.screens.pack_panels import BoxList, CountdownPage, DonePage, InsertsPage, Question, SidePanel
-from app.gui.screens.pack_widgets import PACK_STYLE, LineRow, WeightPad, button, label, set_role
+from app.gui.screens.pack_panels import BoxList, CountdownPage, DonePage, InsertsPage, Question
+from app.gui.screens.pack_widgets import PACK_STYLE, WeightPad, button, label, set_role
+from app.gui.screens.pack_work import WorkPage
 
 translate = QCoreApplication.translate
 
@@ -104,7 +103,9 @@ class PackScreen(QWidget):
 
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages, 1)
-        self.work_page = self._build_work_page()
+        self.work_page = WorkPage(self)
+        self.line_rows = self.work_page.line_rows
+        self.side = self.work_page.side
         self.keypad = Keypad(self)
         self.keypad.entered.connect(self._quantity_keyed)
         self.keypad.cancelled.connect(self.close_panel)
@@ -155,27 +156,6 @@ class PackScreen(QWidget):
         bottom.addWidget(self.logout_button)
         outer.addLayout(bottom)
         self.retranslate()
-
-    def _build_work_page(self) -> QWidget:
-        page = QWidget(self)
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        self.lines_area = QScrollArea(page)
-        self.lines_area.setWidgetResizable(True)
-        self.lines_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.lines_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        holder = QWidget(self.lines_area)
-        self.lines_layout = QVBoxLayout(holder)
-        self.lines_layout.setContentsMargins(0, 0, 0, 0)
-        self.lines_layout.setSpacing(8)
-        self.lines_layout.addStretch(1)
-        self.lines_area.setWidget(holder)
-        self.line_rows: list[LineRow] = []
-        row.addWidget(self.lines_area, 1)
-        self.side = SidePanel(page)
-        row.addWidget(self.side)
-        return page
 
     # --- what the packing UI calls -----------------------------------------------------------------
     def show_view(self, view, extras: Extras) -> None:
@@ -296,8 +276,7 @@ class PackScreen(QWidget):
             self.inserts_page.show_inserts(view.inserts, extras.insert_labels, view.gift_message)
             page = self.inserts_page
         else:
-            self._render_lines(view, extras)
-            self.side.show_view(view, extras.boxes, live=extras.live, scale_text=extras.scale_text, failed=extras.failed)
+            self.work_page.show_view(view, extras)
             page = self.work_page
         self.pages.setCurrentWidget(page)
         self.instruction.setText(self._instruction(view, step))
@@ -371,19 +350,6 @@ class PackScreen(QWidget):
         self.cancel_button.setVisible(step not in ("closed", "cancelled", "label"))
         self.cancel_button.setEnabled(free)
         self.logout_button.setVisible(step != "label")
-
-    def _render_lines(self, view, extras: Extras) -> None:
-        lines = view.lines
-        while len(self.line_rows) < len(lines):
-            row = LineRow(self)
-            self.lines_layout.insertWidget(len(self.line_rows), row)
-            self.line_rows.append(row)
-        for i, row in enumerate(self.line_rows):
-            if i < len(lines):
-                row.show_line(lines[i], current=lines[i].line_id == extras.current_line)
-                row.setVisible(True)
-            else:
-                row.setVisible(False)
 
     def retranslate(self) -> None:
         self.undo_button.setText(translate("PackScreen", "Undo"))

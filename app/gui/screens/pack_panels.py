@@ -6,128 +6,12 @@ GUI thread only; each renders what it is given and emits what was tapped.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.gui import pack_texts
 from app.gui.screens.pack_widgets import button, label, set_role
 
 translate = QCoreApplication.translate
-
-
-def box_name(view_boxes, code: str | None) -> str:
-    for box in view_boxes or ():
-        if box.code == code:
-            dims = "×".join(str(round(d / 10)) for d in box.inner_mm)
-            return f"{box.name} · {dims} cm"
-    return ""
-
-
-class SidePanel(QWidget):
-    """The parcel n/N, its box (suggested, confirmed), its weight (expected, read), the gift message."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedWidth(430)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-
-        self.box_frame = QFrame(self)
-        self.box_frame.setProperty("quaiRole", "pack-panel")
-        box = QVBoxLayout(self.box_frame)
-        box.setContentsMargins(14, 8, 14, 10)
-        box.setSpacing(0)
-        top = QHBoxLayout()
-        self.box_caption = label(self.box_frame, "pack-caption")
-        self.parcel_label = label(self.box_frame, "pack-caption", align=Qt.AlignmentFlag.AlignRight)
-        top.addWidget(self.box_caption, 1)
-        top.addWidget(self.parcel_label)
-        box.addLayout(top)
-        self.box_label = label(self.box_frame, "pack-big")
-        box.addWidget(self.box_label)
-        self.box_name = label(self.box_frame, "pack-box-name")
-        box.addWidget(self.box_name)
-        self.box_state = label(self.box_frame, "pack-caption")
-        box.addWidget(self.box_state)
-        layout.addWidget(self.box_frame)
-
-        self.weight_frame = QFrame(self)
-        self.weight_frame.setProperty("quaiRole", "pack-panel")
-        weight = QGridLayout(self.weight_frame)
-        weight.setContentsMargins(14, 8, 14, 10)
-        weight.setVerticalSpacing(0)
-        self.expected_caption = label(self.weight_frame, "pack-caption")
-        self.read_caption = label(self.weight_frame, "pack-caption")
-        self.expected_label = label(self.weight_frame, "pack-weight")
-        self.read_label = label(self.weight_frame, "pack-weight")
-        weight.addWidget(self.expected_caption, 0, 0)
-        weight.addWidget(self.read_caption, 0, 1)
-        weight.addWidget(self.expected_label, 1, 0)
-        weight.addWidget(self.read_label, 1, 1)
-        self.scale_state = label(self.weight_frame, "pack-caption", wrap=True)
-        weight.addWidget(self.scale_state, 2, 0, 1, 2)
-        layout.addWidget(self.weight_frame)
-
-        self.gift_frame = QFrame(self)
-        self.gift_frame.setProperty("quaiRole", "pack-panel")
-        gift = QVBoxLayout(self.gift_frame)
-        gift.setContentsMargins(14, 8, 14, 10)
-        self.gift_caption = label(self.gift_frame, "pack-caption")
-        self.gift_label = label(self.gift_frame, "pack-gift", wrap=True)
-        gift.addWidget(self.gift_caption)
-        gift.addWidget(self.gift_label)
-        layout.addWidget(self.gift_frame)
-        layout.addStretch(1)
-
-    def show_view(self, view, boxes, *, live: tuple[int, bool] | None, scale_text: str,
-                  failed: tuple[int, int | None] | None = None) -> None:
-        """``live``: the scale's last reading (grams, stable) while weighing, greyed when unstable;
-        ``failed``: the weighing out of tolerance (grams, expected) while the parcel is rechecked."""
-        step = str(view.step)
-        self.parcel_label.setText(translate("PackScreen", "Parcel %1 / %2").replace("%1", str(view.parcel))
-                                  .replace("%2", str(view.parcel_count)))
-        if view.box:
-            self.box_caption.setText(translate("PackScreen", "Box"))
-            self.box_label.setText(f"{view.box} ✓")
-            self.box_name.setText(box_name(boxes, view.box))
-            self.box_state.setText("")
-        else:
-            self.box_caption.setText(translate("PackScreen", "Suggested box"))
-            self.box_label.setText(view.suggested_box or translate("PackScreen", "Choose a box"))
-            self.box_name.setText(box_name(boxes, view.suggested_box))
-            self.box_state.setText(translate("PackScreen", "Scan its barcode, or tap “Other box”."))
-        self.box_name.setVisible(bool(self.box_name.text()))
-        self.box_state.setVisible(bool(self.box_state.text()))
-        set_role(self.box_frame, "pack-panel-now" if step == "box" else "pack-panel")
-
-        self.expected_caption.setText(translate("PackScreen", "Expected"))
-        self.read_caption.setText(translate("PackScreen", "Weighed"))
-        self.expected_label.setText(pack_texts.grams_text(view.expected_weight_g))
-        bad = view.last_error == "weight_out_of_tolerance" or step == "recheck"
-        if failed is not None and step == "recheck":
-            grams, expected = failed
-            self.read_label.setText(pack_texts.grams_text(grams))
-            set_role(self.read_label, "pack-weight-bad")
-            if expected is not None:
-                self.expected_label.setText(pack_texts.grams_text(expected))
-        elif view.weight_g is not None:
-            self.read_label.setText(pack_texts.grams_text(view.weight_g))
-            set_role(self.read_label, "pack-weight")
-        elif live is not None and step in ("weigh", "recheck"):
-            grams, stable = live
-            self.read_label.setText(pack_texts.grams_text(grams))
-            set_role(self.read_label, "pack-weight-bad" if bad and stable else
-                     ("pack-weight" if stable else "pack-weight-live"))
-        else:
-            self.read_label.setText("—")
-            set_role(self.read_label, "pack-weight")
-        self.scale_state.setText(scale_text)
-        set_role(self.weight_frame, "pack-panel-now" if step in ("weigh",) else "pack-panel")
-
-        message = view.gift_message
-        self.gift_frame.setVisible(bool(message))
-        self.gift_caption.setText(translate("PackScreen", "Gift message"))
-        self.gift_label.setText(f"« {message} »" if message else "")
 
 
 class BoxList(QWidget):

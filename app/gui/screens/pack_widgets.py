@@ -1,4 +1,4 @@
-"""Small pieces of the pack screen: the style sheet, labels and buttons, one order line, and
+"""Small pieces of the pack screen: the style sheet, labels and buttons, product pictures, and
 the weight keypad. GUI thread only.
 
 Sizes for a packer a metre away with gloves on: the line's "still to verify" count 56 px,
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui import assets
 
@@ -101,60 +101,6 @@ def product_pixmap(image: str | None, size: int = IMAGE_SIZE) -> QPixmap:
     if pixmap.isNull():
         return assets.pixmap("product", size - 16) if (assets.ICONS / "product.svg").exists() else QPixmap()
     return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-
-
-class LineRow(QFrame):
-    """One order line: picture, name, SKU · lot(s) · serials, and what is still to verify."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("quaiRole", "pack-line")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 14, 6)
-        row.setSpacing(14)
-        self.image = QLabel(self)
-        self.image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(self.image)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        self.name = label(self, "pack-line-name")
-        self.detail = label(self, "pack-line-detail", wrap=True)
-        texts.addWidget(self.name)
-        texts.addWidget(self.detail)
-        row.addLayout(texts, 1)
-        counts = QVBoxLayout()
-        counts.setSpacing(0)
-        self.left = label(self, "pack-line-left", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count = label(self, "pack-line-count", align=Qt.AlignmentFlag.AlignRight)
-        counts.addWidget(self.left)
-        counts.addWidget(self.count)
-        row.addLayout(counts)
-        self._image_key: object = object()
-
-    def show_line(self, line, *, current: bool) -> None:
-        left = max(0, line.quantity - line.verified)
-        self.name.setText(line.name or line.sku)
-        parts = [line.sku]
-        if line.lot:
-            parts.append(translate("PackScreen", "Lot %1").replace("%1", line.lot))
-        if line.serials:
-            parts.append(translate("PackScreen", "S/N %1").replace("%1", ", ".join(line.serials)))
-        self.detail.setText(" · ".join(parts))
-        if left:
-            self.left.setText(str(left))
-            set_role(self.left, "pack-line-left")
-            self.count.setText(translate("PackScreen", "to verify · %1 / %2").replace("%1", str(line.verified))
-                               .replace("%2", str(line.quantity)))
-        else:
-            self.left.setText("✓")
-            set_role(self.left, "pack-line-left-done")
-            self.count.setText(translate("PackScreen", "verified · %1 / %2").replace("%1", str(line.verified))
-                               .replace("%2", str(line.quantity)))
-        set_role(self, "pack-line-done" if not left else ("pack-line-now" if current else "pack-line"))
-        if self._image_key != line.image:
-            self._image_key = line.image
-            self.image.setPixmap(product_pixmap(line.image))
 
 
 class WeightPad(QWidget):
