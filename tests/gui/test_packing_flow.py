@@ -265,6 +265,9 @@ def test_a_single_parcel_from_the_home_to_a_label_in_the_spool_folder(qtbot, pac
     label = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
     assert label.startswith(b"^XA") and sscc.encode() in label
     qtbot.waitUntil(lambda: bool(spooled(tmp_path / "slips", ".pdf")), timeout=15000)
+    slip = services.printing.preview(window.packing.controller.slip_job)
+    words = " ".join(getattr(e, "text", "") for page in slip for e in page.elements)
+    assert "Préparé pour vous par Nadia" in words and GIFT in words
     printed = events(config, "label.printed")
     assert {e.payload["printer"] for e in printed} >= {"labels", "documents"}
 
@@ -562,3 +565,19 @@ def test_a_b2b_order_in_two_cartons_gets_logistic_labels_and_a_pallet_label(qtbo
     labels = spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
     assert labels.count(b"^XA") == 5  # per carton a shipping and a logistic label; the pallet's logistic label
     assert all(p.sscc.encode() in labels for p in parcels)
+
+
+def test_logging_out_mid_pack_keeps_it_for_the_next_login(qtbot, packer, config) -> None:
+    window = packer
+    start(qtbot, window)
+    scan(qtbot, window, GTIN["MUG"])
+    scan(qtbot, window, "CMD-LOGOUT")
+    qtbot.waitUntil(lambda: not window.session.logged_in, timeout=5000)
+    assert replica_order(config, "#3001").status == "packing"  # the tote stays at the station
+    assert replica_lines(config, "#3001")["MUG"].verified == 1
+    window.scan_router.route("BDG0002")
+    qtbot.waitUntil(lambda: window.packing.controller.session is not None
+                    and window.current_screen is window.packing.screen, timeout=8000)
+    assert view(window).order == "#3001" and view(window).units_verified == 1
+    scan(qtbot, window, GTIN["TEA"])  # and on from there
+    assert replica_lines(config, "#3001")["TEA"].verified == 1
