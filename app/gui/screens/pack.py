@@ -287,7 +287,9 @@ class PackScreen(QWidget):
 
     def _render_header(self, view) -> None:
         self.order_label.setText(translate("PackScreen", "Order %1").replace("%1", view.order))
-        parts = [pack_texts.carrier_name(view.carrier), pack_texts.delivery_text(view.delivery_mode)]
+        parts = [pack_texts.carrier_name(view.carrier)]
+        if view.carrier != "click_collect":  # its name says it already
+            parts.append(pack_texts.delivery_text(view.delivery_mode))
         if view.service and view.service.casefold() not in ("domicile", "home", "relais", "relay", "retrait", "pickup"):
             parts.append(view.service)  # a named service (chrono13, …); the mode alone says the rest
         self.carrier_label.setText(" · ".join(parts))
