@@ -53,7 +53,7 @@ TROUBLE_TEXT = QColor("#7a0010")
 
 # Column keys, in display order.
 COLUMNS = (
-    "mark", "number", "status", "cutoff", "priority", "customer", "city", "carrier", "lines", "units", "who", "reason",
+    "mark", "number", "status", "cutoff", "priority", "customer", "city", "carrier", "lines", "units", "follow_up",
 )
 RIGHT_ALIGNED = {"priority", "lines", "units"}
 
@@ -90,8 +90,7 @@ def header_texts() -> dict[str, str]:
         "carrier": translate("OrdersModel", "Carrier"),
         "lines": translate("OrdersModel", "Lines"),
         "units": translate("OrdersModel", "Units"),
-        "who": translate("OrdersModel", "Station / assigned"),
-        "reason": translate("OrdersModel", "Reason"),
+        "follow_up": translate("OrdersModel", "Station / reason"),
     }
 
 
@@ -194,7 +193,7 @@ class OrdersModel(QAbstractTableModel):
             if key == "cutoff" and order.cutoff_at is not None and order.status not in ("shipped", "cancelled"):
                 if order.cutoff_at.timestamp() < QDateTime.currentSecsSinceEpoch():
                     return QBrush(LATE_TEXT)
-            if key in ("status", "reason") and order.status in ("on_hold", "exception"):
+            if key in ("status", "follow_up") and order.status in ("on_hold", "exception"):
                 return QBrush(TROUBLE_TEXT)
             return None
         if role == Qt.ItemDataRole.FontRole and (key == "mark" or (key == "status" and order.status in ("on_hold", "exception"))):
@@ -231,14 +230,16 @@ class OrdersModel(QAbstractTableModel):
             return str(order.lines)
         if key == "units":
             return str(order.units)
-        if key == "who":
-            # Who holds it now, then the supervisor's choice when it differs: "PICK-01 → PACK-02".
+        if key == "follow_up":
+            # One column for what the supervisor follows up: why a held or excepted order
+            # is stuck, otherwise who holds it now and the supervisor's choice when it
+            # differs ("PICK-01 → PACK-02"). Two columns would not fit a 1920 px console.
+            if order.reason:
+                return order.reason
             who = order.claimed_by or ""
             if order.assigned_to and order.assigned_to != order.claimed_by:
                 who = f"{who} → {order.assigned_to}".strip()
             return who
-        if key == "reason":
-            return order.reason or ""
         return None
 
     # --- state -------------------------------------------------------------------------------------

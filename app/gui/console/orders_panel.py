@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScroller,
     QScrollerProperties,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.gui import texts
-from app.gui.console.orders_model import COLUMNS, OrdersModel, carrier_name
+from app.gui.console.orders_model import COLUMNS, OrdersModel, carrier_name, header_texts
 from app.store.order_browser import OrderFilter
 
 translate = QCoreApplication.translate
@@ -40,6 +41,7 @@ STATUS_CHIPS = (
 )
 PRIORITY_CHOICES = (None, 1, 2, 3)  # priority_min; None: any
 SEARCH_DEBOUNCE_MS = 150
+CHIPS_A_ROW = 5
 ROW_HEIGHT = 56
 
 # Only this panel's own widgets; the application's theme (resources/themes) does the rest.
@@ -68,6 +70,8 @@ def chip(parent: QWidget, checked: bool = False) -> QPushButton:
     button.setCheckable(True)
     button.setChecked(checked)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focus stays in the search field (or a wedge scanner's target)
+    # Never narrower than its text: a squeezed chip would clip its words.
+    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     return button
 
 
@@ -91,7 +95,7 @@ class OrdersPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
 
-        # Row 1: search, priority, clear. Rows 2-3: statuses, five a row. Row 4: carriers.
+        # Row 1: search, priority. Then statuses and carriers, five a row.
         # No label column on the left: the chips say what they are, and the table keeps the height.
         search_row = QHBoxLayout()
         search_row.setSpacing(8)
@@ -108,25 +112,18 @@ class OrdersPanel(QWidget):
             self.priority_chips[choice] = button
             search_row.addWidget(button)
         self.priority_group.buttonToggled.connect(lambda _b, on: on and self._apply_now())
-        self.clear_filters_button = QPushButton(self)
-        self.clear_filters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        search_row.addWidget(self.clear_filters_button)
         layout.addLayout(search_row)
 
-        statuses = QGridLayout()
-        statuses.setHorizontalSpacing(8)
-        statuses.setVerticalSpacing(8)
+        # Statuses, then the carriers in use (when known), five chips a row.
+        self.chip_grid = QGridLayout()
+        self.chip_grid.setHorizontalSpacing(8)
+        self.chip_grid.setVerticalSpacing(8)
         for i, status in enumerate(STATUS_CHIPS):
             button = chip(self)
             button.toggled.connect(self._apply_now)
             self.status_chips[status] = button
-            statuses.addWidget(button, i // 5, i % 5)
-        layout.addLayout(statuses)
-        self.carrier_row = QHBoxLayout()
-        self.carrier_row.setSpacing(8)
-        self.carrier_label = self._filter_name()
-        self.carrier_row.addWidget(self.carrier_label)
-        layout.addLayout(self.carrier_row)
+            self.chip_grid.addWidget(button, i // CHIPS_A_ROW, i % CHIPS_A_ROW)
+        layout.addLayout(self.chip_grid)
 
         self.view = QTableView(self)
         self.view.setObjectName("ordersTable")
@@ -145,7 +142,10 @@ class OrdersPanel(QWidget):
         self.selected_label.setProperty("quaiRole", "count")
         self.unselect_button = QPushButton(self)
         self.unselect_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_filters_button = QPushButton(self)
+        self.clear_filters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bottom.addWidget(self.count_label)
+        bottom.addWidget(self.clear_filters_button)
         bottom.addWidget(self.state_label, 1)
         bottom.addWidget(self.selected_label)
         bottom.addWidget(self.unselect_button)
@@ -213,11 +213,17 @@ class OrdersPanel(QWidget):
         statuses = [texts.status_name(s) for s in STATUS_CHIPS]
         samples = {
             "mark": "✓", "number": "#0000000", "customer": "Françoise Lemaître", "status": max(statuses, key=len), "cutoff": "mer. 28 nov. 23:45",
-            "priority": "Prio.", "city": "Saint-Étienne", "carrier": "Mondial Relay", "lines": "Lignes",
-            "units": "Unités", "who": "PICK-01 → PACK-02", "reason": "Écart à la vérification",
+            "priority": "Prio.", "city": "Saint-Étienne",
+            "carrier": max((carrier_name(c) for c in (*self.carrier_chips, "mondial_relay", "")), key=len), "lines": "Lignes",
+            "units": "Unités", "follow_up": "PICK-01 → PACK-02",  # the last column stretches over the rest
         }
+        header = self.view.horizontalHeader()
+        header.ensurePolished()
+        header_metrics = header.fontMetrics()
+        titles = header_texts()
         for key, sample in samples.items():
-            self.view.setColumnWidth(COLUMNS.index(key), metrics.horizontalAdvance(sample) + 48)
+            width = max(metrics.horizontalAdvance(sample) + 32, header_metrics.horizontalAdvance(titles[key]) + 32)
+            self.view.setColumnWidth(COLUMNS.index(key), width)
 
     # --- filters -----------------------------------------------------------------------------------
 
@@ -254,9 +260,13 @@ class OrdersPanel(QWidget):
             button = chip(self)
             button.setText(carrier_name(name).replace("&", "&&"))  # not a mnemonic
             button.toggled.connect(self._apply_now)
+            position = len(STATUS_CHIPS) + len(self.carrier_chips)
             self.carrier_chips[name] = button
-            self.carrier_row.addWidget(button)
-        self.carrier_row.addStretch(1)
+            # Carriers start on a row of their own, under the statuses.
+            row = -(-len(STATUS_CHIPS) // CHIPS_A_ROW) + (position - len(STATUS_CHIPS)) // CHIPS_A_ROW
+            self.chip_grid.addWidget(button, row, (position - len(STATUS_CHIPS)) % CHIPS_A_ROW)
+        if self.isVisible():
+            self._size_columns()  # the carrier column fits the longest name in use
 
     # --- the table -----------------------------------------------------------------------------------
 
@@ -278,7 +288,6 @@ class OrdersPanel(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("OrdersPanel", "Search: order, customer, city, e-mail"))
         self.clear_filters_button.setText(translate("OrdersPanel", "Clear filters"))
-        self.carrier_label.setText(translate("OrdersPanel", "Carrier:"))
         self.priority_label.setText(translate("OrdersPanel", "Priority:"))
         for status, button in self.status_chips.items():
             button.setText(texts.status_name(status))
