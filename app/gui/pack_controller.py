@@ -89,25 +89,30 @@ class PackController(QObject):
         return self.session is not None
 
     def resume(self, user: UserInfo, then: Callable[[bool], None]) -> None:
-        """Look for this station's unfinished pack (after a crash, or kept at logout); ``then(found)``."""
+        """Look for this station's unfinished pack (after a crash, or kept at logout); ``then(found)``.
+
+        Also: a pack closed here whose labels never reached a print queue (the station stopped
+        between the close and the print) gets them now, said out loud."""
         self.user = user
         today = self.today()
-
         station = self.station
 
         def read(ctx: Any):
             events = pack_jobs.unfinished_pack(ctx.sessions, station)
             if not events:
-                return None
+                return None, unprinted_close(ctx.sessions, station)
             from app.packing.session import PackSession
 
-            return PackSession.replay([(event.kind, event.payload) for event in events], today)
+            return PackSession.replay([(event.kind, event.payload) for event in events], today), None
 
-        def done(session: PackSession | None) -> None:
+        def done(result: tuple[PackSession | None, tuple[str, list] | None]) -> None:
+            session, unprinted = result
             self._reset_close()
             self.session = session
             if session is not None:
                 self.changed.emit()
+            elif unprinted is not None:
+                self._print_left_over(*unprinted)
             then(session is not None)
 
         def failed(error: Exception) -> None:
@@ -115,6 +120,13 @@ class PackController(QObject):
             then(False)
 
         self.services.replica.submit(read, done, failed)
+
+    def _print_left_over(self, number: str, parcels: list[dict[str, Any]]) -> None:
+        printing = self.services.printing
+        if printing is None or any(job.order == number for job in printing.jobs("labels")):
+            return  # queued before the stop: the queue sends it by itself
+        self.feedback.attention(pack_texts.left_over_text(number))
+        self._print(number, parcels)
 
     def next_work(self) -> None:
         """Claim the most urgent picked order (earliest cutoff first) and start packing it."""
@@ -416,6 +428,27 @@ class PackController(QObject):
         self.session = None
         self._waiting.clear()
         self._reset_close()
+
+
+def unprinted_close(sessions: Any, station: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """The last pack this station closed, when no label was printed for it since (replica
+    worker): (order number, pack.closed's parcels with their SSCCs); else None."""
+    from sqlalchemy import select
+
+    from app.packing.events import PACK_CLOSED
+    from app.store.models import Event
+
+    with sessions() as session:
+        closed = session.scalars(select(Event).where(Event.station == station, Event.kind == PACK_CLOSED)
+                                 .order_by(Event.seq.desc()).limit(1)).first()
+        if closed is None:
+            return None
+        printed = session.scalar(select(Event.seq).where(
+            Event.kind.in_(("label.printed", "label.reprinted")), Event.order_number == closed.order_number,
+            Event.seq > closed.seq).limit(1))
+        if printed is not None:
+            return None
+        return closed.order_number, [dict(p) for p in (closed.payload or {}).get("parcels") or []]
 
 
 class _Refusal:

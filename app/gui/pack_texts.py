@@ -220,6 +220,11 @@ def no_printer_text() -> str:
     return translate("Pack", "No printer is configured at this station: the label was not printed. Ask a supervisor.")
 
 
+def left_over_text(number: str) -> str:
+    return translate("Pack", "Order {order} was closed but its label had not printed when the station stopped: it prints now. Stick it on its parcel.").replace(
+        "{order}", number)
+
+
 def reprinted_text() -> str:
     return translate("Pack", "Label printed again.")
 

@@ -581,3 +581,42 @@ def test_logging_out_mid_pack_keeps_it_for_the_next_login(qtbot, packer, config)
     assert view(window).order == "#3001" and view(window).units_verified == 1
     scan(qtbot, window, GTIN["TEA"])  # and on from there
     assert replica_lines(config, "#3001")["TEA"].verified == 1
+
+
+def test_labels_of_a_pack_closed_just_before_a_stop_print_at_the_next_login(qtbot, packer, config, services,
+                                                                          tmp_path, monkeypatch) -> None:
+    from app.gui.main_window import MainWindow
+    from app.gui.pack_controller import PackController
+
+    window = packer
+    monkeypatch.setattr(PackController, "_print", lambda self, number, parcels: None)  # the stop comes first
+    start(qtbot, window)
+    verify_3001(qtbot, window)
+    scan(qtbot, window, view(window).suggested_box)
+    key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    finish_inserts(qtbot, window)
+    qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
+    window.close()
+    drain(qtbot, services.replica)
+    assert spooled(tmp_path / "labels", ".zpl") == [] and events(config, "label.printed") == []
+    monkeypatch.undo()
+
+    again = MainWindow(config, services)
+    again.resize(1280, 800)
+    again.show()
+    qtbot.waitExposed(again)
+    try:
+        again.scan_router.route("BDG0002")
+        qtbot.waitUntil(lambda: again._packing is not None and again.packing.controller.slip_job is not None, timeout=15000)
+        assert again.feedback.banner_kind == "attention" and "#3001" in again.feedback.banner_text
+        qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
+        sscc = replica_parcels(config, "#3001")[0].sscc
+        assert sscc.encode() in spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
+        drain(qtbot, services.replica)
+        from app.gui.pack_controller import unprinted_close
+
+        engine = make_engine(config.replica_url)
+        assert unprinted_close(session_factory(engine), STATION) is None  # printed now: never again by itself
+        engine.dispose()
+    finally:
+        again.close()
