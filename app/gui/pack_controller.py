@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.gui import pack_jobs, pack_texts
-from app.gui.pack_print import LabelPrinter
+from app.gui.pack_print import LabelPrinter, unprinted_close
 
 if TYPE_CHECKING:
     from app.gui.data import UserInfo
@@ -100,7 +100,7 @@ class PackController(QObject):
         def read(ctx: Any):
             events = pack_jobs.unfinished_pack(ctx.sessions, station)
             if not events:
-                return None, unprinted_close(ctx.sessions, station)
+                return None, unprinted_close(ctx.sessions, station)  # labels lost by a stop?
             from app.packing.session import PackSession
 
             return PackSession.replay([(event.kind, event.payload) for event in events], today), None
@@ -428,27 +428,6 @@ class PackController(QObject):
         self.session = None
         self._waiting.clear()
         self._reset_close()
-
-
-def unprinted_close(sessions: Any, station: str) -> tuple[str, list[dict[str, Any]]] | None:
-    """The last pack this station closed, when no label was printed for it since (replica
-    worker): (order number, pack.closed's parcels with their SSCCs); else None."""
-    from sqlalchemy import select
-
-    from app.packing.events import PACK_CLOSED
-    from app.store.models import Event
-
-    with sessions() as session:
-        closed = session.scalars(select(Event).where(Event.station == station, Event.kind == PACK_CLOSED)
-                                 .order_by(Event.seq.desc()).limit(1)).first()
-        if closed is None:
-            return None
-        printed = session.scalar(select(Event.seq).where(
-            Event.kind.in_(("label.printed", "label.reprinted")), Event.order_number == closed.order_number,
-            Event.seq > closed.seq).limit(1))
-        if printed is not None:
-            return None
-        return closed.order_number, [dict(p) for p in (closed.payload or {}).get("parcels") or []]
 
 
 class _Refusal:

@@ -12,6 +12,8 @@ close left it (its Parcel rows, their SSCCs) and lays out:
 ``LabelPrinter`` (GUI thread) has them built, queues them on the station's printers
 (app.gui.print_service.PrintService.print_pages: ``labels`` and ``documents``), keeps the jobs
 for a reprint (audited by the print service as ``label.reprinted``), and says what failed.
+``unprinted_close`` finds a pack closed just before the station stopped, its labels never
+printed (the next login prints them).
 """
 
 from __future__ import annotations
@@ -81,6 +83,27 @@ def documents(sessions: sessionmaker[Session], number: str, parcels: list[dict[s
     paper = getattr(labels, "slip_paper", "A5")
     slip_pages = [packing_slip_thermal(slip)] if paper == "80mm" else packing_slip_pages(slip, paper)
     return Documents(pages, slip_pages, "shipping+logistic" if logistic else "shipping")
+
+
+def unprinted_close(sessions: Any, station: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """The last pack this station closed, when no label was printed for it since (replica
+    worker): (order number, pack.closed's parcels with their SSCCs); else None."""
+    from sqlalchemy import select
+
+    from app.packing.events import PACK_CLOSED
+    from app.store.models import Event
+
+    with sessions() as session:
+        closed = session.scalars(select(Event).where(Event.station == station, Event.kind == PACK_CLOSED)
+                                 .order_by(Event.seq.desc()).limit(1)).first()
+        if closed is None:
+            return None
+        printed = session.scalar(select(Event.seq).where(
+            Event.kind.in_(("label.printed", "label.reprinted")), Event.order_number == closed.order_number,
+            Event.seq > closed.seq).limit(1))
+        if printed is not None:
+            return None
+        return closed.order_number, [dict(p) for p in (closed.payload or {}).get("parcels") or []]
 
 
 class LabelPrinter:

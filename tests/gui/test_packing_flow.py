@@ -613,7 +613,7 @@ def test_labels_of_a_pack_closed_just_before_a_stop_print_at_the_next_login(qtbo
         sscc = replica_parcels(config, "#3001")[0].sscc
         assert sscc.encode() in spooled(tmp_path / "labels", ".zpl")[0].read_bytes()
         drain(qtbot, services.replica)
-        from app.gui.pack_controller import unprinted_close
+        from app.gui.pack_print import unprinted_close
 
         engine = make_engine(config.replica_url)
         assert unprinted_close(session_factory(engine), STATION) is None  # printed now: never again by itself
