@@ -45,10 +45,10 @@ class PackingUi(QObject):
         self.dialog = None  # the supervisor's override dialog, while open
         self.scale = None  # app.gui.scale_hub.ScaleHub, when a scale is configured
         self.scale_state: str | None = None
+        self.scale_error: str | None = None  # the configured scale could not even start
         self.live: tuple[int, bool] | None = None  # the scale's last reading
         self._weighed_this_step = False
         self._on_scale: tuple[int, int] | None = None  # (parcel, grams) last taken from the scale
-        self._error_text = ""
         self._countdown_left: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -56,7 +56,6 @@ class PackingUi(QObject):
         controller.changed.connect(self.render)
         controller.ended.connect(self._back_home)
         controller.printed.connect(self.render)
-        self._feedback_bad = controller.feedback.bad
 
     # --- building --------------------------------------------------------------------------------
     @property
@@ -106,7 +105,7 @@ class PackingUi(QObject):
             hub.start(url)
         except Exception as exc:  # a scale that cannot start leaves the keypad, never the station down
             log.error("scale %s not started: %s", url, exc)
-            self.scale_state = "error"
+            self.scale_error = pack_texts.detail(exc)
             return
         self.scale = hub
 
@@ -200,19 +199,34 @@ class PackingUi(QObject):
         self.live = (grams, bool(reading.stable))
         if grams < EMPTY_SCALE_G:
             self._on_scale = None  # the scale was cleared: the next parcel is a new one
+        session = self.controller.session
+        if session is None or self._take_if_ready(reading):
+            return
+        if self.showing and str(session.view().step) in ("weigh", "recheck"):
+            self.render()
+
+    def _take_if_ready(self, reading: Any) -> bool:
+        """Give a stable reading to the pack when it weighs the parcel now; True when given."""
         c = self.controller
         session = c.session
-        if session is None:
-            return
+        if session is None or not reading.stable or reading.grams <= 0 or self._weighed_this_step:
+            return False
         view = session.view()
-        step = str(view.step)
-        if (step == "weigh" and reading.stable and grams > 0 and not self._weighed_this_step
-                and not c.busy and self.screen.panel is None and not self._still_on_scale(view.parcel, grams)):
-            self._weighed_this_step = True
-            self._on_scale = (view.parcel, grams)
-            c.act(lambda s: s.weigh(reading))
-        elif self.showing and step in ("weigh", "recheck"):
-            self.render()
+        if str(view.step) != "weigh" or c.busy or self.screen.panel is not None:
+            return False
+        if self._still_on_scale(view.parcel, int(reading.grams)):
+            return False
+        self._weighed_this_step = True
+        self._on_scale = (view.parcel, int(reading.grams))
+        c.act(lambda s: s.weigh(reading))
+        return True
+
+    def _take_last_stable(self) -> None:
+        """The weighing step began while the scale already held a stable weight (a scale that
+        reports only changes says it once, perhaps while a write was under way)."""
+        stable = getattr(self.scale, "last_stable", None)
+        if stable is not None:
+            self._take_if_ready(stable)
 
     def _still_on_scale(self, parcel: int, grams: int) -> bool:
         """The parcel weighed before this one is still on the scale (the next one is not on it
@@ -235,6 +249,9 @@ class PackingUi(QObject):
         return self.scale is not None and self.scale_state in SCALE_OK_STATES
 
     def _scale_text(self) -> str:
+        if self.scale_error is not None:
+            return translate("PackScreen", "Scale not usable ({detail}): key the weight in, and tell a supervisor.").replace(
+                "{detail}", self.scale_error)
         if self.scale is None or self.scale_state == "manual":
             return translate("PackScreen", "No scale: key the weight in.")
         if self.scale_state is None:
@@ -352,6 +369,8 @@ class PackingUi(QObject):
         step = str(view.step)
         if step != "weigh":
             self._weighed_this_step = False
+        elif not self._weighed_this_step and getattr(self.scale, "last_stable", None) is not None:
+            QTimer.singleShot(0, self._take_last_stable)
         self._sync_countdown()
         plan = session.state.plan
         last_line = session.state.progress.last_line

@@ -28,12 +28,17 @@ def scale(tmp_path: Path) -> Iterator[FakeScale]:
 
 
 @pytest.fixture
-def config(replica_url: str, central_url: str, tmp_path: Path, scale: FakeScale) -> StationConfig:
+def scale_query() -> str:
+    return ""
+
+
+@pytest.fixture
+def config(replica_url: str, central_url: str, tmp_path: Path, scale: FakeScale, scale_query: str) -> StationConfig:
     labels = LabelSettings(label_printer=f"file://{tmp_path / 'labels'}",
                            document_printer=f"file://{tmp_path / 'slips'}?language=pdf")
     config = StationConfig(name=STATION, kind="packing", language="fr", central_url=central_url,
                            local_url=replica_url, labels=labels,
-                           packing=PackingSettings(print_delay_s=30, scale=f"serial://{scale.link}?protocol=continuous"))
+                           packing=PackingSettings(print_delay_s=30, scale=f"serial://{scale.link}?protocol=continuous{scale_query}"))
     fill_sscc_pool(central_url, replica_url, STATION, labels)
     return config
 
@@ -47,7 +52,9 @@ def test_only_a_stable_reading_at_the_weighing_step_is_taken(qtbot, packer, conf
     scale.set(740, stable=True)  # a parcel on the scale while verifying: not a weighing
     verify_3001(qtbot, window)
     assert step(window) == "box"
-    scale.set(300, stable=False)  # the next parcel is being put on
+    assert events(config, "pack.weighed") == []
+    scale.set(300, stable=False)  # the parcel is being put on
+    qtbot.waitUntil(lambda: ui.live == (300, False), timeout=5000)
     scan(qtbot, window, view(window).suggested_box)
     assert step(window) == "weigh"
     assert not screen.weight_button.isVisible()  # a scale that works: no keypad
@@ -103,3 +110,21 @@ def test_the_first_parcel_left_on_the_scale_is_not_weighed_as_the_second(qtbot, 
     scale.set(second, stable=True)  # parcel 2 put on
     qtbot.waitUntil(lambda: step(window) != "weigh" and not ui.controller.busy, timeout=5000)
     assert [e.payload["grams"] for e in events(config, "pack.weighed")] == [first, second]
+
+
+@pytest.mark.parametrize("scale_query", ["&silent_ms=0"])
+def test_a_weight_already_stable_when_the_step_begins_is_taken(qtbot, packer, config, scale) -> None:
+    """A scale that reports only changes: the parcel is on it, stable, before the box is scanned."""
+    window = packer
+    ui = window.packing
+    qtbot.waitUntil(lambda: ui.scale_state == "connected", timeout=8000)
+    start(qtbot, window)
+    verify_3001(qtbot, window)
+    expected = 740  # MUG + 2 TEA + CARTON-S
+    scale.set(expected, stable=True)
+    qtbot.waitUntil(lambda: ui.live == (expected, True), timeout=5000)
+    scale.streaming = False  # nothing more from the scale: the weight does not change
+    qtbot.wait(200)
+    scan(qtbot, window, "CARTON-S")
+    qtbot.waitUntil(lambda: step(window) == "inserts" and not ui.controller.busy, timeout=5000)
+    assert [e.payload["grams"] for e in events(config, "pack.weighed")] == [expected]
