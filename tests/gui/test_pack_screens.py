@@ -133,3 +133,20 @@ def test_the_pack_screen_in_each_state(qtbot, packer, shots) -> None:
     ui.render()
     grab(qtbot, window, shots, "11_done")
     assert font_px(screen.done_page.title) >= 56
+
+
+def test_the_quantity_keypad_and_its_confirmation(qtbot, packer, shots) -> None:
+    window = packer
+    window.packing.open_scanned("#3002")
+    qtbot.waitUntil(lambda: window.packing.controller.session is not None, timeout=8000)
+    screen = window.packing.screen
+    scan(qtbot, window, GTIN["TEA"])
+    qtbot.mouseClick(screen.quantity_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keypad.keys["5"], Qt.MouseButton.LeftButton)
+    grab(qtbot, window, shots, "12_quantity_keypad")
+    qtbot.mouseClick(screen.keypad.keys["OK"], Qt.MouseButton.LeftButton)
+    assert screen.pages.currentWidget() is screen.question
+    grab(qtbot, window, shots, "13_quantity_confirm")
+    assert "5" in screen.question.text.text()
+    qtbot.mouseClick(screen.question.no_button, Qt.MouseButton.LeftButton)  # count again: the keypad
+    assert screen.pages.currentWidget() is screen.keypad
