@@ -347,3 +347,25 @@ def test_pages_after_one_in_hand_come_by_keyset_and_match_offsets(qtbot, worker:
         drain(qtbot, worker)
     assert [shown(model, r) for r in range(1000)] == want
     assert keysets == [want[n * 50 - 1] for n in range(2, 20)]  # pages 2.. started after the page before
+
+
+def test_a_flick_scrolls_the_list_kinetically(qtbot, panel) -> None:
+    """The view's scroller, grabbed for the left-button (and synthesised touch) gesture, moves
+    the list and keeps it moving after the finger leaves. The input is fed to the scroller with
+    its own timestamps: QTest's mouse events make its velocity depend on the machine's load."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QScroller
+
+    viewport = panel.view.viewport()
+    bar = panel.view.verticalScrollBar()
+    assert QScroller.grabbedGesture(viewport) != Qt.GestureType.CustomGesture  # a gesture is grabbed
+    scroller = QScroller.scroller(viewport)
+    assert bar.value() == 0
+    scroller.handleInput(QScroller.Input.InputPress, QPointF(300, 300), 0)
+    for step in range(1, 20):  # dragged up 12 px every 10 ms
+        scroller.handleInput(QScroller.Input.InputMove, QPointF(300, 300 - step * 12), step * 10)
+    scroller.handleInput(QScroller.Input.InputRelease, QPointF(300, 72), 200)
+    dragged = 19 * 12
+    qtbot.waitUntil(lambda: bar.value() > dragged + 100, timeout=3000)  # it went on after the release
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10_000)
+    assert panel.model.selected_numbers() == ()
