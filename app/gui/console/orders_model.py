@@ -31,109 +31,20 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.gui import texts
-from app.store.order_browser import NO_CARRIER, OrderFilter, OrderRow, Sort
+from app.gui.console.orders_columns import COLUMNS, cell_style, display_text, header_texts
+from app.gui.console.orders_jobs import Generation, first_page_job, page_job, refresh_job
+from app.store.order_browser import OrderFilter, OrderRow, Sort
 
 log = logging.getLogger(__name__)
-translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
 PLACEHOLDER = "…"
 KEYSET_FROM_ROW = 10_000
-SELECTED_BACKGROUND = QColor("#0b3d91")
-SELECTED_TEXT = QColor("#ffffff")
-LATE_TEXT = QColor("#a8001a")
-TROUBLE_TEXT = QColor("#7a0010")
-
-# Column keys, in display order.
-COLUMNS = (
-    "mark", "number", "status", "cutoff", "priority", "customer", "city", "carrier", "lines", "units", "follow_up",
-)
-RIGHT_ALIGNED = {"priority", "lines", "units"}
-
-
-class _Generation:
-    """The model's current generation, readable from the worker thread (a plain int, under the GIL)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self) -> None:
-        self.value = 0
-
-
-def carrier_name(carrier: str | None) -> str:
-    names = {
-        "colissimo": "Colissimo",
-        "chronopost": "Chronopost",
-        "mondial_relay": "Mondial Relay",
-        "click_collect": translate("OrdersModel", "Click & collect"),
-        NO_CARRIER: translate("OrdersModel", "No carrier"),
-    }
-    return names.get(carrier or NO_CARRIER, carrier or "")
-
-
-def header_texts() -> dict[str, str]:
-    return {
-        "mark": "",
-        "number": translate("OrdersModel", "Order"),
-        "status": translate("OrdersModel", "Status"),
-        "cutoff": translate("OrdersModel", "Cutoff"),
-        "priority": translate("OrdersModel", "Prio."),
-        "customer": translate("OrdersModel", "Customer"),
-        "city": translate("OrdersModel", "City"),
-        "carrier": translate("OrdersModel", "Carrier"),
-        "lines": translate("OrdersModel", "Lines"),
-        "units": translate("OrdersModel", "Units"),
-        "follow_up": translate("OrdersModel", "Station / reason"),
-    }
-
-
-def _first_page_job(generation: _Generation, gen: int, f: OrderFilter, sort: Sort, size: int):
-    def job(context: Any):
-        if generation.value != gen:
-            return None
-        from app.store.order_browser import first_page
-
-        with context.sessions() as session:
-            return first_page(session, f, sort, size)
-
-    return job
-
-
-def _page_job(
-    generation: _Generation, gen: int, f: OrderFilter, sort: Sort, number: int, size: int, total: int,
-    after: OrderRow | None,
-):
-    def job(context: Any):
-        if generation.value != gen:
-            return None
-        from app.store.order_browser import page
-
-        with context.sessions() as session:
-            if after is not None:  # keyset: right after the last row of the page before
-                return page(session, f, sort, 0, size, after=after, total=total)
-            return page(session, f, sort, number * size, size, total=total)
-
-    return job
-
-
-def _refresh_job(generation: _Generation, gen: int, f: OrderFilter, sort: Sort, numbers: list[int], size: int):
-    def job(context: Any):
-        if generation.value != gen:
-            return None
-        from app.store.order_browser import count_orders, page
-
-        with context.sessions() as session:
-            total = count_orders(session, f)
-            return total, {n: page(session, f, sort, n * size, size, total=total) for n in numbers if n * size < total}
-
-    return job
+__all__ = ["COLUMNS", "KEYSET_FROM_ROW", "PLACEHOLDER", "OrdersModel"]
 
 
 class OrdersModel(QAbstractTableModel):
@@ -149,7 +60,7 @@ class OrdersModel(QAbstractTableModel):
         self._worker = worker
         self.page_size = page_size
         self._cached_pages = cached_pages
-        self._generation = _Generation()
+        self._generation = Generation()
         self._filter = OrderFilter()
         self._sort = Sort.URGENCY
         self._count = 0
@@ -181,66 +92,10 @@ class OrdersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if order is None:
                 return PLACEHOLDER if key == "number" else None
-            return self._display(order, key)
+            return display_text(order, key, order.number in self._selected)
         if order is None:
             return None
-        selected = order.number in self._selected
-        if role == Qt.ItemDataRole.BackgroundRole and selected:
-            return QBrush(SELECTED_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if selected:
-                return QBrush(SELECTED_TEXT)
-            if key == "cutoff" and order.cutoff_at is not None and order.status not in ("shipped", "cancelled"):
-                if order.cutoff_at.timestamp() < QDateTime.currentSecsSinceEpoch():
-                    return QBrush(LATE_TEXT)
-            if key in ("status", "follow_up") and order.status in ("on_hold", "exception"):
-                return QBrush(TROUBLE_TEXT)
-            return None
-        if role == Qt.ItemDataRole.FontRole and (key == "mark" or (key == "status" and order.status in ("on_hold", "exception"))):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if key in RIGHT_ALIGNED else (
-                Qt.AlignmentFlag.AlignHCenter if key == "mark" else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and key == "mark":
-            return translate("OrdersModel", "selected") if selected else translate("OrdersModel", "not selected")
-        return None
-
-    def _display(self, order: OrderRow, key: str):
-        if key == "mark":
-            return "✓" if order.number in self._selected else ""
-        if key == "number":
-            return order.number
-        if key == "status":
-            return texts.status_name(order.status)
-        if key == "cutoff":
-            return texts.cutoff_text(order.cutoff_at)
-        if key == "priority":
-            return str(order.priority)
-        if key == "customer":
-            return order.customer
-        if key == "city":
-            return order.city
-        if key == "carrier":
-            return carrier_name(order.carrier)
-        if key == "lines":
-            return str(order.lines)
-        if key == "units":
-            return str(order.units)
-        if key == "follow_up":
-            # One column for what the supervisor follows up: why a held or excepted order
-            # is stuck, otherwise who holds it now and the supervisor's choice when it
-            # differs ("PICK-01 → PACK-02"). Two columns would not fit a 1920 px console.
-            if order.reason:
-                return order.reason
-            who = order.claimed_by or ""
-            if order.assigned_to and order.assigned_to != order.claimed_by:
-                who = f"{who} → {order.assigned_to}".strip()
-            return who
-        return None
+        return cell_style(order, key, order.number in self._selected, role)
 
     # --- state -------------------------------------------------------------------------------------
 
@@ -303,7 +158,7 @@ class OrdersModel(QAbstractTableModel):
         self._resetting = True
         self._error = None
         self._submit(
-            _first_page_job(self._generation, gen, self._filter, self._sort, self.page_size),
+            first_page_job(self._generation, gen, self._filter, self._sort, self.page_size),
             lambda result: self._first_page_arrived(gen, result),
             lambda error: self._failed(gen, error),
         )
@@ -317,7 +172,7 @@ class OrdersModel(QAbstractTableModel):
         self._error = None
         numbers = list(self._pages)[-4:] or [0]
         self._submit(
-            _refresh_job(self._generation, gen, self._filter, self._sort, numbers, self.page_size),
+            refresh_job(self._generation, gen, self._filter, self._sort, numbers, self.page_size),
             lambda result: self._refreshed(gen, result),
             lambda error: self._failed(gen, error),
         )
@@ -341,7 +196,7 @@ class OrdersModel(QAbstractTableModel):
         if previous and len(previous) == self.page_size and number * self.page_size >= KEYSET_FROM_ROW:
             after = previous[-1]
         self._submit(
-            _page_job(self._generation, gen, self._filter, self._sort, number, self.page_size, self._count, after),
+            page_job(self._generation, gen, self._filter, self._sort, number, self.page_size, self._count, after),
             lambda rows: self._page_arrived(gen, number, rows),
             lambda error: self._failed(gen, error),
         )

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import texts
-from app.gui.console.orders_model import COLUMNS, OrdersModel, carrier_name, header_texts
+from app.gui.console.orders_columns import COLUMNS, carrier_name, header_texts
+from app.gui.console.orders_model import OrdersModel
 from app.store.order_browser import OrderFilter
 
 translate = QCoreApplication.translate
