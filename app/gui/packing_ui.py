@@ -285,7 +285,7 @@ class PackingUi(QObject):
         else:
             detail = translate("PackScreen", "%1 of %2 units verified.").replace("%1", str(view.units_verified)) \
                 .replace("%2", str(view.units_total))
-        dialog = OverrideDialog(what, detail, self.window)
+        dialog = OverrideDialog(what, detail, self.window, badge_prefix=self.window.config.scan_rules.badge_prefix)
         self.dialog = dialog
 
         def submitted(badge: str, pin: str, reason: str) -> None:

@@ -387,6 +387,28 @@ def test_a_supervisor_override_refuses_a_wrong_pin_then_takes_the_right_one(qtbo
     assert view(window).overridden and step(window) == "box"
 
 
+def test_a_badge_number_keyed_on_the_dialog(qtbot, packer, config, supervisor_pin) -> None:
+    """The supervisor's badge will not scan: its number on the keys, then the PIN."""
+    window = packer
+    start(qtbot, window)
+    scan(qtbot, window, GTIN["MUG"])
+    qtbot.mouseClick(window.packing.screen.override_button, Qt.MouseButton.LeftButton)
+    dialog = window.packing.dialog
+    assert dialog.badge_target.isChecked()  # the keys type the badge until one is scanned
+    for key in "0003":
+        qtbot.mouseClick(dialog.keys[key], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.pin_target, Qt.MouseButton.LeftButton)
+    for key in supervisor_pin:
+        qtbot.mouseClick(dialog.keys[key], Qt.MouseButton.LeftButton)
+    dialog.reason_edit.setText("Étiquette arrachée")  # free text
+    assert dialog.badge == "BDG0003" and dialog.reason == "Étiquette arrachée"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.packing.dialog is None, timeout=5000)
+    override = events(config, "pack.override")
+    assert len(override) == 1 and override[0].payload["supervisor"] == "BDG0003"
+    assert override[0].payload["reason"] == "Étiquette arrachée"
+
+
 def test_a_packer_badge_with_its_pin_is_not_a_supervisor(qtbot, packer, config, supervisor_pin) -> None:
     window = packer
     start(qtbot, window)

@@ -2,7 +2,8 @@
 
 Opened window-modal over the station (``open()``, never a blocking ``exec()``): the scan
 router hands it the scans first (``take_scan``), so the supervisor scans their badge; the
-badge can also be typed. The PIN is keyed on big touch keys, shown as dots. The reason is
+badge can also be typed. The PIN is keyed on big touch keys, shown as dots; the same keys type
+the badge's number when its barcode will not scan (the site's badge prefix is put in front). The reason is
 one of the usual ones (a tap) or free text. ``submitted(badge, pin, reason)`` asks the
 station to check the PIN (in the replica worker) and the role (in the pack's domain); the
 dialog stays open until it is told ``accept()``, or ``show_error(text)`` and the PIN is
@@ -27,9 +28,11 @@ MAX_PIN = 8
 class OverrideDialog(QDialog):
     submitted = Signal(str, str, str)  # badge, PIN, reason
 
-    def __init__(self, what: str, detail: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, detail: str = "", parent: QWidget | None = None, *, badge_prefix: str = "BDG") -> None:
         super().__init__(parent)
         self.what = what
+        self.badge_prefix = badge_prefix
+        self.target = "badge"  # what the keys type until a badge is scanned
         self.setObjectName("overrideDialog")
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -80,8 +83,16 @@ class OverrideDialog(QDialog):
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
-        self.pin_caption = label(self, "pack-caption")
-        right.addWidget(self.pin_caption)
+        # The keys type the PIN, or the badge's number (a badge that will not scan, gloves on).
+        targets = QHBoxLayout()
+        self.pin_target = button(self, "lang")
+        self.badge_target = button(self, "lang")
+        for widget, target in ((self.pin_target, "pin"), (self.badge_target, "badge")):
+            widget.setCheckable(True)
+            widget.setMinimumHeight(56)
+            widget.clicked.connect(lambda _checked=False, t=target: self.set_target(t))
+            targets.addWidget(widget)
+        right.addLayout(targets)
         self.pin_display = label(self, "pin", align=Qt.AlignmentFlag.AlignCenter)
         right.addWidget(self.pin_display)
         keys = QGridLayout()
@@ -121,10 +132,20 @@ class OverrideDialog(QDialog):
 
         if scan.kind == ScanKind.BADGE:
             self.badge_edit.setText(scan.value)
+            self.set_target("pin")  # the PIN comes next
             return True
         return False
 
+    def set_target(self, target: str) -> None:
+        """What the keys type: ``pin`` or ``badge``."""
+        self.target = target
+        self._render()
+
     def press(self, key: str) -> None:
+        if self.target == "badge":
+            text = self.badge_edit.text()
+            self.badge_edit.setText("" if key == "C" else text[:-1] if key == "⌫" else text + key)
+            return
         if key == "⌫":
             self._pin = self._pin[:-1]
         elif key == "C":
@@ -133,8 +154,16 @@ class OverrideDialog(QDialog):
             self._pin += key
         self._render()
 
+    @property
+    def badge(self) -> str:
+        """The badge scanned or typed; digits alone are the number printed under the badge's
+        barcode, the site's prefix in front."""
+        text = self.badge_edit.text().strip().upper()
+        return self.badge_prefix + text if text.isdigit() else text
+
     def set_badge(self, badge: str) -> None:
         self.badge_edit.setText(badge)
+        self.set_target("pin")
 
     def choose_reason(self, reason: str) -> None:
         self.reason_buttons[reason].setChecked(True)
@@ -164,7 +193,7 @@ class OverrideDialog(QDialog):
         self.checking = True
         self.error.setVisible(False)
         self._render()
-        self.submitted.emit(self.badge_edit.text().strip().upper(), self._pin, self.reason)
+        self.submitted.emit(self.badge, self._pin, self.reason)
 
     # --- the station's answer ---------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
@@ -176,6 +205,8 @@ class OverrideDialog(QDialog):
 
     def _render(self) -> None:
         self.pin_display.setText("●" * len(self._pin) if self._pin else "—")
+        self.pin_target.setChecked(self.target == "pin")
+        self.badge_target.setChecked(self.target == "badge")
         self.ok_button.setEnabled(not self.checking and bool(self.badge_edit.text().strip()) and len(self._pin) >= 4
                                   and bool(self.reason))
         for reason, widget in self.reason_buttons.items():
@@ -188,7 +219,8 @@ class OverrideDialog(QDialog):
         self.badge_caption.setText(translate("OverrideDialog", "Supervisor badge (scan it)"))
         self.reason_caption.setText(translate("OverrideDialog", "Reason"))
         self.reason_edit.setPlaceholderText(translate("OverrideDialog", "Other reason (type it)"))
-        self.pin_caption.setText(translate("OverrideDialog", "PIN"))
+        self.pin_target.setText(translate("OverrideDialog", "PIN"))
+        self.badge_target.setText(translate("OverrideDialog", "Badge number"))
         self.cancel_button.setText(translate("OverrideDialog", "Cancel"))
         self.ok_button.setText(translate("OverrideDialog", "Confirm override"))
         self._render()
