@@ -5,7 +5,7 @@ Threading contract
 * ``OrdersModel`` lives in the GUI thread and never runs SQL there. It submits jobs to a
   worker with the ``submit(job, on_done, on_error)`` interface of app.gui.workers.Worker,
   whose context has ``sessions`` (a sessionmaker: app.gui.queries.ReplicaContext has).
-* A job captures only immutable values (filter, sort, offset) and a plain ``_Generation``
+* A job captures only immutable values (filter, sort, offset) and a plain ``Generation``
   holder, never the model: the model must not be freed in the worker's thread.
 * Every filter, sort or refresh bumps the generation. An answer from an older generation
   is dropped when it arrives, and a job still queued when its generation is gone returns
