@@ -35,14 +35,14 @@ def _texts() -> dict[str, str]:
         # refusals
         "wrong_product": translate("Pack", "Wrong product: {got} is not in this order. Put it aside."),
         "extra_unit": translate("Pack", "Extra unit: every {sku} of this order is already verified. Take it out of the parcel."),
-        "lot_mismatch": translate("Pack", "Wrong lot: {got} was not picked for this order (picked: {expected}). Check the unit."),
+        "lot_mismatch": translate("Pack", "Wrong lot: {lot} was not picked for this order (picked: {picked}). Check the unit."),
         "lot_needed": translate("Pack", "This product is tracked by lot: scan its GS1 barcode with the lot, not the plain EAN."),
         "serial_needed": translate("Pack", "Scan the serial number of this unit first."),
         "serial_repeated": translate("Pack", "Serial number {serial} is already captured: scan the serial of this unit."),
         "not_a_serial": translate("Pack", "That is not a serial number: scan the serial barcode of the unit."),
-        "unknown_box": translate("Pack", "Unknown box {got}: scan a box barcode from the box list, or tap a box on the screen."),
+        "unknown_box": translate("Pack", "Unknown box {box}: scan a box barcode from the box list, or tap a box on the screen."),
         "box_too_small": translate("Pack", "Box {box} is too small for these items: take a larger box."),
-        "box_too_light": translate("Pack", "Box {box} cannot carry this weight: take a stronger box."),
+        "box_too_light": translate("Pack", "Box {box} carries at most {max}, these items weigh {weight}: take a stronger box."),
         "weight_unstable": translate("Pack", "The scale is not stable: let the parcel settle."),
         "weight_out_of_tolerance": translate("Pack", "Weight {grams} expected {expected} ±{tolerance}: check the parcel again."),
         "weight_invalid": translate("Pack", "That weight is not possible: weigh the parcel again."),
@@ -84,6 +84,10 @@ def outcome_text(outcome: Any) -> str:
     code = outcome.code
     if code == "weight_out_of_tolerance":
         return weight_off_text(args)
+    if code == "lot_mismatch" and args.get("reason") == "more_than_picked":
+        return fill(translate("Pack", "Lot {lot}: more units than were picked for this order. Put the extra unit aside."), args)
+    if code == "box_too_light":
+        args["weight"], args["max"] = grams_text(args.get("weight_g")), grams_text(args.get("max_weight_g"))
     text = _texts().get(code, code)
     return fill(text, args)
 
