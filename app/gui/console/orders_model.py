@@ -55,7 +55,7 @@ class OrdersModel(QAbstractTableModel):
     selection_changed = Signal()
     failed = Signal(str)  # a query failed: what the panel tells the person
 
-    def __init__(self, worker, page_size: int = 200, cached_pages: int = 40, parent=None) -> None:
+    def __init__(self, worker, page_size: int = 100, cached_pages: int = 40, parent=None) -> None:
         super().__init__(parent)
         self._worker = worker
         self.page_size = page_size

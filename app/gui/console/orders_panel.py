@@ -81,7 +81,7 @@ class OrdersPanel(QWidget):
 
     selection_changed = Signal()
 
-    def __init__(self, worker, parent: QWidget | None = None, page_size: int = 200) -> None:
+    def __init__(self, worker, parent: QWidget | None = None, page_size: int = 100) -> None:
         super().__init__(parent)
         self.setObjectName("ordersPanel")
         self.setStyleSheet(STYLE)
