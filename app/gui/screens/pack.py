@@ -335,7 +335,7 @@ class PackScreen(QWidget):
             widget.setVisible(free)  # an open panel has its own Cancel / Back
         if not free:
             return
-        self.undo_button.setVisible(step not in ("closed", "cancelled"))
+        self.undo_button.setVisible(step not in ("closed", "cancelled", "label"))  # beside "Cancel printing": one "cancel" only
         self.undo_button.setEnabled(view.can_undo and free)
         self.quantity_button.setVisible(extras.quantity_max is not None and step in ("verify", "recheck"))
         self.quantity_button.setEnabled(free)
