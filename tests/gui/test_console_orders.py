@@ -369,3 +369,22 @@ def test_a_flick_scrolls_the_list_kinetically(qtbot, panel) -> None:
     qtbot.waitUntil(lambda: bar.value() > dragged + 100, timeout=3000)  # it went on after the release
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10_000)
     assert panel.model.selected_numbers() == ()
+
+
+def test_pages_flung_past_are_skipped_and_asked_again_when_back(qtbot, worker: Worker, replica: str) -> None:
+    from app.gui.console.orders_jobs import RECENT_PAGES
+
+    model = OrdersModel(worker, page_size=20)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.start()
+    gate = threading.Event()
+    worker.submit(lambda _ctx: gate.wait(10))  # the worker busy while the list flies by
+    for row in range(100, 1000, 20):  # pages 5 to 49, one per frame
+        assert shown(model, row) == PLACEHOLDER
+    gate.set()
+    drain(qtbot, worker)
+    assert sorted(model.cached_pages()) == [0, *range(50 - RECENT_PAGES, 50)]
+    assert model.pages_pending == 0
+    assert shown(model, 100) == PLACEHOLDER  # back to page 5: asked again, and it comes
+    drain(qtbot, worker)
+    assert shown(model, 100) == expected_numbers(replica, OrderFilter(), offset=100, limit=1)[0]

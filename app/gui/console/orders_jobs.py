@@ -11,13 +11,27 @@ from typing import Any
 from app.store.order_browser import OrderFilter, OrderRow, Sort
 
 
-class Generation:
-    """The model's current generation, readable from the worker thread (a plain int, under the GIL)."""
+#: A page job starts only if its page is among the last pages asked: a fling over thousands
+#: of rows asks for a page at every frame, and only the pages where it stops matter.
+RECENT_PAGES = 8
+SKIPPED = "skipped"  # what a page job returns when the list has moved on before it ran
 
-    __slots__ = ("value",)
+
+class Generation:
+    """What the model wants now, readable from the worker thread.
+
+    ``value`` (an int) and ``recent`` (a tuple, replaced whole) are only ever rebound by the
+    GUI thread; a rebinding is atomic under the GIL, so a job reads one consistent value.
+    """
+
+    __slots__ = ("recent", "value")
 
     def __init__(self) -> None:
         self.value = 0
+        self.recent: tuple[int, ...] = ()
+
+    def asked(self, number: int) -> None:
+        self.recent = (*self.recent[-(RECENT_PAGES - 1):], number)
 
 
 def first_page_job(generation: Generation, gen: int, f: OrderFilter, sort: Sort, size: int):
@@ -39,6 +53,8 @@ def page_job(
     def job(context: Any):
         if generation.value != gen:
             return None
+        if number not in generation.recent:
+            return SKIPPED
         from app.store.order_browser import page
 
         with context.sessions() as session:

@@ -9,7 +9,8 @@ Threading contract
   holder, never the model: the model must not be freed in the worker's thread.
 * Every filter, sort or refresh bumps the generation. An answer from an older generation
   is dropped when it arrives, and a job still queued when its generation is gone returns
-  at once without a query (fast scrolling queues pages that nobody needs any more).
+  at once without a query. So does a page job whose page is no longer among the last
+  few asked: a fling asks for a page at every frame, only where it stops matters.
 
 What it shows
 -------------
@@ -36,7 +37,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.gui.console.orders_columns import COLUMNS, cell_style, display_text, header_texts
-from app.gui.console.orders_jobs import Generation, first_page_job, page_job, refresh_job
+from app.gui.console.orders_jobs import SKIPPED, Generation, first_page_job, page_job, refresh_job
 from app.store.order_browser import OrderFilter, OrderRow, Sort
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class OrdersModel(QAbstractTableModel):
             return  # rows on screen belong to the old filter; or a query failed, until the next refresh
         gen = self._generation.value
         self._asked.add(number)
+        self._generation.asked(number)
         # Deep down, a page that follows one in hand starts from its last row (keyset) rather
         # than counting past every row before it: on PostgreSQL a deep OFFSET sorts the table.
         previous = self._pages.get(number - 1)
@@ -228,10 +230,12 @@ class OrdersModel(QAbstractTableModel):
         self.counted.emit(total)
         self.page_loaded.emit(0)
 
-    def _page_arrived(self, gen: int, number: int, rows: list[OrderRow] | None) -> None:
+    def _page_arrived(self, gen: int, number: int, rows: list[OrderRow] | str | None) -> None:
         if rows is None or not self._current(gen):
             return
         self._asked.discard(number)
+        if rows == SKIPPED:
+            return  # scrolled past before its turn; asked again if it comes back on screen
         self._store(number, rows)
         first = number * self.page_size
         last = min(self._count, first + len(rows)) - 1
