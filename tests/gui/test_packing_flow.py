@@ -642,3 +642,27 @@ def test_labels_of_a_pack_closed_just_before_a_stop_print_at_the_next_login(qtbo
         engine.dispose()
     finally:
         again.close()
+
+
+def test_a_supervisor_lets_a_weight_out_of_tolerance_through(qtbot, packer, config, supervisor_pin) -> None:
+    window = packer
+    start(qtbot, window)
+    screen = window.packing.screen
+    verify_3001(qtbot, window)
+    scan(qtbot, window, view(window).suggested_box)
+    key_weight(qtbot, window, "920", unit="g")  # the catalogue's weight is wrong, the parcel is right
+    assert step(window) == "recheck"
+    window.feedback.acknowledge()
+    assert screen.override_button.isVisible() and screen.override_what() == "weight"
+    qtbot.mouseClick(screen.override_button, Qt.MouseButton.LeftButton)
+    dialog = window.packing.dialog
+    assert dialog.what == "weight" and "920 g" in dialog.detail.text()
+    window.scan_router.route("BDG0003")
+    dialog.choose_reason("catalogue_weight_wrong")
+    for key in supervisor_pin:
+        dialog.press(key)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.packing.dialog is None and not window.packing.controller.busy, timeout=5000)
+    override = events(config, "pack.override")[-1].payload
+    assert (override["what"], override["grams"], override["supervisor"]) == ("weight", 920, "BDG0003")
+    assert step(window) == "inserts" and view(window).overridden
