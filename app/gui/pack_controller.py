@@ -66,6 +66,7 @@ class PackController(QObject):
         self.claiming = False
         self.closing = False  # close() recorded or under way: no second close
         self.closed_parcels: list[dict[str, Any]] = []  # pack.closed's parcels, with their SSCCs
+        self.relay: str | None = None  # the relay point's name and id, for a relay delivery
         self.printer = LabelPrinter(services, feedback, labels, self.printed.emit)
         self.last_error_text = ""  # the last refusal's text: the screen's red strip shows it
         self.close_failed = False  # the close could not be recorded: the countdown waits for the packer
@@ -100,14 +101,16 @@ class PackController(QObject):
         def read(ctx: Any):
             events = pack_jobs.unfinished_pack(ctx.sessions, station)
             if not events:
-                return None, unprinted_close(ctx.sessions, station)  # labels lost by a stop?
+                return None, unprinted_close(ctx.sessions, station), None  # labels lost by a stop?
             from app.packing.session import PackSession
 
-            return PackSession.replay([(event.kind, event.payload) for event in events], today), None
+            pack = PackSession.replay([(event.kind, event.payload) for event in events], today)
+            return pack, None, relay_point(ctx.sessions, pack.view().order)
 
-        def done(result: tuple[PackSession | None, tuple[str, list] | None]) -> None:
-            session, unprinted = result
+        def done(result: tuple) -> None:
+            session, unprinted, relay = result
             self._reset_close()
+            self.relay = relay
             self.session = session
             if session is not None:
                 self.changed.emit()
@@ -183,12 +186,13 @@ class PackController(QObject):
         station = self.station
 
         def begin(ctx: Any):
-            return pack_jobs.begin(ctx.sessions, station, badge, number, settings, config, today)
+            pack, outcome = pack_jobs.begin(ctx.sessions, station, badge, number, settings, config, today)
+            return pack, relay_point(ctx.sessions, number)
 
-        def started(result: tuple[PackSession, Outcome]) -> None:
+        def started(result: tuple[PackSession, str | None]) -> None:
             self.claiming = False
             self._reset_close()
-            self.session, _outcome = result
+            self.session, self.relay = result
             self.feedback.good()
             self.changed.emit()
 
@@ -428,6 +432,20 @@ class PackController(QObject):
         self.session = None
         self._waiting.clear()
         self._reset_close()
+
+
+def relay_point(sessions: Any, number: str) -> str | None:
+    """"Name (id)" of the relay point an order goes to, for the screen (replica worker)."""
+    from sqlalchemy import select
+
+    from app.store.models import Order
+
+    with sessions() as session:
+        row = session.execute(select(Order.delivery_mode, Order.relay_point_name, Order.relay_point_id)
+                              .where(Order.number == number)).first()
+    if row is None or row[0] != "relay" or not (row[1] or row[2]):
+        return None
+    return f"{row[1] or ''} ({row[2]})".replace(" ()", "").strip() if row[2] else row[1]
 
 
 class _Refusal:

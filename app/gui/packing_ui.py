@@ -392,6 +392,7 @@ class PackingUi(QObject):
             printed_text=self._printed_text(),
             error_text=c.last_error_text if view.last_error else "",
             failed=self._failed(session),
+            relay=c.relay,
         )
         screen = self.screen
         screen.show_view(view, extras)

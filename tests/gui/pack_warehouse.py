@@ -26,7 +26,7 @@ ORDERS = [
     ("#3001", [("MUG", 1), ("TEA", 2)], "TOT101", GIFT, "home", "colissimo"),
     ("#3002", [("TEA", 6)], "TOT102", None, "home", "colissimo"),
     ("#3003", [("CAM", 1)], "TOT103", None, "pickup", "click_collect"),
-    ("#3004", [("OIL", 1)], "TOT104", None, "home", "colissimo"),
+    ("#3004", [("OIL", 1)], "TOT104", None, "relay", "mondial_relay"),
     ("#3005", [("OIL", 25)], "TOT105", None, "home", "colissimo"),  # B2B: two cartons on a pallet
 ]
 B2B = {"#3005"}
@@ -54,7 +54,9 @@ def add_packing_floor(url: str) -> None:
                           status="picked", cutoff_at=now - timedelta(hours=5 - i), totes=[tote], gift_message=gift,
                           delivery_mode=mode, carrier=carrier, customer_email=f"lea{i}@example.org",
                           channel="b2b" if number in B2B else "b2c",
-                          ship_company="Épicerie Martin SARL" if number in B2B else None)
+                          ship_company="Épicerie Martin SARL" if number in B2B else None,
+                          relay_point_id="012345" if mode == "relay" else None,
+                          relay_point_name="Tabac du Centre" if mode == "relay" else None)
             order.lines = [OrderLine(line_no=n, sku=sku, name=NAMES[sku], quantity=q, picked=q)
                            for n, (sku, q) in enumerate(lines, 1)]
             session.add(order)

@@ -666,3 +666,20 @@ def test_a_supervisor_lets_a_weight_out_of_tolerance_through(qtbot, packer, conf
     override = events(config, "pack.override")[-1].payload
     assert (override["what"], override["grams"], override["supervisor"]) == ("weight", 920, "BDG0003")
     assert step(window) == "inserts" and view(window).overridden
+
+
+def test_a_relay_delivery_names_its_relay_point(qtbot, packer, config, tmp_path) -> None:
+    window = packer
+    window.packing.open_scanned("TOT104")
+    qtbot.waitUntil(lambda: window.packing.controller.session is not None, timeout=8000)
+    header = window.packing.screen.carrier_label.text()
+    assert "Mondial Relay" in header and "Tabac du Centre (012345)" in header
+    scan(qtbot, window, GTIN["OIL"])
+    scan(qtbot, window, view(window).suggested_box)
+    key_weight(qtbot, window, str(view(window).expected_weight_g), unit="g")
+    if step(window) == "inserts":
+        finish_inserts(qtbot, window)
+    qtbot.waitUntil(lambda: step(window) == "closed" and bool(window.packing.controller.closed_parcels), timeout=8000)
+    wait_printed(qtbot, window)
+    qtbot.waitUntil(lambda: bool(spooled(tmp_path / "labels", ".zpl")), timeout=15000)
+    assert b"012345" in spooled(tmp_path / "labels", ".zpl")[0].read_bytes()  # the relay on the label

@@ -44,6 +44,7 @@ class Extras:
     printed_text: str = ""
     error_text: str = ""  # the last refusal's full text (the view keeps only its code)
     failed: tuple[int, int | None] | None = None  # the weighing out of tolerance: grams, expected
+    relay: str | None = None  # the relay point, "Name (id)"
 
 
 class PackScreen(QWidget):
@@ -288,7 +289,9 @@ class PackScreen(QWidget):
     def _render_header(self, view) -> None:
         self.order_label.setText(translate("PackScreen", "Order %1").replace("%1", view.order))
         parts = [pack_texts.carrier_name(view.carrier)]
-        if view.carrier != "click_collect":  # its name says it already
+        if view.delivery_mode == "relay" and self.extras.relay:
+            parts.append(translate("PackScreen", "Relay point: %1").replace("%1", self.extras.relay))
+        elif view.carrier != "click_collect":  # its name says it already
             parts.append(pack_texts.delivery_text(view.delivery_mode))
         if view.service and view.service.casefold() not in ("domicile", "home", "relais", "relay", "retrait", "pickup"):
             parts.append(view.service)  # a named service (chrono13, …); the mode alone says the rest
