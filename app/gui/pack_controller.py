@@ -16,6 +16,9 @@ printers (app.gui.print_service), and the claim is given back after a push, as p
 
 Claims go through the central worker (``picked`` orders, most urgent cutoff first, or one
 order scanned by its number, or by a tote the replica finds it in).
+
+Threading: every method runs in the GUI thread; database work goes to the replica and
+central workers (app.gui.workers) and comes back through their callbacks.
 """
 
 from __future__ import annotations
