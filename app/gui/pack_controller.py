@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.gui import pack_jobs, pack_texts
+from app.gui.pack_claims import ClaimsMixin, relay_point
 from app.gui.pack_print import LabelPrinter, unprinted_close
 
 if TYPE_CHECKING:
@@ -43,10 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PACK_STATUSES = ("picked",)
 
-
-class PackController(QObject):
+class PackController(ClaimsMixin, QObject):
     changed = Signal()  # the session's view changed: re-render
     ended = Signal()  # the pack is over (or cancelled) and the packer went back home
     printed = Signal()  # the labels and the slip of the closed order are queued (or failed: see print_error)
@@ -133,79 +132,6 @@ class PackController(QObject):
             return  # queued before the stop: the queue sends it by itself
         self.feedback.attention(pack_texts.left_over_text(number))
         self._print(number, parcels)
-
-    def next_work(self) -> None:
-        """Claim the most urgent picked order (earliest cutoff first) and start packing it."""
-        self._claim(lambda ctx: ctx.claim_work(self.station, 1, self._badge(), PACK_STATUSES))
-
-    def take_order(self, number: str) -> None:
-        """Claim the order scanned by its number and start packing it."""
-        self._claim(lambda ctx: [ctx.claim_order(self.station, number, self._badge(), PACK_STATUSES)])
-
-    def take_tote(self, value: str, kind: str = "tote") -> None:
-        """The order picked into tote ``value`` (or named by a pick list: ``kind``), found in
-        the replica, then claimed and started."""
-        if self.claiming or self.session is not None:
-            return
-
-        def found(number: str | None) -> None:
-            if number is None:
-                code, key = {"tote": ("unknown_tote", "tote"), "order": ("unknown_order", "order"),
-                             "pick_list": ("unknown_pick_list", "pick_list")}.get(kind, ("unknown_scan", "value"))
-                self.feedback.bad(pack_texts.scan_error_text(_ScanError(code, **{key: value})))
-            else:
-                self.take_order(number)
-
-        def failed(error: Exception) -> None:
-            self.feedback.bad(pack_texts.scan_error_text(error))
-
-        self.services.replica.submit(lambda ctx: pack_jobs.order_for_scan(ctx.sessions, value, kind), found, failed)
-
-    def _badge(self) -> str:
-        return self.user.badge if self.user else ""
-
-    def _claim(self, job: Callable[[Any], list[str]]) -> None:
-        if self.claiming or self.session is not None:
-            return
-        self.claiming = True
-
-        def claimed(numbers: list[str]) -> None:
-            if not numbers:
-                self.claiming = False
-                self.feedback.attention(pack_texts.no_work_text())
-                return
-            self._start(numbers[0])
-
-        def failed(error: Exception) -> None:
-            self.claiming = False
-            self.feedback.bad(pack_texts.claim_failed_text(error))
-
-        self.services.central.submit(job, claimed, failed)
-
-    def _start(self, number: str) -> None:
-        today = self.today()
-        badge = self._badge()
-        settings, config = self.settings, self.pack_config()
-        station = self.station
-
-        def begin(ctx: Any):
-            pack, outcome = pack_jobs.begin(ctx.sessions, station, badge, number, settings, config, today)
-            return pack, relay_point(ctx.sessions, number)
-
-        def started(result: tuple[PackSession, str | None]) -> None:
-            self.claiming = False
-            self._reset_close()
-            self.session, self.relay = result
-            self.feedback.good()
-            self.changed.emit()
-
-        def failed(error: Exception) -> None:
-            self.claiming = False
-            log.error("pack of %s not started: %s", number, error)
-            self.feedback.bad(pack_texts.start_failed_text(error))
-            self._release(number, "not started", push_first=False)
-
-        self.services.replica.submit(begin, started, failed)
 
     # --- acting on the pack -------------------------------------------------------------------
     def scan(self, scan: Scan) -> None:
@@ -410,19 +336,6 @@ class PackController(QObject):
 
         self.act(lambda s: s.cancel_pack(reason), done)
 
-    def _release(self, number: str, reason: str, *, push_first: bool = True) -> None:
-        """Give the claim back, after a push (the order's new status goes out first)."""
-        badge, station = self._badge(), self.station
-
-        def push_then_release(ctx: Any) -> bool:
-            if push_first:
-                ctx.sync(station)
-            return ctx.release_order(station, number, badge, reason)
-
-        self.services.central.submit(
-            push_then_release, None,
-            lambda error: log.warning("claim of %s not released (its lease runs out): %s", number, error))
-
     def finish(self) -> None:
         """Leave the pack (closed or cancelled): back home."""
         self.session = None
@@ -437,27 +350,6 @@ class PackController(QObject):
         self._reset_close()
 
 
-def relay_point(sessions: Any, number: str) -> str | None:
-    """"Name (id)" of the relay point an order goes to, for the screen (replica worker)."""
-    from sqlalchemy import select
-
-    from app.store.models import Order
-
-    with sessions() as session:
-        row = session.execute(select(Order.delivery_mode, Order.relay_point_name, Order.relay_point_id)
-                              .where(Order.number == number)).first()
-    if row is None or row[0] != "relay" or not (row[1] or row[2]):
-        return None
-    return f"{row[1] or ''} ({row[2]})".replace(" ()", "").strip() if row[2] else row[1]
-
-
 class _Refusal:
     def __init__(self, code: str) -> None:
         self.code, self.args = code, {}
-
-
-class _ScanError(LookupError):
-    def __init__(self, code: str, **args: Any) -> None:
-        super().__init__(code)
-        self.code, self.args_ = code, args
-
