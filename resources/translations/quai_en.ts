@@ -2,6 +2,256 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Dock</name>
+    <message>
+        <location filename="../../app/gui/dock_texts.py" line="+28"/>
+        <source>Click &amp; collect (shop)</source>
+        <translation>Click &amp; collect (shop)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no carrier</source>
+        <translation>no carrier</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the pallet of {order}</source>
+        <translation>the pallet of {order}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parcel {n} of {order}</source>
+        <translation>parcel {n} of {order}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pallet of {order} handed over, with its {count} cartons</source>
+        <translation>Pallet of {order} handed over, with its {count} cartons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parcel {n} of {order} handed over</source>
+        <translation>Parcel {n} of {order} handed over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>order shipped</source>
+        <translation>order shipped</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>{left} more to come</source>
+        <translation>{left} more to come</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Already handed over at {time}: {what}. Nothing to do.</source>
+        <translation>Already handed over at {time}: {what}. Nothing to do.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is not a parcel label: scan the SSCC barcode, (00) under the bars.</source>
+        <translation>This is not a parcel label: scan the SSCC barcode, (00) under the bars.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown parcel {sscc}: it was not packed here, or the station is not in sync. Put it aside and tell your supervisor.</source>
+        <translation>Unknown parcel {sscc}: it was not packed here, or the station is not in sync. Put it aside and tell your supervisor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is on hold ({reason}): this parcel must not leave. Put it aside.</source>
+        <translation>Order {order} is on hold ({reason}): this parcel must not leave. Put it aside.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} is in exception ({reason}): this parcel must not leave. Put it aside.</source>
+        <translation>Order {order} is in exception ({reason}): this parcel must not leave. Put it aside.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} was cancelled: this parcel must not leave. Put it aside.</source>
+        <translation>Order {order} was cancelled: this parcel must not leave. Put it aside.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} is not ready to ship: take this parcel back to the packing bench.</source>
+        <translation>Order {order} is not ready to ship: take this parcel back to the packing bench.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel {seq} of {order} is not closed: take it back to the packing bench.</source>
+        <translation>Parcel {seq} of {order} is not closed: take it back to the packing bench.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong carrier: this parcel of {order} goes with {carrier}, not {dock}. Keep it for its own carrier.</source>
+        <translation>Wrong carrier: this parcel of {order} goes with {carrier}, not {dock}. Keep it for its own carrier.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This parcel cannot be handed over: put it aside and tell your supervisor.</source>
+        <translation>This parcel cannot be handed over: put it aside and tell your supervisor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station could not record this scan ({error}). Scan the parcel again.</source>
+        <translation>The station could not record this scan ({error}). Scan the parcel again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pallet</source>
+        <translation>pallet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on hold</source>
+        <translation>on hold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in exception</source>
+        <translation>in exception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUT ASIDE: {line} — order {status}{reason}</source>
+        <translation>PUT ASIDE: {line} — order {status}{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dock_ui.py" line="+180"/>
+        <source>Answer on the screen first: close the day, or go back to the scans.</source>
+        <translation>Answer on the screen first: close the day, or go back to the scans.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the carrier on the screen first, then scan its parcels.</source>
+        <translation>Choose the carrier on the screen first, then scan its parcels.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Day closed. Manifest saved in {folder}: {pdf} and {csv}.</source>
+        <translation>Day closed. Manifest saved in {folder}: {pdf} and {csv}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the documents printer.</source>
+        <translation>Sent to the documents printer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed ({error}): print the PDF from that folder.</source>
+        <translation>Not printed ({error}): print the PDF from that folder.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no documents printer</source>
+        <translation>no documents printer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The day could not be closed ({error}). Try again; if it fails again, tell your supervisor.</source>
+        <translation>The day could not be closed ({error}). Try again; if it fails again, tell your supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/dock.py" line="+203"/>
+        <source>Scan each parcel as the courier takes it.</source>
+        <translation>Scan each parcel as the courier takes it.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{expected} expected · {shipped} handed over</source>
+        <translation>{expected} expected · {shipped} handed over</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading: {carrier}</source>
+        <translation>Loading: {carrier}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Handed over today ({n})</source>
+        <translation>Handed over today ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still expected ({n})</source>
+        <translation>Still expected ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} to put aside</source>
+        <translation>{n} to put aside</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the day for {carrier}?</source>
+        <translation>Close the day for {carrier}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} parcel(s) expected have not been handed over: find them before closing, or close anyway and they are listed as missing on the manifest.</source>
+        <translation>{n} parcel(s) expected have not been handed over: find them before closing, or close anyway and they are listed as missing on the manifest.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close anyway</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No parcel is missing.</source>
+        <translation>No parcel is missing.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Handed over: {parcels} parcel(s), {kg} kg. The manifest is printed and saved as PDF and CSV.</source>
+        <translation>Handed over: {parcels} parcel(s), {kg} kg. The manifest is printed and saved as PDF and CSV.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shipping dock</source>
+        <translation>Shipping dock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which carrier is at the dock?</source>
+        <translation>Which carrier is at the dock?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change carrier</source>
+        <translation>Change carrier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the scans</source>
+        <translation>Back to the scans</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../app/gui/feedback.py" line="+185"/>
@@ -176,6 +426,142 @@
     </message>
 </context>
 <context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../app/gui/console/orders_columns.py" line="+33"/>
+        <source>Click &amp; collect</source>
+        <translation>Click &amp; collect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No carrier</source>
+        <translation>No carrier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cutoff</source>
+        <translation>Cutoff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prio.</source>
+        <translation>Prio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station / reason</source>
+        <translation>Station / reason</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not selected</source>
+        <translation>not selected</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../app/gui/console/orders_panel.py" line="+290"/>
+        <source>Search: order, customer, city, e-mail</source>
+        <translation>Search: order, customer, city, e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>Priority:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Priority %1 and more</source>
+        <translation>Priority %1 and more</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unselect all</source>
+        <translation>Unselect all</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%n order</source>
+        <translation>%n order</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders</source>
+        <translation>%n orders</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The list could not be read ({error}). Change a filter to try again.</source>
+        <translation>The list could not be read ({error}). Change a filter to try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%n order selected</source>
+        <translation>%n order selected</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders selected</source>
+        <translation>%n orders selected</translation>
+    </message>
+</context>
+<context>
     <name>OrdersTable</name>
     <message>
         <location filename="../../app/gui/models.py" line="+48"/>
@@ -204,9 +590,774 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../app/gui/screens/override_dialog.py" line="+217"/>
+        <source>Supervisor: let the weight through</source>
+        <translation>Supervisor: let the weight through</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: close without every unit verified</source>
+        <translation>Supervisor: close without every unit verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor badge (scan it)</source>
+        <translation>Supervisor badge (scan it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other reason (type it)</source>
+        <translation>Other reason (type it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge number</source>
+        <translation>Badge number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm override</source>
+        <translation>Confirm override</translation>
+    </message>
+</context>
+<context>
+    <name>Pack</name>
+    <message>
+        <location filename="../../app/gui/pack_texts.py" line="+36"/>
+        <source>Wrong product: {got} is not in this order. Put it aside.</source>
+        <translation>Wrong product: {got} is not in this order. Put it aside.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra unit: every {sku} of this order is already verified. Take it out of the parcel.</source>
+        <translation>Extra unit: every {sku} of this order is already verified. Take it out of the parcel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong lot: {lot} was not picked for this order (picked: {picked}). Check the unit.</source>
+        <translation>Wrong lot: {lot} was not picked for this order (picked: {picked}). Check the unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This product is tracked by lot: scan its GS1 barcode with the lot, not the plain EAN.</source>
+        <translation>This product is tracked by lot: scan its GS1 barcode with the lot, not the plain EAN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the serial number of this unit first.</source>
+        <translation>Scan the serial number of this unit first.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number {serial} is already captured: scan the serial of this unit.</source>
+        <translation>Serial number {serial} is already captured: scan the serial of this unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not a serial number: scan the serial barcode of the unit.</source>
+        <translation>That is not a serial number: scan the serial barcode of the unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown box {box}: scan a box barcode from the box list, or tap a box on the screen.</source>
+        <translation>Unknown box {box}: scan a box barcode from the box list, or tap a box on the screen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box {box} is too small for these items: take a larger box.</source>
+        <translation>Box {box} is too small for these items: take a larger box.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box {box} carries at most {max}, these items weigh {weight}: take a stronger box.</source>
+        <translation>Box {box} carries at most {max}, these items weigh {weight}: take a stronger box.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scale is not stable: let the parcel settle.</source>
+        <translation>The scale is not stable: let the parcel settle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight {grams} expected {expected} ±{tolerance}: check the parcel again.</source>
+        <translation>Weight {grams} expected {expected} ±{tolerance}: check the parcel again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That weight is not possible: weigh the parcel again.</source>
+        <translation>That weight is not possible: weigh the parcel again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station must weigh on its scale: put the parcel on the scale.</source>
+        <translation>This station must weigh on its scale: put the parcel on the scale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every unit is verified: scan the remaining units, or ask a supervisor.</source>
+        <translation>Not every unit is verified: scan the remaining units, or ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The barcode was misread: scan it again.</source>
+        <translation>The barcode was misread: scan it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This scan is not expected now: follow the screen.</source>
+        <translation>This scan is not expected now: follow the screen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to undo.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That quantity is not possible here.</source>
+        <translation>That quantity is not possible here.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A quantity can be keyed in only on large lines: scan each unit.</source>
+        <translation>A quantity can be keyed in only on large lines: scan each unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This badge is not a supervisor&apos;s: a supervisor must scan their own badge.</source>
+        <translation>This badge is not a supervisor&apos;s: a supervisor must scan their own badge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a reason for the override.</source>
+        <translation>Give a reason for the override.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This parcel is empty: put units in it first.</source>
+        <translation>This parcel is empty: put units in it first.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now: follow the step on the screen.</source>
+        <translation>Not now: follow the step on the screen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is already closed.</source>
+        <translation>This order is already closed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the box of this parcel first: scan the box barcode.</source>
+        <translation>Confirm the box of this parcel first: scan the box barcode.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order}: scan every unit.</source>
+        <translation>Order {order}: scan every unit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Box {box} confirmed.</source>
+        <translation>Box {box} confirmed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel {parcel} opened.</source>
+        <translation>Parcel {parcel} opened.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight OK.</source>
+        <translation>Weight OK.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight accepted by a supervisor.</source>
+        <translation>Weight accepted by a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification completed by a supervisor.</source>
+        <translation>Verification completed by a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the parcel&apos;s units again.</source>
+        <translation>Scan the parcel&apos;s units again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing cancelled.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last action undone.</source>
+        <translation>Last action undone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} packed.</source>
+        <translation>Order {order} packed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packing cancelled: take the tote back.</source>
+        <translation>Packing cancelled: take the tote back.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lot {lot}: more units than were picked for this order. Put the extra unit aside.</source>
+        <translation>Lot {lot}: more units than were picked for this order. Put the extra unit aside.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Click &amp; collect</source>
+        <translation>Click &amp; collect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carrier to choose</source>
+        <translation>Carrier to choose</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home delivery</source>
+        <translation>Home delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay point</source>
+        <translation>Relay point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickup in store</source>
+        <translation>Pickup in store</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gift message card</source>
+        <translation>Gift message card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift wrap</source>
+        <translation>Gift wrap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome insert (first order)</source>
+        <translation>Welcome insert (first order)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barcode unreadable</source>
+        <translation>Barcode unreadable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product relabelled</source>
+        <translation>Product relabelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue weight wrong</source>
+        <translation>Catalogue weight wrong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer agreed</source>
+        <translation>Customer agreed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No order is waiting to be packed right now.</source>
+        <translation>No order is waiting to be packed right now.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Order {order} is being handled at station {station}.</source>
+        <translation>Order {order} is being handled at station {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is assigned to station {station}.</source>
+        <translation>Order {order} is assigned to station {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is unknown: check the barcode.</source>
+        <translation>Order {order} is unknown: check the barcode.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Order {order} cannot be packed now (status: {status}).</source>
+        <translation>Order {order} cannot be packed now (status: {status}).</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The central database cannot be reached: no order can be reserved. Try again in a moment.</source>
+        <translation>The central database cannot be reached: no order can be reserved. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Order {order} is not known at this station: check the number, or wait for the station to sync.</source>
+        <translation>Order {order} is not known at this station: check the number, or wait for the station to sync.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tote {tote} holds no order waiting to be packed: scan the order number on the pick slip instead.</source>
+        <translation>Tote {tote} holds no order waiting to be packed: scan the order number on the pick slip instead.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote {tote} holds order {order}, which cannot be packed now (status: {status}).</source>
+        <translation>Tote {tote} holds order {order}, which cannot be packed now (status: {status}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote {tote} holds several orders ({orders}): scan the order number instead.</source>
+        <translation>Tote {tote} holds several orders ({orders}): scan the order number instead.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick list {pick_list} is not known here: scan a tote or the order number instead.</source>
+        <translation>Pick list {pick_list} is not known here: scan a tote or the order number instead.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick list {pick_list} has no order waiting to be packed: scan the next tote.</source>
+        <translation>Pick list {pick_list} has no order waiting to be packed: scan the next tote.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is no order, tote or pick list known here: scan the tote or the order number.</source>
+        <translation>{value} is no order, tote or pick list known here: scan the tote or the order number.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Packing could not start: {detail}. Ask a supervisor.</source>
+        <translation>Packing could not start: {detail}. Ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station could not save that action ({detail}): do it again. If it persists, ask a supervisor.</source>
+        <translation>The station could not save that action ({detail}): do it again. If it persists, ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This station has no SSCC numbers left for the labels: check its link to the central database, then tap Print. Nothing was closed.</source>
+        <translation>This station has no SSCC numbers left for the labels: check its link to the central database, then tap Print. Nothing was closed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order could not be closed ({detail}): tap Print to try again. If it persists, ask a supervisor.</source>
+        <translation>The order could not be closed ({detail}): tap Print to try again. If it persists, ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order is closed but its label did not print ({detail}): reprint it from the done screen, or ask a supervisor.</source>
+        <translation>The order is closed but its label did not print ({detail}): reprint it from the done screen, or ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No printer is configured at this station: the label was not printed. Ask a supervisor.</source>
+        <translation>No printer is configured at this station: the label was not printed. Ask a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order {order} was closed but its label had not printed when the station stopped: it prints now. Stick it on its parcel.</source>
+        <translation>Order {order} was closed but its label had not printed when the station stopped: it prints now. Stick it on its parcel.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label printed again.</source>
+        <translation>Label printed again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No label to reprint yet.</source>
+        <translation>No label to reprint yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge or PIN not recognised: try again.</source>
+        <translation>Badge or PIN not recognised: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/packing_ui.py" line="+135"/>
+        <source>This order is packed: tap Next order or scan Next.</source>
+        <translation>This order is packed: tap Next order or scan Next.</translation>
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <location filename="../../app/gui/pack_scale.py" line="+112"/>
+        <source>Scale not usable ({detail}): key the weight in, and tell a supervisor.</source>
+        <translation>Scale not usable ({detail}): key the weight in, and tell a supervisor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No scale: key the weight in.</source>
+        <translation>No scale: key the weight in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale starting…</source>
+        <translation>Scale starting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stabilising…</source>
+        <translation>Stabilising…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the parcel on the scale: its weight is taken when stable.</source>
+        <translation>Put the parcel on the scale: its weight is taken when stable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/packing_ui.py" line="+47"/>
+        <source>Parcel %1: weighed %2, expected %3.</source>
+        <translation>Parcel %1: weighed %2, expected %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 units verified.</source>
+        <translation>%1 of %2 units verified.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Label and packing slip sent to the printers. Stick the label on the parcel.</source>
+        <translation>Label and packing slip sent to the printers. Stick the label on the parcel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing the label and the packing slip…</source>
+        <translation>Printing the label and the packing slip…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack.py" line="+178"/>
+        <source>How many more units of %1 are in the tote? (at most %2)</source>
+        <translation>How many more units of %1 are in the tote? (at most %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weight of parcel %1 (expected %2)</source>
+        <translation>Weight of parcel %1 (expected %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancel packing order %1? Everything verified is forgotten and the tote goes back to the packing queue.</source>
+        <translation>Cancel packing order %1? Everything verified is forgotten and the tote goes back to the packing queue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes, cancel the pack</source>
+        <translation>Yes, cancel the pack</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No, go on packing</source>
+        <translation>No, go on packing</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Confirm: %1 × %2 more in this parcel?</source>
+        <translation>Confirm: %1 × %2 more in this parcel?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes, %1 units</source>
+        <translation>Yes, %1 units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, count again</source>
+        <translation>No, count again</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relay point: %1</source>
+        <translation>Relay point: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 units · parcel %3 / %4</source>
+        <translation>%1 / %2 units · parcel %3 / %4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scan the serial number of %1</source>
+        <translation>Scan the serial number of %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan every unit into the parcel</source>
+        <translation>Scan every unit into the parcel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the barcode of box %1</source>
+        <translation>Scan the barcode of box %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose one)</source>
+        <translation>(choose one)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the parcel on the scale</source>
+        <translation>Put the parcel on the scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weigh the parcel and key its weight in</source>
+        <translation>Weigh the parcel and key its weight in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight off: scan the parcel&apos;s units again</source>
+        <translation>Weight off: scan the parcel&apos;s units again</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in quantity</source>
+        <translation>Key in quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other box</source>
+        <translation>Other box</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next parcel</source>
+        <translation>Next parcel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in weight</source>
+        <translation>Key in weight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel pack</source>
+        <translation>Cancel pack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_panels.py" line="+50"/>
+        <source>Tap the box you use, or scan its barcode</source>
+        <translation>Tap the box you use, or scan its barcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Card: « %1 »</source>
+        <translation>Card: « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put these in the parcel, tick each one, then tap Done</source>
+        <translation>Put these in the parcel, tick each one, then tap Done</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The label and the slip print in</source>
+        <translation>The label and the slip print in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel printing</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing stopped. Fix what is needed, then print (or scan Done).</source>
+        <translation>Printing stopped. Fix what is needed, then print (or scan Done).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print now</source>
+        <translation>Print now</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Ready for pickup in store</source>
+        <translation>Ready for pickup in store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to ship</source>
+        <translation>Ready to ship</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 · %2</source>
+        <translation>Order %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pallet</source>
+        <translation>Pallet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carton</source>
+        <translation>Carton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next order</source>
+        <translation>Next order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint label</source>
+        <translation>Reprint label</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_widgets.py" line="+205"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_work.py" line="+90"/>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S/N %1</source>
+        <translation>S/N %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to verify · %1 / %2</source>
+        <translation>to verify · %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>verified · %1 / %2</source>
+        <translation>verified · %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Parcel %1 / %2</source>
+        <translation>Parcel %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggested box</source>
+        <translation>Suggested box</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a box</source>
+        <translation>Choose a box</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan its barcode, or tap “Other box”.</source>
+        <translation>Scan its barcode, or tap “Other box”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighed</source>
+        <translation>Weighed</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Gift message</source>
+        <translation>Gift message</translation>
+    </message>
+</context>
+<context>
     <name>PackerHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_packer.py" line="+17"/>
+        <location filename="../../app/gui/screens/home_packer.py" line="+46"/>
+        <source>Or scan a tote or an order number</source>
+        <translation>Or scan a tote or an order number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping dock</source>
+        <translation>Shipping dock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>order picked, waiting to be packed</source>
         <translation>order picked, waiting to be packed</translation>
     </message>
@@ -232,8 +1383,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Guided packing is not available on this station yet; it comes with the next version of Quai.</source>
-        <translation>Guided packing is not available on this station yet; it comes with the next version of Quai.</translation>
+        <source>Or scan a tote or an order number to pack that order.</source>
+        <translation>Or scan a tote or an order number to pack that order.</translation>
     </message>
 </context>
 <context>
@@ -726,7 +1877,7 @@
         <translation>Document printer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/printers_ui.py" line="+118"/>
+        <location filename="../../app/gui/printers_ui.py" line="+117"/>
         <source>This job is already at the printer: it can no longer be cancelled.</source>
         <translation>This job is already at the printer: it can no longer be cancelled.</translation>
     </message>
@@ -833,9 +1984,67 @@
     </message>
 </context>
 <context>
+    <name>Scale</name>
+    <message>
+        <location filename="../../app/gui/scale_hub.py" line="+120"/>
+        <source>Scale: starting…</source>
+        <translation>Scale: starting…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: ready</source>
+        <translation>Scale: ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale unplugged: plug it back in</source>
+        <translation>Scale unplugged: plug it back in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: not found</source>
+        <translation>Scale: not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: cannot be opened</source>
+        <translation>Scale: cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: not answering</source>
+        <translation>Scale: not answering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: none (weight keyed in)</source>
+        <translation>Scale: none (weight keyed in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: overloaded</source>
+        <translation>Scale: overloaded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: below zero</source>
+        <translation>Scale: below zero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: busy</source>
+        <translation>Scale: busy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: settings to check</source>
+        <translation>Scale: settings to check</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+264"/>
+        <location filename="../../app/gui/main_window.py" line="+268"/>
         <source>Log in first: scan your badge.</source>
         <translation>Log in first: scan your badge.</translation>
     </message>
@@ -845,7 +2054,7 @@
         <translation>Choose your role on the screen, or tap “Not me”.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>No scan is expected on this screen.</source>
         <translation>No scan is expected on this screen.</translation>
     </message>
@@ -1212,7 +2421,7 @@
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+74"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+79"/>
         <source>%n order on the floor</source>
         <translation>%n order on the floor</translation>
     </message>
@@ -1230,6 +2439,11 @@
         <location line="+1"/>
         <source>Printers</source>
         <translation>Printers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping dock</source>
+        <translation>Shipping dock</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -2,6 +2,256 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Dock</name>
+    <message>
+        <location filename="../../app/gui/dock_texts.py" line="+28"/>
+        <source>Click &amp; collect (shop)</source>
+        <translation>Click &amp; collect (magasin)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no carrier</source>
+        <translation>aucun transporteur</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the pallet of {order}</source>
+        <translation>la palette de {order}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parcel {n} of {order}</source>
+        <translation>colis {n} de {order}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pallet of {order} handed over, with its {count} cartons</source>
+        <translation>Palette de {order} remise, avec ses {count} cartons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parcel {n} of {order} handed over</source>
+        <translation>Colis {n} de {order} remis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>order shipped</source>
+        <translation>commande expédiée</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>{left} more to come</source>
+        <translation>encore {left} à remettre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Already handed over at {time}: {what}. Nothing to do.</source>
+        <translation>Déjà remis à {time} : {what}. Rien à faire.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is not a parcel label: scan the SSCC barcode, (00) under the bars.</source>
+        <translation>Ce n&apos;est pas une étiquette de colis : scannez le code-barres SSCC, (00) sous les barres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown parcel {sscc}: it was not packed here, or the station is not in sync. Put it aside and tell your supervisor.</source>
+        <translation>Colis inconnu {sscc} : il n&apos;a pas été emballé ici, ou le poste n&apos;est pas à jour. Mettez-le de côté et prévenez votre responsable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is on hold ({reason}): this parcel must not leave. Put it aside.</source>
+        <translation>La commande {order} est bloquée ({reason}) : ce colis ne doit pas partir. Mettez-le de côté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} is in exception ({reason}): this parcel must not leave. Put it aside.</source>
+        <translation>La commande {order} est en anomalie ({reason}) : ce colis ne doit pas partir. Mettez-le de côté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order} was cancelled: this parcel must not leave. Put it aside.</source>
+        <translation>La commande {order} a été annulée : ce colis ne doit pas partir. Mettez-le de côté.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} is not ready to ship: take this parcel back to the packing bench.</source>
+        <translation>La commande {order} n&apos;est pas prête à expédier : rapportez ce colis au poste d&apos;emballage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel {seq} of {order} is not closed: take it back to the packing bench.</source>
+        <translation>Le colis {seq} de {order} n&apos;est pas fermé : rapportez-le au poste d&apos;emballage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong carrier: this parcel of {order} goes with {carrier}, not {dock}. Keep it for its own carrier.</source>
+        <translation>Mauvais transporteur : ce colis de {order} part avec {carrier}, pas {dock}. Gardez-le pour son transporteur.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no reason given</source>
+        <translation>sans motif</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This parcel cannot be handed over: put it aside and tell your supervisor.</source>
+        <translation>Ce colis ne peut pas être remis : mettez-le de côté et prévenez votre responsable.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station could not record this scan ({error}). Scan the parcel again.</source>
+        <translation>Le poste n&apos;a pas pu enregistrer ce scan ({error}). Scannez le colis à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pallet</source>
+        <translation>palette</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on hold</source>
+        <translation>bloquée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in exception</source>
+        <translation>en anomalie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUT ASIDE: {line} — order {status}{reason}</source>
+        <translation>À METTRE DE CÔTÉ : {line} — commande {status}{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dock_ui.py" line="+180"/>
+        <source>Answer on the screen first: close the day, or go back to the scans.</source>
+        <translation>Répondez d&apos;abord à l&apos;écran : clôturez la journée, ou revenez aux scans.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the carrier on the screen first, then scan its parcels.</source>
+        <translation>Choisissez d&apos;abord le transporteur à l&apos;écran, puis scannez ses colis.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Day closed. Manifest saved in {folder}: {pdf} and {csv}.</source>
+        <translation>Journée clôturée. Bordereau enregistré dans {folder} : {pdf} et {csv}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the documents printer.</source>
+        <translation>Envoyé à l&apos;imprimante de documents.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed ({error}): print the PDF from that folder.</source>
+        <translation>Non imprimé ({error}) : imprimez le PDF depuis ce dossier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no documents printer</source>
+        <translation>pas d&apos;imprimante de documents</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The day could not be closed ({error}). Try again; if it fails again, tell your supervisor.</source>
+        <translation>La journée n&apos;a pas pu être clôturée ({error}). Réessayez ; si cela échoue encore, prévenez votre responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/dock.py" line="+203"/>
+        <source>Scan each parcel as the courier takes it.</source>
+        <translation>Scannez chaque colis quand le transporteur le prend.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{expected} expected · {shipped} handed over</source>
+        <translation>{expected} attendus · {shipped} remis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading: {carrier}</source>
+        <translation>Chargement : {carrier}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Handed over today ({n})</source>
+        <translation>Remis aujourd&apos;hui ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still expected ({n})</source>
+        <translation>Encore attendus ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} to put aside</source>
+        <translation>{n} à mettre de côté</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the day for {carrier}?</source>
+        <translation>Clôturer la journée {carrier} ?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} parcel(s) expected have not been handed over: find them before closing, or close anyway and they are listed as missing on the manifest.</source>
+        <translation>{n} colis attendu(s) n&apos;ont pas été remis : retrouvez-les avant de clôturer, ou clôturez quand même et ils figurent comme manquants sur le bordereau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close anyway</source>
+        <translation>Clôturer quand même</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No parcel is missing.</source>
+        <translation>Aucun colis manquant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Close the day</source>
+        <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Handed over: {parcels} parcel(s), {kg} kg. The manifest is printed and saved as PDF and CSV.</source>
+        <translation>Remis : {parcels} colis, {kg} kg. Le bordereau est imprimé et enregistré en PDF et en CSV.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shipping dock</source>
+        <translation>Quai d&apos;expédition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which carrier is at the dock?</source>
+        <translation>Quel transporteur est au quai ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change carrier</source>
+        <translation>Changer de transporteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the scans</source>
+        <translation>Revenir aux scans</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../app/gui/feedback.py" line="+185"/>
@@ -176,6 +426,142 @@
     </message>
 </context>
 <context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../app/gui/console/orders_columns.py" line="+33"/>
+        <source>Click &amp; collect</source>
+        <translation>Retrait en magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No carrier</source>
+        <translation>Sans transporteur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cutoff</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prio.</source>
+        <translation>Prio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station / reason</source>
+        <translation>Poste / motif</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>selected</source>
+        <translation>sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not selected</source>
+        <translation>non sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../app/gui/console/orders_panel.py" line="+290"/>
+        <source>Search: order, customer, city, e-mail</source>
+        <translation>Rechercher : n°, client, ville, e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>Priorité :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Priority %1 and more</source>
+        <translation>Priorité %1 et plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unselect all</source>
+        <translation>Tout désélectionner</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%n order</source>
+        <translation>%n commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders</source>
+        <translation>%n commandes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The list could not be read ({error}). Change a filter to try again.</source>
+        <translation>La liste n&apos;a pas pu être lue ({error}). Changez un filtre pour réessayer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%n order selected</source>
+        <translation>%n sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders selected</source>
+        <translation>%n sélectionnées</translation>
+    </message>
+</context>
+<context>
     <name>OrdersTable</name>
     <message>
         <location filename="../../app/gui/models.py" line="+48"/>
@@ -204,9 +590,774 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../app/gui/screens/override_dialog.py" line="+217"/>
+        <source>Supervisor: let the weight through</source>
+        <translation>Responsable : accepter le poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: close without every unit verified</source>
+        <translation>Responsable : valider sans que tout soit vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor badge (scan it)</source>
+        <translation>Badge du responsable (scannez-le)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other reason (type it)</source>
+        <translation>Autre raison (saisissez-la)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge number</source>
+        <translation>N° de badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm override</source>
+        <translation>Confirmer le forçage</translation>
+    </message>
+</context>
+<context>
+    <name>Pack</name>
+    <message>
+        <location filename="../../app/gui/pack_texts.py" line="+36"/>
+        <source>Wrong product: {got} is not in this order. Put it aside.</source>
+        <translation>Mauvais produit : {got} n&apos;est pas dans cette commande. Mettez-le de côté.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra unit: every {sku} of this order is already verified. Take it out of the parcel.</source>
+        <translation>Article en trop : tous les {sku} de cette commande sont déjà vérifiés. Retirez-le du colis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong lot: {lot} was not picked for this order (picked: {picked}). Check the unit.</source>
+        <translation>Mauvais lot : {lot} n&apos;a pas été prélevé pour cette commande (prélevé : {picked}). Vérifiez l&apos;article.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This product is tracked by lot: scan its GS1 barcode with the lot, not the plain EAN.</source>
+        <translation>Ce produit est suivi par lot : scannez son code-barres GS1 avec le lot, pas l&apos;EAN seul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the serial number of this unit first.</source>
+        <translation>Scannez d&apos;abord le numéro de série de cet article.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number {serial} is already captured: scan the serial of this unit.</source>
+        <translation>Le numéro de série {serial} est déjà saisi : scannez le numéro de série de cet article.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not a serial number: scan the serial barcode of the unit.</source>
+        <translation>Ce n&apos;est pas un numéro de série : scannez le code-barres du numéro de série de l&apos;article.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown box {box}: scan a box barcode from the box list, or tap a box on the screen.</source>
+        <translation>Carton inconnu {box} : scannez le code-barres d&apos;un carton de la liste, ou touchez un carton à l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box {box} is too small for these items: take a larger box.</source>
+        <translation>Le carton {box} est trop petit pour ces articles : prenez un carton plus grand.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box {box} carries at most {max}, these items weigh {weight}: take a stronger box.</source>
+        <translation>Le carton {box} porte au plus {max}, ces articles pèsent {weight} : prenez un carton plus solide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scale is not stable: let the parcel settle.</source>
+        <translation>La balance n&apos;est pas stable : laissez le colis se stabiliser.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight {grams} expected {expected} ±{tolerance}: check the parcel again.</source>
+        <translation>Poids {grams} attendu {expected} ±{tolerance} : revérifiez le colis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That weight is not possible: weigh the parcel again.</source>
+        <translation>Ce poids n&apos;est pas possible : pesez de nouveau le colis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station must weigh on its scale: put the parcel on the scale.</source>
+        <translation>Ce poste doit peser sur sa balance : posez le colis sur la balance.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every unit is verified: scan the remaining units, or ask a supervisor.</source>
+        <translation>Tous les articles ne sont pas vérifiés : scannez ceux qui restent, ou appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The barcode was misread: scan it again.</source>
+        <translation>Le code-barres a été mal lu : scannez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This scan is not expected now: follow the screen.</source>
+        <translation>Ce scan n&apos;est pas attendu maintenant : suivez l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That quantity is not possible here.</source>
+        <translation>Cette quantité n&apos;est pas possible ici.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A quantity can be keyed in only on large lines: scan each unit.</source>
+        <translation>Une quantité ne se saisit que sur les grosses lignes : scannez chaque article.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This badge is not a supervisor&apos;s: a supervisor must scan their own badge.</source>
+        <translation>Ce badge n&apos;est pas celui d&apos;un responsable : un responsable doit scanner son propre badge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a reason for the override.</source>
+        <translation>Indiquez la raison du forçage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This parcel is empty: put units in it first.</source>
+        <translation>Ce colis est vide : mettez-y d&apos;abord des articles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now: follow the step on the screen.</source>
+        <translation>Pas maintenant : suivez l&apos;étape affichée à l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is already closed.</source>
+        <translation>Cette commande est déjà clôturée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the box of this parcel first: scan the box barcode.</source>
+        <translation>Confirmez d&apos;abord le carton de ce colis : scannez le code-barres du carton.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order}: scan every unit.</source>
+        <translation>Commande {order} : scannez chaque article.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Box {box} confirmed.</source>
+        <translation>Carton {box} confirmé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel {parcel} opened.</source>
+        <translation>Colis {parcel} ouvert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight OK.</source>
+        <translation>Poids correct.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight accepted by a supervisor.</source>
+        <translation>Poids accepté par un responsable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification completed by a supervisor.</source>
+        <translation>Vérification validée par un responsable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the parcel&apos;s units again.</source>
+        <translation>Scannez de nouveau les articles du colis.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing cancelled.</source>
+        <translation>Impression annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last action undone.</source>
+        <translation>Dernière action annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} packed.</source>
+        <translation>Commande {order} emballée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packing cancelled: take the tote back.</source>
+        <translation>Emballage annulé : rapportez le bac.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lot {lot}: more units than were picked for this order. Put the extra unit aside.</source>
+        <translation>Lot {lot} : plus d&apos;articles que ceux prélevés pour cette commande. Mettez l&apos;article en trop de côté.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Click &amp; collect</source>
+        <translation>Retrait en magasin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carrier to choose</source>
+        <translation>Transporteur à choisir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home delivery</source>
+        <translation>Livraison à domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay point</source>
+        <translation>Point relais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickup in store</source>
+        <translation>Retrait en magasin</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gift message card</source>
+        <translation>Carte du message cadeau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift wrap</source>
+        <translation>Emballage cadeau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome insert (first order)</source>
+        <translation>Flyer de bienvenue (première commande)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barcode unreadable</source>
+        <translation>Code-barres illisible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product relabelled</source>
+        <translation>Produit réétiqueté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue weight wrong</source>
+        <translation>Poids du catalogue faux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer agreed</source>
+        <translation>Accord du client</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No order is waiting to be packed right now.</source>
+        <translation>Aucune commande n&apos;attend d&apos;être emballée pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Order {order} is being handled at station {station}.</source>
+        <translation>La commande {order} est en cours au poste {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is assigned to station {station}.</source>
+        <translation>La commande {order} est attribuée au poste {station}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is unknown: check the barcode.</source>
+        <translation>Commande {order} inconnue : vérifiez le code-barres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Order {order} cannot be packed now (status: {status}).</source>
+        <translation>La commande {order} ne peut pas être emballée maintenant (statut : {status}).</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The central database cannot be reached: no order can be reserved. Try again in a moment.</source>
+        <translation>La base centrale est injoignable : aucune commande ne peut être réservée. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Order {order} is not known at this station: check the number, or wait for the station to sync.</source>
+        <translation>La commande {order} n&apos;est pas connue de ce poste : vérifiez le numéro, ou attendez la synchronisation du poste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tote {tote} holds no order waiting to be packed: scan the order number on the pick slip instead.</source>
+        <translation>Le bac {tote} ne contient aucune commande à emballer : scannez plutôt le numéro de commande sur le bon de préparation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote {tote} holds order {order}, which cannot be packed now (status: {status}).</source>
+        <translation>Le bac {tote} contient la commande {order}, qui ne peut pas être emballée maintenant (statut : {status}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tote {tote} holds several orders ({orders}): scan the order number instead.</source>
+        <translation>Le bac {tote} contient plusieurs commandes ({orders}) : scannez plutôt le numéro de commande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick list {pick_list} is not known here: scan a tote or the order number instead.</source>
+        <translation>La liste de préparation {pick_list} n&apos;est pas connue ici : scannez plutôt un bac ou le numéro de commande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick list {pick_list} has no order waiting to be packed: scan the next tote.</source>
+        <translation>La liste de préparation {pick_list} n&apos;a plus de commande à emballer : scannez le bac suivant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is no order, tote or pick list known here: scan the tote or the order number.</source>
+        <translation>{value} n&apos;est ni une commande, ni un bac, ni une liste connus ici : scannez le bac ou le numéro de commande.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Packing could not start: {detail}. Ask a supervisor.</source>
+        <translation>L&apos;emballage n&apos;a pas pu commencer : {detail}. Appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station could not save that action ({detail}): do it again. If it persists, ask a supervisor.</source>
+        <translation>Le poste n&apos;a pas pu enregistrer cette action ({detail}) : refaites-la. Si cela continue, appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This station has no SSCC numbers left for the labels: check its link to the central database, then tap Print. Nothing was closed.</source>
+        <translation>Ce poste n&apos;a plus de numéros SSCC pour les étiquettes : vérifiez sa liaison avec la base centrale, puis touchez Imprimer. Rien n&apos;a été clôturé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order could not be closed ({detail}): tap Print to try again. If it persists, ask a supervisor.</source>
+        <translation>La commande n&apos;a pas pu être clôturée ({detail}) : touchez Imprimer pour réessayer. Si cela continue, appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order is closed but its label did not print ({detail}): reprint it from the done screen, or ask a supervisor.</source>
+        <translation>La commande est clôturée mais son étiquette ne s&apos;est pas imprimée ({detail}) : réimprimez-la depuis l&apos;écran de fin, ou appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No printer is configured at this station: the label was not printed. Ask a supervisor.</source>
+        <translation>Aucune imprimante n&apos;est configurée sur ce poste : l&apos;étiquette n&apos;a pas été imprimée. Appelez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order {order} was closed but its label had not printed when the station stopped: it prints now. Stick it on its parcel.</source>
+        <translation>La commande {order} était clôturée mais son étiquette ne s&apos;était pas imprimée quand le poste s&apos;est arrêté : elle s&apos;imprime maintenant. Collez-la sur son colis.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label printed again.</source>
+        <translation>Étiquette réimprimée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No label to reprint yet.</source>
+        <translation>Pas encore d&apos;étiquette à réimprimer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge or PIN not recognised: try again.</source>
+        <translation>Badge ou code PIN non reconnu : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/packing_ui.py" line="+135"/>
+        <source>This order is packed: tap Next order or scan Next.</source>
+        <translation>Cette commande est emballée : touchez « Commande suivante » ou scannez Suivant.</translation>
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <location filename="../../app/gui/pack_scale.py" line="+112"/>
+        <source>Scale not usable ({detail}): key the weight in, and tell a supervisor.</source>
+        <translation>Balance inutilisable ({detail}) : saisissez le poids, et prévenez un responsable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No scale: key the weight in.</source>
+        <translation>Pas de balance : saisissez le poids.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale starting…</source>
+        <translation>Démarrage de la balance…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stabilising…</source>
+        <translation>Stabilisation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the parcel on the scale: its weight is taken when stable.</source>
+        <translation>Posez le colis sur la balance : le poids est pris dès qu&apos;il est stable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/packing_ui.py" line="+47"/>
+        <source>Parcel %1: weighed %2, expected %3.</source>
+        <translation>Colis %1 : pesé %2, attendu %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 units verified.</source>
+        <translation>%1 article(s) vérifié(s) sur %2.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Label and packing slip sent to the printers. Stick the label on the parcel.</source>
+        <translation>Étiquette et bon de livraison envoyés aux imprimantes. Collez l&apos;étiquette sur le colis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing the label and the packing slip…</source>
+        <translation>Impression de l&apos;étiquette et du bon de livraison…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack.py" line="+178"/>
+        <source>How many more units of %1 are in the tote? (at most %2)</source>
+        <translation>Combien d&apos;articles %1 en plus dans le bac ? (au plus %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weight of parcel %1 (expected %2)</source>
+        <translation>Poids du colis %1 (attendu %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancel packing order %1? Everything verified is forgotten and the tote goes back to the packing queue.</source>
+        <translation>Annuler l&apos;emballage de la commande %1 ? Toute la vérification est oubliée et le bac retourne dans la file d&apos;emballage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes, cancel the pack</source>
+        <translation>Oui, annuler l&apos;emballage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No, go on packing</source>
+        <translation>Non, continuer l&apos;emballage</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Confirm: %1 × %2 more in this parcel?</source>
+        <translation>Confirmez : %1 × %2 de plus dans ce colis ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes, %1 units</source>
+        <translation>Oui, %1 articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, count again</source>
+        <translation>Non, recompter</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relay point: %1</source>
+        <translation>Point relais : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 units · parcel %3 / %4</source>
+        <translation>%1 / %2 articles · colis %3 / %4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scan the serial number of %1</source>
+        <translation>Scannez le numéro de série de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan every unit into the parcel</source>
+        <translation>Scannez chaque article en le mettant dans le colis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the barcode of box %1</source>
+        <translation>Scannez le code-barres du carton %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose one)</source>
+        <translation>(choisissez-en un)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the parcel on the scale</source>
+        <translation>Posez le colis sur la balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weigh the parcel and key its weight in</source>
+        <translation>Pesez le colis et saisissez son poids</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight off: scan the parcel&apos;s units again</source>
+        <translation>Poids incorrect : scannez de nouveau les articles du colis</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Undo</source>
+        <translation>↶ Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in quantity</source>
+        <translation>Saisir quantité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other box</source>
+        <translation>Autre carton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next parcel</source>
+        <translation>Colis suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in weight</source>
+        <translation>Saisir le poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel pack</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_panels.py" line="+50"/>
+        <source>Tap the box you use, or scan its barcode</source>
+        <translation>Touchez le carton utilisé, ou scannez son code-barres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Card: « %1 »</source>
+        <translation>Carte : « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put these in the parcel, tick each one, then tap Done</source>
+        <translation>Mettez-les dans le colis, cochez chacun, puis touchez Terminé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The label and the slip print in</source>
+        <translation>L&apos;étiquette et le bon s&apos;impriment dans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel printing</source>
+        <translation>Annuler l&apos;impression</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing stopped. Fix what is needed, then print (or scan Done).</source>
+        <translation>Impression arrêtée. Corrigez ce qu&apos;il faut, puis imprimez (ou scannez Terminé).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print now</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Ready for pickup in store</source>
+        <translation>Prêt pour le retrait en magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to ship</source>
+        <translation>Prêt à expédier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 · %2</source>
+        <translation>Commande %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pallet</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carton</source>
+        <translation>Carton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel</source>
+        <translation>Colis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next order</source>
+        <translation>Commande suivante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint label</source>
+        <translation>Réimprimer l&apos;étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_widgets.py" line="+205"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/pack_work.py" line="+90"/>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S/N %1</source>
+        <translation>N° série %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to verify · %1 / %2</source>
+        <translation>à vérifier · %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>verified · %1 / %2</source>
+        <translation>vérifié · %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Parcel %1 / %2</source>
+        <translation>Colis %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Box</source>
+        <translation>Carton</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggested box</source>
+        <translation>Carton conseillé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a box</source>
+        <translation>Choisissez un carton</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan its barcode, or tap “Other box”.</source>
+        <translation>Scannez-le, ou « Autre carton ».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighed</source>
+        <translation>Pesé</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Gift message</source>
+        <translation>Message cadeau</translation>
+    </message>
+</context>
+<context>
     <name>PackerHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_packer.py" line="+17"/>
+        <location filename="../../app/gui/screens/home_packer.py" line="+46"/>
+        <source>Or scan a tote or an order number</source>
+        <translation>Ou scannez un bac ou un numéro de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping dock</source>
+        <translation>Quai d&apos;expédition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>order picked, waiting to be packed</source>
         <translation>commande préparée, à emballer</translation>
     </message>
@@ -232,8 +1383,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Guided packing is not available on this station yet; it comes with the next version of Quai.</source>
-        <translation>L&apos;emballage guidé n&apos;est pas encore disponible sur ce poste ; il arrive avec la prochaine version de Quai.</translation>
+        <source>Or scan a tote or an order number to pack that order.</source>
+        <translation>Ou scannez un bac ou un numéro de commande pour emballer cette commande.</translation>
     </message>
 </context>
 <context>
@@ -726,7 +1877,7 @@
         <translation>Imprimante de documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/printers_ui.py" line="+118"/>
+        <location filename="../../app/gui/printers_ui.py" line="+117"/>
         <source>This job is already at the printer: it can no longer be cancelled.</source>
         <translation>Cette impression est déjà partie à l&apos;imprimante : elle ne peut plus être annulée.</translation>
     </message>
@@ -833,9 +1984,67 @@
     </message>
 </context>
 <context>
+    <name>Scale</name>
+    <message>
+        <location filename="../../app/gui/scale_hub.py" line="+120"/>
+        <source>Scale: starting…</source>
+        <translation>Balance : démarrage…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: ready</source>
+        <translation>Balance : prête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale unplugged: plug it back in</source>
+        <translation>Balance débranchée : rebranchez-la</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: not found</source>
+        <translation>Balance : introuvable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: cannot be opened</source>
+        <translation>Balance : accès refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: not answering</source>
+        <translation>Balance : ne répond pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: none (weight keyed in)</source>
+        <translation>Balance : aucune (poids saisi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: overloaded</source>
+        <translation>Balance : surcharge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: below zero</source>
+        <translation>Balance : sous zéro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: busy</source>
+        <translation>Balance : occupée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: settings to check</source>
+        <translation>Balance : réglages à vérifier</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+264"/>
+        <location filename="../../app/gui/main_window.py" line="+268"/>
         <source>Log in first: scan your badge.</source>
         <translation>Connectez-vous d&apos;abord : scannez votre badge.</translation>
     </message>
@@ -845,7 +2054,7 @@
         <translation>Choisissez votre rôle à l&apos;écran, ou touchez « Ce n&apos;est pas moi ».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>No scan is expected on this screen.</source>
         <translation>Aucun scan n&apos;est attendu sur cet écran.</translation>
     </message>
@@ -1212,7 +2421,7 @@
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+74"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+79"/>
         <source>%n order on the floor</source>
         <translation>%n commande en cours</translation>
     </message>
@@ -1230,6 +2439,11 @@
         <location line="+1"/>
         <source>Printers</source>
         <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping dock</source>
+        <translation>Quai d&apos;expédition</translation>
     </message>
     <message>
         <location line="+4"/>
