@@ -16,7 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.demo.cutoffs import cutoff_for, pickup_for
+from app.demo.cutoffs import PARIS
 from app.demo.generate import KIND_OF, generate, write_files
+from app.demo.prepick import prepick
 from app.domain.events import ORDER_UPDATED
 from app.domain.roles import Role
 from app.imports import ImportReport, run_import
@@ -48,6 +50,8 @@ DEMO_BOXES: list[tuple[str, str, tuple[int, int, int], int, int, bool]] = [
     ("ETUI-BOUTEILLE", "Étui bouteille calé", (320, 100, 100), 2000, 180, False),
     ("CARTON-B2B", "Carton export B2B", (600, 400, 400), 30000, 900, False),
 ]
+
+DEMO_PREPICKED = 5  # orders the demo's robot picker leaves in totes TOT801… for packing
 
 DEMO_STATIONS = [("PICK-01", "picking"), ("PICK-02", "picking"), ("PACK-01", "packing"),
                  ("SUP-01", "supervisor"), ("DEMO-01", "any")]
@@ -88,6 +92,8 @@ def build_demo(factory: sessionmaker[Session], *, workdir: Path, now: datetime |
     with transaction(factory) as session:
         _add_people_and_equipment(session)
         _set_cutoffs(session, now)
+    # A few orders already picked into totes, so the packing station has work at once.
+    prepick(factory, DEMO_PREPICKED, now.astimezone(PARIS).date())
     summary = summarise(factory)
     summary.files, summary.reports = files, reports
     return summary

@@ -72,6 +72,41 @@ def test_build_demo_twice_changes_nothing(sqlite_engine: Engine, tmp_path: Path)
     second = build_demo(factory, workdir=tmp_path / "demo", now=NOW)
     assert (second.products, second.locations, second.stock_rows, second.orders_by_status, second.users) == (
         first.products, first.locations, first.stock_rows, first.orders_by_status, first.users)
-    assert all(r.imported == 0 and r.updated == 0 for r in second.reports.values())
+    # Only the stock file changes something: it is a count of the shelves, and the demo's robot
+    # picker (app.demo.prepick) took units off them after the first import.
+    assert all(r.imported == 0 and r.updated == 0 for name, r in second.reports.items() if name != "stock")
+    assert second.reports["stock"].imported == 0
     with factory() as session:
         assert dict(session.execute(select(Order.number, Order.cutoff_at)).all()) == cutoffs
+
+
+def test_the_demo_leaves_a_few_orders_picked_in_totes_for_the_packer(sqlite_engine: Engine, tmp_path: Path) -> None:
+    """Picked by the real picking session and store: lines picked in full, lots captured for
+    lot-tracked products, stock taken off the shelves, one tote each."""
+    from app.demo.prepick import FIRST_TOTE
+    from app.demo.seed import DEMO_PREPICKED
+    from app.store.models import OrderLine, Product, Stock
+
+    factory = session_factory(sqlite_engine)
+    build_demo(factory, workdir=tmp_path / "demo", now=NOW)
+    with factory() as session:
+        picked = session.scalars(select(Order).where(Order.status == "picked").order_by(Order.number)).all()
+        assert len(picked) == DEMO_PREPICKED
+        totes = sorted(tote for order in picked for tote in order.totes)
+        assert totes == [f"TOT{FIRST_TOTE + i}" for i in range(DEMO_PREPICKED)]
+        lot_tracked = set(session.scalars(select(Product.sku).where(Product.lot_tracked.is_(True))))
+        lines = [line for order in picked for line in order.lines if line.requires_shipping]
+        assert lines and all(line.picked == line.quantity for line in lines)
+        assert any(line.sku in lot_tracked for line in lines)
+        for line in lines:
+            captured = sum(entry.get("quantity", 1) for entry in line.captured)
+            assert captured == line.picked
+            if line.sku in lot_tracked:
+                assert all(entry["lot"] for entry in line.captured)
+        after_pick = session.scalar(select(func.sum(Stock.quantity)))
+    build_demo(factory, workdir=tmp_path / "demo", now=NOW)  # built again: nothing picked twice
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(Order).where(Order.status == "picked")) == DEMO_PREPICKED
+        # the stock file is a count of the shelves: imported again, it puts back what the robot took
+        units = sum(line.picked for line in lines)
+        assert session.scalar(select(func.sum(Stock.quantity))) == after_pick + units
