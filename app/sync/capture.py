@@ -46,12 +46,17 @@ CAPTURED: dict[str, str] = {
     "locations": "id",
     "stock": "id",
     "users": "id",
+    "stations": "id",  # who is on which station, last seen (app.sync.central): the console reads it
     "box_types": "id",
     "orders": "id",
     "order_lines": "id",
     "parcels": "id",
 }
-QUIET_COLUMNS: dict[str, tuple[str, ...]] = {"orders": ("lease_until", "updated_at")}
+QUIET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "orders": ("lease_until", "updated_at"),
+    # Every push moves its station's pushed_seq: bookkeeping, not news for the replicas.
+    "stations": ("pushed_seq",),
+}
 NOTIFY_CHANNEL = "quai_changes"
 LOST_PREFIX = "lost:"  # payload "lost:<station>": that station's claim changed hands
 # Central ``sync_state`` name of the central database's identity: a station whose cursor

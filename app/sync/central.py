@@ -42,7 +42,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.events import ORDER_STATUS_CHANGED, utc_now
+from app.domain.events import ORDER_STATUS_CHANGED, USER_LOGGED_IN, USER_LOGGED_OUT, utc_now
 from app.domain.status import IllegalTransition
 from app.store import handover, packing, packing_close, picking
 from app.store.events import record
@@ -346,6 +346,25 @@ def _check_incarnation(session: Session, station: str, incarnation: str, pushed_
 _ORIGIN_SEQ = attrgetter("origin_seq")
 
 
+def _presence(fresh: Sequence[EventIn]) -> dict[str, Any]:
+    """What a batch says of who is on the station and when a person last acted there, as
+    ``stations`` column values (empty: nothing to say). ``current_user``: the badge of the
+    last ``user.logged_in`` (None after a ``user.logged_out``); ``last_seen_at``: the time of
+    the latest event a person made (it has an actor: a scan, a tap, a login), which is what
+    the supervisor's "last scanned" means. ``fresh`` is in the station's order."""
+    values: dict[str, Any] = {}
+    for event in fresh:
+        if event.kind == USER_LOGGED_IN:
+            values["current_user"] = event.actor
+        elif event.kind == USER_LOGGED_OUT:
+            values["current_user"] = None
+        if event.actor is not None:
+            seen = _aware_utc(event.occurred_at)
+            if "last_seen_at" not in values or seen > values["last_seen_at"]:
+                values["last_seen_at"] = seen
+    return values
+
+
 def apply_batch(
     factory: sessionmaker[Session], station: str, events: Sequence[EventIn], *, incarnation: str | None = None
 ) -> ApplyResult:
@@ -391,8 +410,12 @@ def apply_batch(
                             order_number=event.order_number,
                         )
                 new_seq = max(pushed_seq, fresh[-1].origin_seq)
+                # The station's row is locked already: its presence (the console's "who is
+                # on which station, last scan") rides on the same update, and reaches the
+                # replicas through the change capture (pushed_seq alone is a quiet column).
                 session.execute(
-                    update(Station.__table__).where(Station.__table__.c.name == station).values(pushed_seq=new_seq)
+                    update(Station.__table__).where(Station.__table__.c.name == station)
+                    .values(pushed_seq=new_seq, **_presence(fresh))
                 )
                 pushed_seq = new_seq
             session.commit()
