@@ -1,0 +1,189 @@
+"""A supervisor's actions applied centrally (app.sync.supervision), on SQLite and the real PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.roles import Role
+from app.store.db import session_factory, transaction
+from app.store.models import Event, Order, OrderLine, Station, User
+from app.store.users import add_user
+from app.supervision import Cancel, ForceRelease, Hold, NotAuthorized, Reassign, Release, SetPriority
+from app.sync.claims import claim_next, heartbeat
+from app.sync.supervision import ORDER_PRIORITY_CHANGED, apply_action
+
+SUP, PIN, CONSOLE = "BDG0007", "4821", "SUP-DESK"
+FRAUD = "fraud_risk: Risk Level High"
+
+
+@pytest.fixture
+def central(any_engine):
+    factory = session_factory(any_engine)
+    with transaction(factory) as session:
+        add_user(session, name="Sam Sup", badge=SUP, roles=frozenset({Role.SUPERVISOR}), pin=PIN)
+        add_user(session, name="Pat Picker", badge="BDG0008", roles=frozenset({Role.PICKER}), pin=PIN)
+        add_user(session, name="Ann Packer", badge="BDG0011", roles=frozenset({Role.PACKER}), pin=PIN)
+        add_user(session, name="Old Sup", badge="BDG0009", roles=frozenset({Role.SUPERVISOR}), pin=PIN).active = False
+        session.add_all([Station(name="PICK-01"), Station(name="PICK-02", current_user="BDG0008")])
+        session.add_all([
+            Order(number="CMD-1", lines=[OrderLine(line_no=1, sku="SKU-A", quantity=2, picked=1)], status="picking"),
+            Order(number="CMD-2"),
+            Order(number="CMD-3", status="shipped"),
+            Order(number="CMD-4", status="on_hold", resume_status="new", hold_reason=FRAUD),
+            Order(number="CMD-5", status="on_hold", resume_status="picked", hold_reason="awaiting_payment: pending"),
+        ])
+    return factory
+
+
+def order(factory, number: str) -> Order:
+    with factory() as session:
+        return session.scalars(select(Order).where(Order.number == number)).one()
+
+
+def events(factory, kind: str | None = None) -> list[Event]:
+    with factory() as session:
+        query = select(Event).where(Event.kind != "user.added").order_by(Event.seq)
+        if kind:
+            query = query.where(Event.kind == kind)
+        return list(session.scalars(query))
+
+
+@pytest.mark.parametrize("badge", ["BDG0008", "BDG0011", "BDG0404"])
+def test_a_picker_a_packer_or_a_stranger_changes_nothing(central, badge) -> None:
+    for action in (Cancel(["CMD-2"], reason="x"), SetPriority(["CMD-2"], priority=9), Hold(["CMD-2"], reason="x"),
+                   Reassign(["CMD-2"], to="PICK-01"), ForceRelease(["CMD-2"]), Release(["CMD-4"], reason="x")):
+        with pytest.raises(NotAuthorized) as refused:
+            apply_action(central, CONSOLE, badge, action)
+        assert refused.value.code == ("unknown" if badge == "BDG0404" else "not_supervisor")
+    assert order(central, "CMD-2").status == "new" and order(central, "CMD-2").priority == 0
+    assert events(central) == []
+
+
+def test_a_deactivated_supervisor_is_refused_even_if_the_console_still_shows_them(central) -> None:
+    with pytest.raises(NotAuthorized) as refused:
+        apply_action(central, CONSOLE, "BDG0009", Cancel(["CMD-2"], reason="x"))
+    assert refused.value.code == "inactive"
+    # ...and one whose supervisor role was taken away since they logged in.
+    apply_action(central, CONSOLE, SUP, SetPriority(["CMD-2"], priority=3))
+    with transaction(central) as session:
+        session.scalars(select(User).where(User.badge == SUP)).one().roles = "picker"
+    with pytest.raises(NotAuthorized) as refused:
+        apply_action(central, CONSOLE, SUP, SetPriority(["CMD-2"], priority=4))
+    assert refused.value.code == "not_supervisor"
+    assert order(central, "CMD-2").priority == 3
+
+
+def test_a_wrong_pin_is_refused_when_a_pin_is_given(central) -> None:
+    with pytest.raises(NotAuthorized) as refused:
+        apply_action(central, CONSOLE, SUP, SetPriority(["CMD-2"], priority=3), pin="0000")
+    assert refused.value.code == "unknown"
+    assert apply_action(central, CONSOLE, SUP, SetPriority(["CMD-2"], priority=3), pin=PIN).done == ("CMD-2",)
+
+
+def test_priority_is_changed_and_audited(central) -> None:
+    result = apply_action(central, CONSOLE, SUP, SetPriority(["CMD-2", "CMD-3", "NOPE"], priority=7))
+    assert result.done == ("CMD-2",)
+    assert result.refused == {"CMD-3": "already_shipped", "NOPE": "unknown_order"}
+    assert order(central, "CMD-2").priority == 7
+    [event] = events(central)
+    assert (event.kind, event.station, event.actor, event.order_number) == (ORDER_PRIORITY_CHANGED, CONSOLE, SUP, "CMD-2")
+    assert event.payload == {"order": "CMD-2", "from": 0, "to": 7, "supervisor": SUP}
+
+
+def test_a_fraud_release_without_a_reason_is_refused_the_others_go_through(central) -> None:
+    result = apply_action(central, CONSOLE, SUP, Release(["CMD-4", "CMD-5", "CMD-2"]))
+    assert result.refused == {"CMD-4": "release_needs_reason", "CMD-2": "not_held"}
+    assert order(central, "CMD-4").status == "on_hold"
+    released = order(central, "CMD-5")
+    assert (released.status, released.hold_reason) == ("picked", None)  # back exactly where it was held
+    result = apply_action(central, CONSOLE, SUP, Release(["CMD-4"], reason="customer called back, ID checked"))
+    assert result.done == ("CMD-4",) and order(central, "CMD-4").status == "new"
+    fraud = [e for e in events(central, "order.status_changed") if e.order_number == "CMD-4"]
+    assert [(e.actor, e.payload["from"], e.payload["to"], e.payload["action"], e.payload["hold"], e.payload["reason"])
+            for e in fraud] == [(SUP, "on_hold", "new", "release", FRAUD, "customer called back, ID checked")]
+
+
+def test_cancel_of_a_shipped_order_is_refused_and_a_claimed_one_keeps_its_claim(central) -> None:
+    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+    result = apply_action(central, CONSOLE, SUP, Cancel(["CMD-1", "CMD-3"], reason="customer cancelled"))
+    assert result.refused == {"CMD-3": "cannot_cancel_shipped"}
+    assert [(o.order, o.lost_by) for o in result.outcomes if o.done] == [("CMD-1", "PICK-01")]
+    cancelled = order(central, "CMD-1")
+    assert cancelled.status == "cancelled" and cancelled.claimed_by == "PICK-01"
+    assert order(central, "CMD-3").status == "shipped"
+    # The holder is told at its heartbeat: cancelled (the station then lists what to put back).
+    assert [(lost.order_number, lost.why) for lost in heartbeat(central, "PICK-01", [claim.claim_id]).lost] == [
+        ("CMD-1", "cancelled")]
+
+
+def test_hold_takes_the_order_from_its_station_and_release_brings_it_back(central) -> None:
+    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+    result = apply_action(central, CONSOLE, SUP, Hold(["CMD-1", "CMD-2"], reason="address to check"))
+    assert result.done == ("CMD-1", "CMD-2") and result.outcomes[0].lost_by == "PICK-01"
+    held = order(central, "CMD-1")
+    assert (held.status, held.resume_status, held.hold_reason, held.claimed_by) == (
+        "on_hold", "picking", "address to check", None)
+    assert [(lost.order_number, lost.why) for lost in heartbeat(central, "PICK-01", [claim.claim_id]).lost] == [
+        ("CMD-1", "released by a supervisor")]
+    assert apply_action(central, CONSOLE, SUP, Hold(["CMD-1"], reason="again")).refused == {"CMD-1": "already_held"}
+    apply_action(central, CONSOLE, SUP, Release(["CMD-1"]))
+    back = order(central, "CMD-1")
+    assert (back.status, back.hold_reason) == ("picking", None)
+    with central() as session:
+        assert session.scalars(select(OrderLine.picked).where(OrderLine.sku == "SKU-A")).one() == 1  # progress kept
+
+
+def test_reassign_to_a_station_or_to_a_picker_by_badge(central) -> None:
+    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+    result = apply_action(central, CONSOLE, SUP, Reassign(["CMD-1"], to="PICK-02", reason="rush"))
+    assert result.done == ("CMD-1",) and result.to_station == "PICK-02" and result.outcomes[0].lost_by == "PICK-01"
+    moved = order(central, "CMD-1")
+    assert (moved.assigned_to, moved.claimed_by, moved.status) == ("PICK-02", None, "picking")
+    assert [(lost.order_number, lost.why) for lost in heartbeat(central, "PICK-01", [claim.claim_id]).lost] == [
+        ("CMD-1", "reassigned to PICK-02")]
+    # A person is reached at the station they are logged in at.
+    result = apply_action(central, CONSOLE, SUP, Reassign(["CMD-2"], to="bdg0008"))
+    assert result.to_station == "PICK-02" and order(central, "CMD-2").assigned_to == "PICK-02"
+    [event] = [e for e in events(central, "order.reassigned") if e.order_number == "CMD-2"]
+    assert (event.payload["to_station"], event.payload["to_badge"], event.actor) == ("PICK-02", "BDG0008", SUP)
+    assert apply_action(central, CONSOLE, SUP, Reassign(["CMD-2"], to="PICK-02")).refused == {
+        "CMD-2": "already_assigned"}
+
+
+def test_reassign_to_nobody_reachable_is_refused(central) -> None:
+    for to, code in (("PICK-99", "unknown_station"), ("BDG0011", "picker_not_on_a_station"),
+                     ("BDG0404", "unknown_picker"), ("BDG0009", "unknown_picker")):
+        assert apply_action(central, CONSOLE, SUP, Reassign(["CMD-2"], to=to)).refused == {"CMD-2": code}, to
+    assert order(central, "CMD-2").assigned_to is None
+    assert events(central) == []
+
+
+def test_force_release_of_a_stale_claim(central) -> None:
+    claim_next(central, "PICK-01", statuses=("picking",), now=datetime.now(UTC) - timedelta(hours=1))
+    result = apply_action(central, CONSOLE, SUP, ForceRelease(["CMD-1", "CMD-2"]))
+    assert result.done == ("CMD-1",) and result.refused == {"CMD-2": "no_claim_to_release"}
+    assert order(central, "CMD-1").claimed_by is None
+    [event] = events(central, "order.force_released")
+    assert (event.payload["holder"], event.payload["supervisor"], event.station) == ("PICK-01", SUP, CONSOLE)
+
+
+def test_one_transaction_a_failure_midway_changes_nothing(central, monkeypatch) -> None:
+    import app.sync.supervision as supervision
+
+    calls = []
+    real = supervision._change_status
+
+    def fail_second(*args, **kw):
+        calls.append(args[1].number)
+        if len(calls) == 2:
+            raise RuntimeError("power cut")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(supervision, "_change_status", fail_second)
+    with pytest.raises(RuntimeError):
+        apply_action(central, CONSOLE, SUP, Hold(["CMD-1", "CMD-2"], reason="check"))
+    assert order(central, "CMD-1").status == "picking" and order(central, "CMD-2").status == "new"
+    assert events(central) == []
