@@ -272,7 +272,11 @@ class Event(Base):
     """
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_outbox", "pushed_at", "seq"),)
+    __table_args__ = (
+        Index("ix_events_outbox", "pushed_at", "seq"),
+        # One day of one kind (the console's KPIs, app.store.kpis; migration 0008).
+        Index("ix_events_kind_time", "kind", "occurred_at"),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)
