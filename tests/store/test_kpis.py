@@ -57,10 +57,9 @@ def unit(session, badge: str, when: datetime, quantity: int, number: str = "#1")
     return event(session, PICK_UNIT, {"order": number, "line_id": 1, "sku": "MUG", "quantity": quantity}, when, badge)
 
 
-@pytest.fixture
-def floor(any_session_factory):
-    """A day on the floor, and the day before (module's cases, each KPI's trap named)."""
-    with transaction(any_session_factory) as s:
+def fill_floor(sessions) -> None:
+    """A day on the floor, and the day before (each KPI's trap named); also the console panel's test data."""
+    with transaction(sessions) as s:
         add_user(s, name="Paul Martin", badge="BDG0001", roles=frozenset({Role.PICKER}), station="test")
         add_user(s, name="Nadia Benali", badge="BDG0002", roles=frozenset({Role.PICKER}), station="test")
         # Picks: Paul 3 + 2 in the 08:00 hour, 1 at 09:05 taken back; Nadia 4 at 10:00;
@@ -104,6 +103,11 @@ def floor(any_session_factory):
         event(s, "pack.closed", {"order": "#A", "parcels": []}, at(11, 10), "BDG0002")
         event(s, "pack.closed", {"order": "#D", "parcels": []}, at(12, 2), "BDG0002")
         event(s, "pack.weighed", {"n": 1, "order": "#E", "within": False}, at(12, 0, DAY - timedelta(days=1)))
+
+
+@pytest.fixture
+def floor(any_session_factory):
+    fill_floor(any_session_factory)
     return any_session_factory
 
 

@@ -1,0 +1,329 @@
+"""The console's KPI page: today's figures as big numbers and two charts, an export to CSV. GUI thread only.
+
+Data: ``app.store.kpis.kpis(session, day)`` over the CENTRAL database (the event log lives
+there), run as a job on the worker the panel is given (the console's central worker,
+app.gui.workers.Worker, or any object with ``submit(job, on_done, on_error)``); the panel
+never queries on the GUI thread. It refreshes every ``REFRESH_MS`` while it is shown, and
+on demand (the Refresh button); a refresh asked while one runs is not queued twice.
+
+Sessions: the job calls ``context.sessions()`` when the worker's context has it (a
+``ReplicaContext``-like object: a sessionmaker); otherwise (``app.gui.queries.CentralContext``
+today) it opens its own engine on ``context.url``, once per context, in the worker's
+thread, disposed when the context goes.
+
+"Export CSV" writes ``app.store.kpis_csv.write_csv`` of the figures on screen into
+``<data folder>/kpis/`` (app.paths.data_dir, or the folder given), on the worker too, and
+says where. Touch: buttons 56 px high, texts 20 px and more, numbers 56 px.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.gui.console.kpi_charts import Tile, chart_view, picks_chart, shipping_chart
+from app.store.kpis import PARIS, Kpis
+
+translate = QCoreApplication.translate
+
+REFRESH_MS = 60_000
+
+STYLE = """
+QPushButton[quaiRole="kpi-button"] { min-height: 56px; min-width: 56px; padding: 4px 24px; font-size: 22px; font-weight: 700; }
+QLabel[quaiRole="kpi-heading"] { font-size: 28px; font-weight: 800; }
+QLabel[quaiRole="kpi-state"] { font-size: 20px; color: #333333; }
+QFrame[quaiRole="kpi-tile"] { border: 3px solid #111111; border-radius: 8px; background: #ffffff; }
+QFrame[quaiRole="kpi-tile"] QLabel { border: none; background: transparent; }
+QLabel[quaiRole="kpi-title"] { font-size: 20px; font-weight: 700; color: #333333; }
+QLabel[quaiRole="kpi-value"] { font-size: 56px; font-weight: 800; color: #0b3d91; }
+QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555; padding: 12px 0; }
+QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
+"""
+
+_engines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def central_sessions(context: Any):
+    """A sessionmaker over the worker's database (module docstring). Worker thread only."""
+    sessions = getattr(context, "sessions", None)
+    if sessions is not None:
+        return sessions
+    found = _engines.get(context)
+    if found is None:
+        from app.store.db import make_engine, session_factory
+
+        engine = make_engine(context.url)
+        found = session_factory(engine)
+        _engines[context] = found
+        weakref.finalize(context, engine.dispose)
+    return found
+
+
+def kpis_job(day: date) -> Callable[[Any], Kpis]:
+    def job(context: Any) -> Kpis:
+        from app.store.kpis import kpis
+
+        with central_sessions(context)() as session:
+            return kpis(session, day, PARIS)
+
+    return job
+
+
+def export_job(figures: Kpis, folder: Path) -> Callable[[Any], list[Path]]:
+    def job(_context: Any) -> list[Path]:
+        from app.store.kpis_csv import write_csv
+
+        return write_csv(figures, folder)
+
+    return job
+
+
+def today() -> date:
+    return datetime.now(PARIS).date()
+
+
+def default_export_folder() -> Path:
+    from app.paths import data_dir
+
+    return data_dir() / "kpis"
+
+
+def _number(value: float, places: int = 1) -> str:
+    """In the person's language: "87,5" in French, "87.5" in English."""
+    return QLocale().toString(float(value), "f", places)
+
+
+def percent(rate: float) -> str:
+    return _number(rate * 100) + " %"
+
+
+class KpiPanel(QWidget):
+    """Tiles and charts over the last ``Kpis``; ``refreshed`` after each new figure set, ``exported(paths)``."""
+
+    refreshed = Signal()
+    exported = Signal(list)
+
+    def __init__(self, worker, parent: QWidget | None = None, *, export_folder: Path | None = None,
+                 day: Callable[[], date] = today, refresh_ms: int = REFRESH_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiPanel")
+        self.setStyleSheet(STYLE)
+        self._worker = worker
+        self._day = day
+        self._export_folder = export_folder
+        self.kpis: Kpis | None = None
+        self.error: str | None = None
+        self.loading = False
+        self.export_message = ""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setProperty("quaiRole", "kpi-heading")
+        self.state_label = QLabel(self)
+        self.state_label.setProperty("quaiRole", "kpi-state")
+        self.state_label.setWordWrap(True)
+        self.refresh_button = self._button()
+        self.export_button = self._button()
+        top.addWidget(self.heading)
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(8)
+        self.tiles = {name: Tile(f"kpiTile_{name}", self) for name in
+                      ("shipping", "picks", "errors", "fulfilment", "returns", "cycle")}
+        for i, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, i)
+            tiles.setColumnStretch(i, 1)
+        layout.addLayout(tiles)
+
+        charts = QHBoxLayout()
+        charts.setSpacing(8)
+        self.picks_view = chart_view(self)
+        self.picks_view.setObjectName("kpiPicksChart")
+        self.shipping_view = chart_view(self)
+        self.shipping_view.setObjectName("kpiShippingChart")
+        charts.addWidget(self.picks_view, 3)
+        charts.addWidget(self.shipping_view, 2)
+        layout.addLayout(charts, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_csv)
+        self.retranslate()
+
+    def _button(self) -> QPushButton:
+        button = QPushButton(self)
+        button.setProperty("quaiRole", "kpi-button")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    # --- data ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the worker for today's figures (ignored while a refresh runs)."""
+        if self.loading:
+            return
+        self.loading = True
+        self._render_state()
+        self._worker.submit(kpis_job(self._day()), self._arrived, self._failed)
+
+    def _arrived(self, figures: Kpis) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        self.error = None
+        self.kpis = figures
+        self._render()
+        self.refreshed.emit()
+
+    def _failed(self, error: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        self.error = str(error) or type(error).__name__
+        self._render_state()
+        self.refreshed.emit()
+
+    def export_csv(self) -> None:
+        if self.kpis is None:
+            self.export_message = translate("KpiPanel", "Nothing to export yet: wait for the figures, then try again.")
+            self._render_state()
+            return
+        folder = self._export_folder or default_export_folder()
+        self.export_button.setEnabled(False)
+        self._worker.submit(export_job(self.kpis, folder), self._export_done, self._export_failed)
+
+    def _export_done(self, paths: list[Path]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.export_button.setEnabled(True)
+        folder = paths[0].parent if paths else ""
+        self.export_message = translate("KpiPanel", "%1 CSV files written to %2").replace("%1", str(len(paths))).replace(
+            "%2", str(folder))
+        self._render_state()
+        self.exported.emit(paths)
+
+    def _export_failed(self, error: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.export_button.setEnabled(True)
+        self.export_message = translate(
+            "KpiPanel", "The CSV files could not be written ({error}). Check the folder and the disk, then try again."
+        ).replace("{error}", str(error))
+        self._render_state()
+
+    # --- showing -------------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._timer.start()
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()  # no load on the central worker for a page nobody looks at
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(translate("KpiPanel", "Refresh"))
+        self.export_button.setText(translate("KpiPanel", "Export CSV"))
+        titles = {
+            "shipping": translate("KpiPanel", "Due today, shipped"),
+            "picks": translate("KpiPanel", "Units picked per hour"),
+            "errors": translate("KpiPanel", "Errors caught at packing"),
+            "fulfilment": translate("KpiPanel", "Shipped complete"),
+            "returns": translate("KpiPanel", "Return rate"),
+            "cycle": translate("KpiPanel", "Import to shipped"),
+        }
+        for name, tile in self.tiles.items():
+            tile.title.setText(titles[name])
+        self._render()
+
+    def _render(self) -> None:
+        figures = self.kpis
+        day = figures.day if figures is not None else self._day()
+        self.heading.setText(translate("KpiPanel", "Today, %1").replace("%1", day.strftime("%d/%m/%Y")))
+        self._render_tiles(figures)
+        self.picks_view.setChart(picks_chart(figures))
+        self.shipping_view.setChart(shipping_chart(figures))
+        self._render_state()
+
+    def _render_tiles(self, k: Kpis | None) -> None:
+        no_data = translate("KpiPanel", "no data")
+        t = self.tiles
+        if k is None:
+            for tile in t.values():
+                tile.show_figure("…", "", no_data=True)
+            return
+        s = k.shipping
+        t["shipping"].show_figure(
+            f"{s.due_shipped} / {s.due}",
+            translate("KpiPanel", "%1 shipped today in all").replace("%1", str(s.shipped)))
+        pickers = k.pickers()
+        units = sum(p.units for p in pickers)
+        hours = sum(p.hours for p in pickers)
+        if hours:
+            t["picks"].show_figure(_number(units / hours), translate("KpiPanel", "per picker, %1 units by %2 pickers")
+                                   .replace("%1", str(units)).replace("%2", str(len(pickers))))
+        else:
+            t["picks"].show_figure(no_data, translate("KpiPanel", "no pick yet today"), no_data=True)
+        p = k.packing
+        detail = translate("KpiPanel", "%1 errors for %2 orders packed").replace("%1", str(p.errors)).replace(
+            "%2", str(p.packed))
+        t["errors"].show_figure(percent(p.rate) if p.rate is not None else no_data, detail, no_data=p.rate is None)
+        f = k.fulfilment
+        detail = translate("KpiPanel", "%1 of %2 shipped orders, no line short").replace(
+            "%1", str(f.complete)).replace("%2", str(f.shipped))
+        t["fulfilment"].show_figure(percent(f.rate) if f.rate is not None else no_data, detail, no_data=f.rate is None)
+        r = k.returns
+        if r.rate is None:
+            detail = (translate("KpiPanel", "no return recorded yet (returns arrive with the returns station)")
+                      if not r.recorded else translate("KpiPanel", "nothing shipped in %1 days").replace(
+                          "%1", str(r.window_days)))
+            t["returns"].show_figure(no_data, detail, no_data=True)
+        else:
+            t["returns"].show_figure(percent(r.rate), translate("KpiPanel", "%1 returned of %2 shipped in %3 days")
+                                     .replace("%1", str(r.returned)).replace("%2", str(r.shipped))
+                                     .replace("%3", str(r.window_days)))
+        c = k.cycle
+        if c.mean_h is None or c.median_h is None:
+            t["cycle"].show_figure(no_data, translate("KpiPanel", "no imported order shipped today"), no_data=True)
+        else:
+            t["cycle"].show_figure(
+                _number(c.median_h) + " h",
+                translate("KpiPanel", "median; mean %1 h over %2 orders").replace("%1", _number(c.mean_h))
+                .replace("%2", str(c.orders)))
+
+    def _render_state(self) -> None:
+        if self.error:
+            text = translate("KpiPanel", "The figures could not be read ({error}). They will be read again in a "
+                             "minute, or tap Refresh.").replace("{error}", self.error)
+        elif self.loading and self.kpis is None:
+            text = translate("KpiPanel", "Reading the figures…")
+        elif self.kpis is not None:
+            when = self.kpis.computed_at.astimezone(PARIS).strftime("%H:%M")
+            text = translate("KpiPanel", "Updated at %1").replace("%1", when)
+        else:
+            text = ""
+        if self.export_message:
+            text = f"{text}\n{self.export_message}" if text else self.export_message
+        self.state_label.setText(text)

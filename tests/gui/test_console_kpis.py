@@ -1,0 +1,111 @@
+"""The console's KPI panel over a real central database (SQLite file) through a real worker thread
+and the real CentralContext: charts built from the figures, tiles, the CSV export, a failure. pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QStackedBarSeries
+
+from app.gui.console.kpi_panel import KpiPanel
+from app.gui.queries import CentralContext
+from app.gui.workers import Worker
+from app.store.db import make_engine, session_factory, sqlite_url
+from app.store.migrate import upgrade
+from tests.store.test_kpis import DAY, fill_floor
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> str:
+    url = sqlite_url(tmp_path / "central.db")
+    engine = make_engine(url)
+    upgrade(engine)
+    fill_floor(session_factory(engine))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def worker(qapp, central: str) -> Iterator[Worker]:
+    worker = Worker("central", lambda: CentralContext(central))
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def panel(qtbot, worker: Worker, tmp_path: Path) -> KpiPanel:
+    panel = KpiPanel(worker, export_folder=tmp_path / "export", day=lambda: DAY)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.refresh()
+    return panel
+
+
+def test_figures_arrive_from_the_worker_and_fill_the_tiles(panel: KpiPanel) -> None:
+    assert panel.error is None and panel.kpis is not None and panel.kpis.day == DAY
+    assert panel.tiles["shipping"].value.text() == "2 / 3"  # due today A, B, F: A and F shipped
+    assert "3" in panel.tiles["shipping"].detail.text()  # shipped today in all
+    assert panel.tiles["fulfilment"].value.text().startswith("66")  # D shipped short
+    assert panel.tiles["errors"].value.text().startswith("150")  # 3 errors, 2 orders packed
+    returns = panel.tiles["returns"].value
+    assert returns.property("quaiRole") == "kpi-none"  # no return recorded: no data, not 0 %
+    assert panel.tiles["cycle"].value.text().startswith("15")
+
+
+def test_the_picks_chart_stacks_each_picker_over_the_hours_picked(panel: KpiPanel) -> None:
+    chart = panel.picks_view.chart()
+    (series,) = chart.series()
+    assert isinstance(series, QStackedBarSeries)
+    sets = {bar.label(): [bar.at(i) for i in range(bar.count())] for bar in series.barSets()}
+    # Hours 00h to 11h (the first and last with picks); Paul's 09:05 unit was undone.
+    assert sets["Paul Martin"][8] == 5 and sets["Paul Martin"][9] == 0
+    assert sets["Nadia Benali"][0] == 1 and sets["Nadia Benali"][10] == 4
+    assert sets["BDG0077"][11] == 2
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    assert axis.categories()[0] == "00h" and axis.categories()[-1] == "11h"
+    shipping = panel.shipping_view.chart().series()[0]
+    assert [bar.sum() for bar in shipping.barSets()] == [3, 2, 3]  # due, due shipped, shipped today
+
+
+def test_export_writes_one_csv_per_kpi_into_the_folder_and_says_where(qtbot, panel: KpiPanel, tmp_path: Path) -> None:
+    with qtbot.waitSignal(panel.exported, timeout=10_000) as done:
+        panel.export_button.click()
+    paths = done.args[0]
+    assert len(paths) == 7 and all(p.parent == tmp_path / "export" and p.exists() for p in paths)
+    text = (tmp_path / "export" / "kpi_shipping_2026-11-24.csv").read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[1] == "2026-11-24;3;2;3;66,7"
+    assert str(tmp_path / "export") in panel.state_label.text()
+    assert panel.export_button.isEnabled()
+
+
+def test_a_refresh_asked_while_one_runs_is_not_queued_twice(qtbot, panel: KpiPanel, worker: Worker) -> None:
+    panel.refresh()
+    panel.refresh()
+    assert worker.pending == 1
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+
+
+def test_the_buttons_are_big_enough_for_a_finger(panel: KpiPanel) -> None:
+    panel.resize(1280, 800)
+    panel.show()
+    for button in (panel.refresh_button, panel.export_button):
+        assert button.height() >= 48 and button.width() >= 48
+
+
+def test_a_database_that_cannot_be_read_is_said_on_screen(qtbot, qapp, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")  # a file, but no tables: every query fails
+    worker = Worker("central", lambda: CentralContext(sqlite_url(empty)))
+    try:
+        panel = KpiPanel(worker, export_folder=tmp_path / "x", day=lambda: DAY)
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+            panel.refresh()
+        assert panel.error and panel.kpis is None
+        assert "could not be read" in panel.state_label.text() or "pu être lus" in panel.state_label.text()
+        panel.export_button.click()  # nothing to export: says so, writes nothing
+        assert not (tmp_path / "x").exists() and panel.export_message
+    finally:
+        worker.stop()
