@@ -28,8 +28,9 @@ What a station may do (GRANTs, then row-level security on top):
 
 It owns nothing (the tables belong to the administrator who ran ``quai central init``), so
 it cannot drop, alter or truncate them; it cannot write users, products, locations, ….
-A ``quai_supervisor`` member may in addition update any order (``assigned_to`` included:
-force-release, reassign) and insert events under any station name; the person behind it
+A ``quai_supervisor`` member may in addition update any order (``assigned_to`` and
+``priority`` included: force-release, reassign, reprioritise, app.sync.supervision) and
+insert events under any station name; the person behind it
 still proves they are a supervisor with badge + PIN (app.sync.claims).
 
 Row-level security is enabled (not forced) on ``events``, ``stations``, ``sync_state`` and
@@ -79,7 +80,8 @@ LINE_STATION_COLUMNS = ("picked", "captured", "short_quantity", "short_reason", 
 # A pack's close writes the order's parcels (app.store.packing_close), the handover ships them.
 PARCEL_STATION_COLUMNS = ("sscc", "box_type_id", "weight_g", "contents", "kind", "status", "closed_at", "shipped_at")
 STOCK_STATION_COLUMNS = ("quantity",)
-ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to")
+# A supervisor console (app.sync.supervision) also reassigns and reprioritises orders.
+ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to", "priority")
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
 SYNC_STATE_COLUMNS = ("value",)
 CENTRAL_KINDS = ("event.not_applied", "station.reincarnated")  # app.sync.central
