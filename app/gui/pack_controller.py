@@ -5,9 +5,11 @@ app.gui.pick_controller does for a pick. An action (a scan, a tap, a scale readi
 on the session at once, in the GUI thread; when it carries events they go to the replica
 worker, and the feedback (green flash, sound) comes only once they are committed. Should the
 write fail, the session goes back to a copy taken before the action and the packer is told.
-Actions arriving while a write is under way wait in order behind it. A refusal records
+Actions arriving while a write is under way wait in order behind it. A refusal changes
 nothing: its error is shown at once and stays (banner, and the screen's red line) until the
-next accepted action.
+next accepted action. A verification mismatch (wrong product, extra unit, lot mismatch,
+serial repeated) is also written down, after the feedback, as an audit-only
+``pack.mismatch`` event for the supervisor's exceptions queue (pack_jobs.record_mismatch).
 
 The close is the one action with a second half: ``close()``'s events are recorded by
 ``pack_jobs.close``, which takes an SSCC from the station's pool for each parcel in the same
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
     from app.scanning.classify import Scan
 
 log = logging.getLogger(__name__)
+
+# Refusals of a verification scan the supervisor sees in the exceptions queue (pack.mismatch).
+MISMATCH_CODES = frozenset({"wrong_product", "extra_unit", "lot_mismatch", "serial_repeated"})
 
 
 class PackController(ClaimsMixin, QObject):
@@ -194,6 +199,23 @@ class PackController(ClaimsMixin, QObject):
         self.last_error_text = pack_texts.outcome_text(outcome)
         self.feedback.bad(self.last_error_text)
         self.changed.emit()
+        if outcome.code in MISMATCH_CODES:
+            self._record_mismatch(outcome)
+
+    def _record_mismatch(self, outcome: Outcome) -> None:
+        """The refusal is on screen already; its audit record follows in the replica worker
+        (behind the pack's own writes), and a failure to write it only goes to the log."""
+        session = self.session
+        if session is None:
+            return
+        order, code, args = session.view().order, outcome.code, dict(outcome.args)
+        station, badge = self.station, self._badge()
+
+        def failed(error: Exception) -> None:
+            log.warning("pack mismatch on %s (%s) not recorded: %s", order, code, error)
+
+        self.services.replica.submit(
+            lambda ctx: pack_jobs.record_mismatch(ctx.sessions, station, badge, order, code, args), None, failed)
 
     def _accepted(self, outcome: Outcome) -> None:
         code = outcome.code

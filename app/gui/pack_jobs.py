@@ -73,6 +73,21 @@ def record(sessions: sessionmaker[Session], station: str, badge: str, events: li
     return record_pack_events(sessions, station, badge, events)
 
 
+def record_mismatch(sessions: sessionmaker[Session], station: str, badge: str | None, order: str, code: str,
+                    args: dict[str, Any]) -> str:
+    """Record a refused verification scan as an audit-only ``pack.mismatch`` event {order,
+    code, sku | raw, ...} (app.store.overview.PACK_MISMATCH): no effect on the replica's
+    state nor, once pushed, on the central one; the supervisor's exceptions queue and the
+    "errors caught at packing" figure read it. Returns the event's id."""
+    from app.store.db import transaction
+    from app.store.events import record as record_event
+    from app.store.overview import PACK_MISMATCH, mismatch_payload
+
+    with transaction(sessions) as session:
+        event = record_event(session, PACK_MISMATCH, mismatch_payload(order, code, args), station=station, actor=badge)
+        return event.id
+
+
 def sscc_settings(sessions: sessionmaker[Session], labels: Any = None):
     """The SSCC settings a close numbers its parcels with: from ``labels`` (an SsccSettings,
     or the station's LabelSettings), else those of the newest block in the station's pool
