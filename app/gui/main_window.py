@@ -78,6 +78,9 @@ class _CurrentSounds:
 
 
 class MainWindow(QMainWindow):
+    #: A sync cycle pulled central changes into the replica (rows written): the console's
+    #: live views (app.gui.console.live) read it again. Emitted in the GUI thread.
+    replica_changed = Signal()
     # Class-level defaults: Qt sends events (setupUi's title change) before __init__ ends.
     _background_started = False
     _logging_out = False
@@ -630,6 +633,8 @@ class MainWindow(QMainWindow):
         self.status_area.render()
         if result.pulled and self.session.logged_in:
             self.refresh_home()  # the queues changed centrally
+        if result.pulled:
+            self.replica_changed.emit()
         self._schedule_push(delay)
 
     def _push_failed(self, error: Exception) -> None:
