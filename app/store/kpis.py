@@ -28,9 +28,10 @@ What each figure counts (the README's "KPIs" section says the same for superviso
   line left short (``short_quantity`` > 0: units found missing and not covered since).
 - **Return rate**: Quai has no returns flow yet. An ``order.returned`` event kind
   (``ORDER_RETURNED``, {order, ...}) is reserved for it; the rate is the orders with such an
-  event among the orders shipped in the ``RETURN_WINDOW_DAYS`` days ending with the day.
+  event among the orders that left in the ``RETURN_WINDOW_DAYS`` days ending with the day
+  (a ``parcel.shipped`` in the window: a parcel of a partly shipped order can come back too).
   While no ``order.returned`` event exists at all, ``returns.rate`` is None: "no data",
-  not 0 %. (The shop's ``financial_status`` is not used: Quai does not re-read it once an
+  not 0 % (and the window's shipments are not even counted: ``returns.shipped`` None). (The shop's ``financial_status`` is not used: Quai does not re-read it once an
   order is on the floor, so a refund after shipping never reaches it.)
 - **Cycle time**: for each order shipped that day, the time from its ``order.imported``
   event (its first) to its ``order.status_changed`` to ``shipped`` (its last that day);
@@ -129,7 +130,7 @@ class Fulfilment:
 @dataclass(frozen=True)
 class Returns:
     returned: int
-    shipped: int  # in the window
+    shipped: int | None  # in the window; None (not counted) while no return was ever recorded
     window_days: int
     recorded: bool  # any order.returned event at all: otherwise there is no data
 
@@ -275,8 +276,21 @@ def fulfilment(session: Session, start: datetime, end: datetime) -> Fulfilment:
 
 def returns(session: Session, start: datetime, end: datetime, window_days: int = RETURN_WINDOW_DAYS) -> Returns:
     recorded = bool(session.scalar(select(exists().where(Event.kind == ORDER_RETURNED))))
-    window = _shipped_today(start - timedelta(days=window_days - 1), end)
-    returned_event = exists().where(Event.kind == ORDER_RETURNED, Event.order_number == window.c.number)
+    if not recorded:
+        # No returns flow yet: the 30 days of shipments (the costliest query here, 0.4 s at
+        # 1M events) are not counted for a rate that cannot be given anyway.
+        return Returns(0, None, window_days, False)
+    # Orders with a parcel handed to the courier in the window: ``parcel.shipped`` alone (no
+    # JSON to read, unlike the status changes: 4 times faster over 30 days of events).
+    window = (
+        select(Event.order_number.label("number"))
+        .where(_in_day(start - timedelta(days=window_days - 1), end, pack_events.PARCEL_SHIPPED),
+               Event.order_number.is_not(None))
+        .group_by(Event.order_number)
+        .subquery("shipped_in_window")
+    )
+    returned = aliased(Event)
+    returned_event = exists().where(returned.kind == ORDER_RETURNED, returned.order_number == window.c.number)
     shipped, returned = session.execute(
         select(func.count(), func.count().filter(returned_event)).select_from(window)
     ).one()

@@ -72,7 +72,7 @@ def to_csv(kpis: Kpis) -> dict[str, str]:
         ),
         f"kpi_returns_{day}.csv": _csv(
             ("Jour", "Fenêtre (jours)", "Expédiées sur la fenêtre", "Retournées", "Taux de retour (%)", "Données"),
-            [[day, str(r.window_days), str(r.shipped), str(r.returned), percent_text(r.rate),
+            [[day, str(r.window_days), "" if r.shipped is None else str(r.shipped), str(r.returned), percent_text(r.rate),
               "oui" if r.recorded else "aucun retour enregistré"]],
         ),
         f"kpi_cycle_time_{day}.csv": _csv(

@@ -45,6 +45,8 @@ def order(session, number: str, status: str, cutoff: datetime | None, short: int
 
 
 def ship(session, number: str, when: datetime) -> None:
+    event(session, "parcel.shipped", {"order": number, "sscc": "0" * 18, "carrier": "colissimo", "dock": None},
+          when, actor="BDG0009", station="DOCK-01")
     kind, payload = status_changed(number, "ready_to_ship", "shipped", None)
     event(session, kind, payload, when, actor="BDG0009", station="DOCK-01")
 
@@ -150,12 +152,13 @@ def test_a_short_line_lowers_the_fulfilment_rate(floor) -> None:
 def test_return_rate_is_no_data_until_a_return_is_recorded(floor) -> None:
     with floor() as s:
         before = kpis(s, DAY).returns
-    assert before.rate is None and not before.recorded and before.shipped == 4  # A, D, F today, E yesterday
+    assert before.rate is None and not before.recorded and before.shipped is None  # not even counted
     with transaction(floor) as s:
         event(s, ORDER_RETURNED, {"order": "#E", "reason": "damaged"}, at(14), station="RET-01")
     with floor() as s:
         after = kpis(s, DAY).returns
-    assert after.recorded and after.returned == 1 and after.rate == 0.25
+    assert after.recorded and after.returned == 1 and after.shipped == 4  # A, D, F today, E yesterday
+    assert after.rate == 0.25
     with floor() as s:  # 40 days later E is out of the window, and nothing shipped since
         later = kpis(s, DAY + timedelta(days=40)).returns
     assert later.recorded and later.shipped == 0 and later.rate is None
@@ -211,7 +214,7 @@ def test_csv_files_one_per_kpi_with_semicolons_and_decimal_commas(floor, tmp_pat
     ]
     assert files["kpi_fulfilment_2026-11-24.csv"].splitlines()[1] == "2026-11-24;3;2;66,7"
     assert files["kpi_packing_errors_2026-11-24.csv"].splitlines()[1] == "2026-11-24;1;1;1;3;2;150,0"
-    assert files["kpi_returns_2026-11-24.csv"].splitlines()[1] == "2026-11-24;30;4;0;;aucun retour enregistré"
+    assert files["kpi_returns_2026-11-24.csv"].splitlines()[1] == "2026-11-24;30;;0;;aucun retour enregistré"
     assert files["kpi_cycle_time_2026-11-24.csv"].splitlines()[1] == "2026-11-24;2;15,00;15,00;1"
     assert "\r\n" in files["kpi_shipping_2026-11-24.csv"]
     written = write_csv(result, tmp_path / "kpis")
