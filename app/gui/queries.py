@@ -217,6 +217,29 @@ class CentralContext:
         log.info("SSCC block %s-%s taken for %s", block.first, block.last, station)
         return block.size
 
+    def supervise(self, station: str, badge: str, action, pin: str | None = None):
+        """Apply a supervisor's ``action`` (app.supervision: Reassign, SetPriority, Hold, Release,
+        Cancel, ForceRelease) from the console ``station`` for the supervisor ``badge``, in one
+        central transaction (app.sync.supervision.apply_action); returns its ActionResult
+        (per order: done, or refused with a code, app.supervision.texts). Raises NotAuthorized
+        (app.supervision; ``code`` says why) when the person, as the central database holds
+        them now, may not; any other error when the central database cannot be reached (and
+        then nothing changed)."""
+        from app.supervision import NotAuthorized
+        from app.sync.supervision import apply_action
+
+        if self.embedded and (not self._sqlite_path or not Path(self._sqlite_path).exists()):
+            raise FileNotFoundError(f"central database file not found: {self._sqlite_path}")
+        if self._engine is None:
+            self._engine = make_engine(self.url, **({} if self.embedded else {"connect_args": {"connect_timeout": 3}}))
+        try:
+            return apply_action(self._engine, station, badge, action, pin=pin)
+        except NotAuthorized:
+            raise
+        except Exception:
+            self._engine.dispose()  # fresh connections for the retry: the server may have gone away
+            raise
+
     def listen(self, wake) -> bool:
         """Start the PostgreSQL change listener (app.sync.listen): ``wake()`` is called from
         its thread at every notification. False for the embedded central (polling only)."""

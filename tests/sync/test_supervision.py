@@ -187,3 +187,17 @@ def test_one_transaction_a_failure_midway_changes_nothing(central, monkeypatch) 
         apply_action(central, CONSOLE, SUP, Hold(["CMD-1", "CMD-2"], reason="check"))
     assert order(central, "CMD-1").status == "picking" and order(central, "CMD-2").status == "new"
     assert events(central) == []
+
+
+def test_the_consoles_central_context_applies_an_action(central, any_engine) -> None:
+    from app.gui.queries import CentralContext
+
+    context = CentralContext(any_engine.url.render_as_string(hide_password=False))
+    try:
+        result = context.supervise(CONSOLE, SUP, Hold(["CMD-2"], reason="address"))
+        assert result.done == ("CMD-2",) and order(central, "CMD-2").status == "on_hold"
+        with pytest.raises(NotAuthorized):
+            context.supervise(CONSOLE, "BDG0008", Release(["CMD-2"]))
+        assert order(central, "CMD-2").status == "on_hold"
+    finally:
+        context.close()
