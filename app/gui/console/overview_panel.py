@@ -1,0 +1,391 @@
+"""The console's live overview of the floor, for a touchscreen read from 1.5 m. GUI thread only.
+
+Top: a tile per active status (counts in 48 px figures) and the backlog; then a tile per
+carrier with the countdown to its next cutoff (h:mm, or mm:ss in its last hour; red once
+it has passed, amber in its last half hour while orders are still due) and how many of
+its orders are still to prepare; below, the stations (who is on each, how long since a
+person last acted there) and the exceptions queue (short picks, unknown SKUs, holds and
+the packing mismatches). A tap on an exception emits ``order_chosen(number)``.
+
+No SQL here: the data comes from ``LiveQuery`` reads (app.gui.console.live) on the
+workers it is given (the replica worker; the central worker for the mismatches, which are
+events the replicas do not get). ``follow(signal)`` makes a signal (the window's
+``replica_changed``) ask for a read; a 1 s timer only repaints the countdowns and idle
+times from the data already there.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui import texts
+from app.gui.console.live import LiveQuery, mismatches_job, overview_job
+from app.gui.console.orders_columns import carrier_name
+
+translate = QCoreApplication.translate
+
+STATUS_TILES = ("new", "awaiting_stock", "picking", "picked", "packing", "ready_to_ship", "on_hold", "exception")
+AMBER_MINUTES = 30
+ROW_HEIGHT = 64
+ORDER_ROLE = Qt.ItemDataRole.UserRole
+
+STYLE = """
+QFrame[quaiRole="ov-tile"] { background: #ffffff; border: 3px solid #111111; border-radius: 10px; }
+QFrame[quaiRole="ov-tile"][alert="red"] { background: #b00020; border-color: #b00020; }
+QFrame[quaiRole="ov-tile"][alert="amber"] { background: #ffd54f; border-color: #8a6d00; }
+QFrame[quaiRole="ov-tile"] QLabel { background: transparent; border: none; }
+QLabel[quaiRole="ov-count"] { font-size: 48px; font-weight: 800; color: #0b3d91; }
+QLabel[quaiRole="ov-countdown"] { font-size: 44px; font-weight: 800; color: #111111; }
+QFrame[alert="red"] QLabel { color: #ffffff; }
+QLabel[quaiRole="ov-name"] { font-size: 20px; font-weight: 700; color: #111111; }
+QLabel[quaiRole="ov-sub"] { font-size: 20px; color: #111111; }
+QLabel[quaiRole="ov-section"] { font-size: 24px; font-weight: 800; padding-top: 6px; }
+QLabel[quaiRole="ov-updated"] { font-size: 18px; color: #444444; }
+QListWidget { font-size: 22px; border: 2px solid #111111; }
+QListWidget::item { min-height: 56px; padding: 4px 8px; border-bottom: 1px solid #c8c8c8; }
+QListWidget#exceptionsList::item:selected { background: #0b3d91; color: #ffffff; }
+QScrollBar:vertical { width: 40px; background: #f2f2f2; }
+QScrollBar::handle:vertical { min-height: 64px; background: #555555; border-radius: 6px; margin: 4px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
+"""
+
+
+def countdown_text(seconds: float) -> str:
+    """h:mm, or mm:ss within the last hour; a minus sign once the time has passed."""
+    sign = "-" if seconds < 0 else ""
+    left = abs(int(math.floor(seconds))) if seconds >= 0 else int(math.ceil(-seconds))
+    hours, rest = divmod(left, 3600)
+    if hours:
+        return f"{sign}{hours}:{rest // 60:02d}"
+    return f"{sign}{rest // 60:02d}:{rest % 60:02d}"
+
+
+def idle_text(minutes: int | None) -> str:
+    if minutes is None:
+        return translate("ConsoleOverview", "no scan yet")
+    if minutes < 1:
+        return translate("ConsoleOverview", "active now")
+    if minutes < 60:
+        return translate("ConsoleOverview", "last scan %n min ago", "", minutes)
+    return translate("ConsoleOverview", "last scan %1 h %2 ago").replace("%1", str(minutes // 60)).replace(
+        "%2", f"{minutes % 60:02d}")
+
+
+def short_reason_text(reason: str | None) -> str:
+    names = {
+        "location_empty": translate("ConsoleOverview", "location empty"),
+        "damaged": translate("ConsoleOverview", "damaged"),
+        "not_found": translate("ConsoleOverview", "not found"),
+    }
+    return names.get(reason or "", reason or "")
+
+
+def mismatch_text(code: str, detail: dict[str, Any]) -> str:
+    what = detail.get("sku") or detail.get("raw") or detail.get("serial") or ""
+    names = {
+        "wrong_product": translate("ConsoleOverview", "wrong product %1"),
+        "extra_unit": translate("ConsoleOverview", "one unit too many of %1"),
+        "lot_mismatch": translate("ConsoleOverview", "wrong lot of %1"),
+        "serial_repeated": translate("ConsoleOverview", "serial %1 scanned twice"),
+    }
+    if code == "weight_out_of_tolerance":
+        return translate("ConsoleOverview", "weight %1 g, expected %2 g").replace(
+            "%1", str(detail.get("grams", "?"))).replace("%2", str(detail.get("expected_g", "?")))
+    return names.get(code, code + " %1").replace("%1", str(what)).strip()
+
+
+def _tile(parent: QWidget, value_role: str) -> tuple[QFrame, QLabel, QLabel, QLabel]:
+    frame = QFrame(parent)
+    frame.setProperty("quaiRole", "ov-tile")
+    frame.setMinimumHeight(120)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(12, 8, 12, 8)
+    box.setSpacing(2)
+    name = QLabel(frame)
+    name.setProperty("quaiRole", "ov-name")
+    name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    name.setWordWrap(True)
+    value = QLabel("…", frame)
+    value.setProperty("quaiRole", value_role)
+    value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    sub = QLabel(frame)
+    sub.setProperty("quaiRole", "ov-sub")
+    sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    box.addWidget(name)
+    box.addWidget(value)
+    box.addWidget(sub)
+    return frame, name, value, sub
+
+
+def _set_alert(frame: QFrame, alert: str) -> None:
+    if frame.property("alert") != alert:
+        frame.setProperty("alert", alert)
+        frame.style().unpolish(frame)
+        frame.style().polish(frame)
+        for child in frame.findChildren(QLabel):
+            child.style().unpolish(child)
+            child.style().polish(child)
+
+
+class OverviewPanel(QWidget):
+    """The live overview; ``order_chosen(number)`` when an exception is tapped."""
+
+    order_chosen = Signal(str)
+
+    def __init__(self, replica: Any, central: Any = None, parent: QWidget | None = None, *,
+                 cutoffs: Any = None, clock: Callable[[], datetime] | None = None, tick_ms: int = 1000) -> None:
+        """``replica``/``central``: workers (app.gui.workers.Worker, or anything with the same
+        ``submit``); without ``central`` no mismatches are shown. ``clock``: the time (aware)."""
+        super().__init__(parent)
+        self.setStyleSheet(STYLE)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.overview = None  # app.store.overview.FloorOverview, the last one read
+        self.mismatches: tuple = ()
+        self.error: str | None = None
+        self.updated_at: datetime | None = None
+        self.overview_query = LiveQuery(replica, overview_job(cutoffs, clock=clock), self)
+        self.overview_query.ready.connect(self.show_overview)
+        self.overview_query.failed.connect(self._failed)
+        self.mismatch_query = LiveQuery(central, mismatches_job(clock=clock), self) if central is not None else None
+        if self.mismatch_query is not None:
+            self.mismatch_query.ready.connect(self.show_mismatches)
+            self.mismatch_query.failed.connect(self._failed)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.retranslate()
+
+    # --- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setProperty("quaiRole", "ov-section")
+        self.updated = QLabel(self)
+        self.updated.setProperty("quaiRole", "ov-updated")
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.updated)
+        layout.addLayout(head)
+
+        statuses = QGridLayout()
+        statuses.setSpacing(10)
+        self.status_tiles: dict[str, tuple[QFrame, QLabel, QLabel, QLabel]] = {}
+        for i, status in enumerate((*STATUS_TILES, "backlog")):
+            tile = _tile(self, "ov-count")
+            tile[0].setObjectName(f"ovTile_{status}")
+            statuses.addWidget(tile[0], 0, i)
+            self.status_tiles[status] = tile
+        layout.addLayout(statuses)
+
+        self.carriers_title = QLabel(self)
+        self.carriers_title.setProperty("quaiRole", "ov-section")
+        layout.addWidget(self.carriers_title)
+        self.carrier_row = QHBoxLayout()
+        self.carrier_row.setSpacing(10)
+        layout.addLayout(self.carrier_row)
+        self.carrier_tiles: dict[str | None, tuple[QFrame, QLabel, QLabel, QLabel]] = {}
+
+        lists = QHBoxLayout()
+        lists.setSpacing(12)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        self.stations_title = QLabel(self)
+        self.stations_title.setProperty("quaiRole", "ov-section")
+        self.stations_list = QListWidget(self)
+        self.stations_list.setObjectName("stationsList")
+        self.stations_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.stations_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left.addWidget(self.stations_title)
+        left.addWidget(self.stations_list)
+        self.exceptions_title = QLabel(self)
+        self.exceptions_title.setProperty("quaiRole", "ov-section")
+        self.exceptions_list = QListWidget(self)
+        self.exceptions_list.setObjectName("exceptionsList")
+        self.exceptions_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exceptions_list.setWordWrap(True)
+        self.exceptions_list.itemClicked.connect(self._exception_tapped)
+        right.addWidget(self.exceptions_title)
+        right.addWidget(self.exceptions_list)
+        lists.addLayout(left, 2)
+        lists.addLayout(right, 3)
+        layout.addLayout(lists, 1)
+        for view in (self.stations_list, self.exceptions_list):
+            view.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    # --- reading ------------------------------------------------------------------------------
+    def follow(self, signal: Any) -> None:
+        """Read again whenever ``signal`` fires (the window's ``replica_changed``)."""
+        signal.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Ask for fresh data (folded with a read already under way)."""
+        self.overview_query.request()
+        if self.mismatch_query is not None:
+            self.mismatch_query.request()
+
+    def _failed(self, text: str) -> None:
+        self.error = text
+        self._render_updated()
+
+    # --- showing --------------------------------------------------------------------------------
+    def show_overview(self, overview: Any) -> None:
+        self.overview = overview
+        self.error = None
+        self.updated_at = overview.now
+        for status in STATUS_TILES:
+            self.status_tiles[status][2].setText(str(overview.counts.get(status, 0)))
+        late = sum(overview.backlog_late.values())
+        backlog = self.status_tiles["backlog"]
+        backlog[2].setText(str(overview.backlog))
+        backlog[3].setText(translate("ConsoleOverview", "%n late", "", late) if late else "")
+        _set_alert(backlog[0], "red" if late else "")
+        self._render_carriers()
+        self._render_stations()
+        self._render_exceptions()
+        self._render_updated()
+
+    def show_mismatches(self, mismatches: tuple) -> None:
+        self.mismatches = tuple(mismatches)
+        self._render_exceptions()
+
+    def tick(self) -> None:
+        """Every second: the countdowns and idle times move; nothing is read."""
+        if self.overview is None:
+            return
+        self._render_countdowns()
+        self._render_stations()
+        self._render_updated()
+
+    def _render_carriers(self) -> None:
+        overview = self.overview
+        wanted = [c.carrier for c in overview.carriers]
+        if wanted != list(self.carrier_tiles):
+            for frame, *_ in self.carrier_tiles.values():
+                frame.setParent(None)
+                frame.deleteLater()
+            self.carrier_tiles = {}
+            for carrier in wanted:
+                tile = _tile(self, "ov-countdown")
+                tile[0].setObjectName(f"ovCarrier_{carrier or 'none'}")
+                self.carrier_row.addWidget(tile[0])
+                self.carrier_tiles[carrier] = tile
+        for cutoff in overview.carriers:
+            _frame, name, _value, sub = self.carrier_tiles[cutoff.carrier]
+            name.setText(f"{carrier_name(cutoff.carrier)} · {cutoff.cutoff_at.astimezone().strftime('%H:%M')}")
+            sub.setText(translate("ConsoleOverview", "%n to prepare", "", cutoff.due))
+        self._render_countdowns()
+
+    def _render_countdowns(self) -> None:
+        now = self._clock()
+        for cutoff in self.overview.carriers:
+            frame, _name, value, _sub = self.carrier_tiles[cutoff.carrier]
+            seconds = (cutoff.cutoff_at - now).total_seconds()
+            value.setText(countdown_text(seconds))
+            late = seconds < 0 and cutoff.due > 0
+            soon = 0 <= seconds < AMBER_MINUTES * 60 and cutoff.due > 0
+            _set_alert(frame, "red" if late else "amber" if soon else "")
+
+    def _render_stations(self) -> None:
+        now = self._clock()
+        stations = self.overview.stations
+        view = self.stations_list
+        while view.count() > len(stations):
+            view.takeItem(view.count() - 1)
+        for i, station in enumerate(stations):
+            if i >= view.count():
+                item = QListWidgetItem()
+                item.setSizeHint(QSize(0, ROW_HEIGHT))
+                view.addItem(item)
+            who = station.user_name or station.user or translate("ConsoleOverview", "nobody")
+            idle = None
+            if station.last_seen_at is not None:
+                idle = max(0, math.floor((now - station.last_seen_at).total_seconds() / 60))
+            text = f"{station.name} — {who} · {idle_text(idle)}"
+            item = view.item(i)
+            if item.text() != text:
+                item.setText(text)
+
+    def _render_exceptions(self) -> None:
+        view = self.exceptions_list
+        view.clear()
+        for mismatch in self.mismatches:
+            when = mismatch.occurred_at.astimezone().strftime("%H:%M")
+            head = f"{mismatch.order} · " if mismatch.order else ""
+            self._add_exception(mismatch.order, head + translate("ConsoleOverview", "Packing check") + f" {when} "
+                                + f"({mismatch.station}): " + mismatch_text(mismatch.code, mismatch.detail))
+        if self.overview is None:
+            return
+        for item in self.overview.exceptions:
+            self._add_exception(item.order, self._exception_text(item))
+        totals = self.overview.exception_totals
+        total = sum(totals.values()) + len(self.mismatches)
+        self.exceptions_title.setText(translate("ConsoleOverview", "Exceptions (%1)").replace("%1", str(total)))
+
+    def _add_exception(self, order: str | None, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setSizeHint(QSize(0, ROW_HEIGHT))
+        item.setData(ORDER_ROLE, order or "")
+        self.exceptions_list.addItem(item)
+
+    def _exception_text(self, item: Any) -> str:
+        if item.kind == "short":
+            lines = ", ".join(f"{l.sku} ×{l.short}" + (f" ({short_reason_text(l.reason)})" if l.reason else "")
+                              for l in item.lines)
+            what = translate("ConsoleOverview", "Short pick") + f": {lines}"
+        elif item.kind == "unknown_sku":
+            what = translate("ConsoleOverview", "Unknown SKU") + ": " + ", ".join(item.skus)
+        elif item.kind == "hold":
+            what = translate("ConsoleOverview", "On hold") + f": {item.reason}"
+        else:
+            what = translate("ConsoleOverview", "Exception") + f": {item.reason}"
+        return f"{item.order} · {what}"
+
+    def _exception_tapped(self, item: QListWidgetItem) -> None:
+        number = item.data(ORDER_ROLE)
+        if number:
+            self.order_chosen.emit(number)
+
+    def _render_updated(self) -> None:
+        if self.error is not None:
+            self.updated.setText(translate("ConsoleOverview", "Not updated: %1").replace("%1", self.error))
+        elif self.updated_at is not None:
+            seconds = max(0, int((self._clock() - self.updated_at).total_seconds()))
+            self.updated.setText(translate("ConsoleOverview", "Updated %1").replace(
+                "%1", self.updated_at.astimezone().strftime("%H:%M:%S")) + (f" (+{seconds} s)" if seconds >= 5 else ""))
+
+    # --- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(translate("ConsoleOverview", "The floor, live"))
+        self.carriers_title.setText(translate("ConsoleOverview", "Carrier cutoffs"))
+        self.stations_title.setText(translate("ConsoleOverview", "Stations"))
+        self.exceptions_title.setText(translate("ConsoleOverview", "Exceptions"))
+        for status, (_frame, name, _value, _sub) in self.status_tiles.items():
+            name.setText(translate("ConsoleOverview", "Backlog") if status == "backlog" else texts.status_name(status))
+        if self.overview is not None:
+            self.show_overview(self.overview)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
