@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.gui import texts
 from app.gui.console.live import LiveQuery, mismatches_job, overview_job
 from app.gui.console.orders_columns import carrier_name
+from app.packing.cutoffs import PARIS  # the warehouse's wall clock, as the cutoffs are
 
 translate = QCoreApplication.translate
 
@@ -44,6 +46,9 @@ STATUS_TILES = ("new", "awaiting_stock", "picking", "picked", "packing", "ready_
 AMBER_MINUTES = 30
 ROW_HEIGHT = 64
 ORDER_ROLE = Qt.ItemDataRole.UserRole
+# A stripe of colour per kind of exception (the words say it too: colour is never alone).
+KIND_COLOURS = {"mismatch": "#b00020", "short": "#e65100", "unknown_sku": "#6a1b9a", "hold": "#0b3d91",
+                "exception": "#444444"}
 
 STYLE = """
 QFrame[quaiRole="ov-tile"] { background: #ffffff; border: 3px solid #111111; border-radius: 10px; }
@@ -131,6 +136,17 @@ def _tile(parent: QWidget, value_role: str) -> tuple[QFrame, QLabel, QLabel, QLa
     box.addWidget(value)
     box.addWidget(sub)
     return frame, name, value, sub
+
+
+_STRIPES: dict[str, QIcon] = {}
+
+
+def _stripe(colour: str) -> QIcon:
+    if colour not in _STRIPES:
+        pixmap = QPixmap(12, 40)
+        pixmap.fill(QColor(colour))
+        _STRIPES[colour] = QIcon(pixmap)
+    return _STRIPES[colour]
 
 
 def _set_alert(frame: QFrame, alert: str) -> None:
@@ -223,6 +239,7 @@ class OverviewPanel(QWidget):
         self.exceptions_list.setObjectName("exceptionsList")
         self.exceptions_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exceptions_list.setWordWrap(True)
+        self.exceptions_list.setIconSize(QSize(12, 40))
         self.exceptions_list.itemClicked.connect(self._exception_tapped)
         right.addWidget(self.exceptions_title)
         right.addWidget(self.exceptions_list)
@@ -292,7 +309,7 @@ class OverviewPanel(QWidget):
                 self.carrier_tiles[carrier] = tile
         for cutoff in overview.carriers:
             _frame, name, _value, sub = self.carrier_tiles[cutoff.carrier]
-            name.setText(f"{carrier_name(cutoff.carrier)} · {cutoff.cutoff_at.astimezone().strftime('%H:%M')}")
+            name.setText(f"{carrier_name(cutoff.carrier)} · {cutoff.cutoff_at.astimezone(PARIS).strftime('%H:%M')}")
             sub.setText(translate("ConsoleOverview", "%n to prepare", "", cutoff.due))
         self._render_countdowns()
 
@@ -330,20 +347,21 @@ class OverviewPanel(QWidget):
         view = self.exceptions_list
         view.clear()
         for mismatch in self.mismatches:
-            when = mismatch.occurred_at.astimezone().strftime("%H:%M")
+            when = mismatch.occurred_at.astimezone(PARIS).strftime("%H:%M")
             head = f"{mismatch.order} · " if mismatch.order else ""
-            self._add_exception(mismatch.order, head + translate("ConsoleOverview", "Packing check") + f" {when} "
+            self._add_exception(mismatch.order, "mismatch", head + translate("ConsoleOverview", "Packing check") + f" {when} "
                                 + f"({mismatch.station}): " + mismatch_text(mismatch.code, mismatch.detail))
         if self.overview is None:
             return
         for item in self.overview.exceptions:
-            self._add_exception(item.order, self._exception_text(item))
+            self._add_exception(item.order, item.kind, self._exception_text(item))
         totals = self.overview.exception_totals
         total = sum(totals.values()) + len(self.mismatches)
         self.exceptions_title.setText(translate("ConsoleOverview", "Exceptions (%1)").replace("%1", str(total)))
 
-    def _add_exception(self, order: str | None, text: str) -> None:
+    def _add_exception(self, order: str | None, kind: str, text: str) -> None:
         item = QListWidgetItem(text)
+        item.setIcon(_stripe(KIND_COLOURS.get(kind, "#444444")))
         item.setSizeHint(QSize(0, ROW_HEIGHT))
         item.setData(ORDER_ROLE, order or "")
         self.exceptions_list.addItem(item)
@@ -372,7 +390,7 @@ class OverviewPanel(QWidget):
         elif self.updated_at is not None:
             seconds = max(0, int((self._clock() - self.updated_at).total_seconds()))
             self.updated.setText(translate("ConsoleOverview", "Updated %1").replace(
-                "%1", self.updated_at.astimezone().strftime("%H:%M:%S")) + (f" (+{seconds} s)" if seconds >= 5 else ""))
+                "%1", self.updated_at.astimezone(PARIS).strftime("%H:%M:%S")) + (f" (+{seconds} s)" if seconds >= 5 else ""))
 
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
