@@ -13,19 +13,18 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalStackedBarSeries,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from app.store.kpis import Kpis
 
 translate = QCoreApplication.translate
 
-MAX_PICKERS = 8
+MAX_PICKERS = 7
 # Distinct in print and for the common colour blindnesses (Okabe–Ito, the theme's blue first).
 PALETTE = ("#0b3d91", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000", "#999999")
 TEXT_PX = 20
@@ -56,15 +55,6 @@ def chart_view(parent: QWidget | None = None) -> QChartView:
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     view.setMinimumHeight(260)
     return view
-
-
-def _nice_max(value: int) -> int:
-    """An axis top a little above ``value``, on a round number (ticks read as whole units)."""
-    if value <= 4:
-        return 4
-    step = 10 ** (len(str(value)) - 1)
-    step = step // 2 if value / step < 3 and step >= 10 else step
-    return (value // step + 1) * step
 
 
 def picks_chart(kpis: Kpis | None) -> QChart:
@@ -100,59 +90,22 @@ def picks_chart(kpis: Kpis | None) -> QChart:
         series.append(bar)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([kpis.hours[h].strftime("%Hh") if h < len(kpis.hours) else "" for h in columns])
+    # The hour alone ("8", "14"): 24 columns of "08h" at 20 px would be elided to "0…".
+    categories.append([str(kpis.hours[h].hour) if h < len(kpis.hours) else "" for h in columns])
     categories.setLabelsFont(font())
+    categories.setTitleText(translate("KpiCharts", "Hour"))
+    categories.setTitleFont(font())
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     totals = [sum(v[i] for v in values.values()) + rest[i] for i in range(len(columns))]
     axis = QValueAxis()
-    axis.setRange(0, _nice_max(max(totals)))
+    axis.setRange(0, max(4, max(totals)))
     axis.setLabelFormat("%d")
-    axis.setTickCount(5)
+    axis.applyNiceNumbers()  # round ticks (0, 20, 40…), not 17, 35, 52
     axis.setLabelsFont(font())
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
-    return chart
-
-
-def shipping_chart(kpis: Kpis | None) -> QChart:
-    """Orders due today, those of them shipped, and every order shipped today: three bars."""
-    chart = _chart(translate("KpiCharts", "Shipped against due today"))
-    chart.legend().setVisible(False)
-    if kpis is None:
-        return chart
-    s = kpis.shipping
-    rows = (
-        (translate("KpiCharts", "Due today"), s.due, "#555555"),
-        (translate("KpiCharts", "Due, shipped"), s.due_shipped, "#0b3d91"),
-        (translate("KpiCharts", "Shipped today"), s.shipped, "#009e73"),
-    )
-    # Stacked, each set non-zero on its own row only: one colour per bar, its name on the axis.
-    series = QHorizontalStackedBarSeries()
-    series.setBarWidth(0.7)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value")
-    series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideBase)
-    for i, (name, count, colour) in enumerate(rows):
-        bar = QBarSet(name)
-        bar.append([float(count) if j == i else 0.0 for j in range(len(rows))])
-        bar.setColor(QColor(colour))
-        bar.setLabelFont(font(22, bold=True))
-        bar.setLabelColor(QColor("#ffffff"))
-        series.append(bar)
-    chart.addSeries(series)
-    names = QBarCategoryAxis()
-    names.append([name for name, _count, _colour in rows])
-    names.setLabelsFont(font())
-    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(names)
-    axis = QValueAxis()
-    axis.setRange(0, _nice_max(max(s.due, s.shipped, 1)))
-    axis.setLabelFormat("%d")
-    axis.setTickCount(3)
-    axis.setLabelsFont(font())
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # a column of names, none elided
     return chart
 
 
@@ -168,13 +121,19 @@ class Tile(QFrame):
         layout.setSpacing(2)
         self.title = QLabel(self)
         self.title.setProperty("quaiRole", "kpi-title")
+        self.title.setWordWrap(True)
         self.value = QLabel(self)
         self.value.setProperty("quaiRole", "kpi-value")
         self.detail = QLabel(self)
         self.detail.setProperty("quaiRole", "kpi-detail")
         self.detail.setWordWrap(True)
-        for label in (self.title, self.value, self.detail):
-            layout.addWidget(label)
+        # Shipped against due: a thick bar under the number (hidden on the other tiles).
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(28)
+        self.bar.hide()
+        for widget in (self.title, self.value, self.bar, self.detail):
+            layout.addWidget(widget)
         layout.addStretch(1)
 
     def show_figure(self, value: str, detail: str, no_data: bool = False) -> None:
@@ -183,3 +142,8 @@ class Tile(QFrame):
         self.value.style().unpolish(self.value)
         self.value.style().polish(self.value)
         self.detail.setText(detail)
+
+    def show_progress(self, value: int, maximum: int) -> None:
+        self.bar.setRange(0, max(1, maximum))
+        self.bar.setValue(min(value, max(1, maximum)))
+        self.bar.show()

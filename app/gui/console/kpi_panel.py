@@ -13,7 +13,8 @@ thread, disposed when the context goes.
 
 "Export CSV" writes ``app.store.kpis_csv.write_csv`` of the figures on screen into
 ``<data folder>/kpis/`` (app.paths.data_dir, or the folder given), on the worker too, and
-says where. Touch: buttons 56 px high, texts 20 px and more, numbers 56 px.
+says where. Shipped against due is a bar in its tile; picks per hour per picker a stacked
+bar chart (app.gui.console.kpi_charts). Touch: buttons 56 px high, texts 20 px and more, numbers 56 px.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.gui.console.kpi_charts import Tile, chart_view, picks_chart, shipping_chart
+from app.gui.console.kpi_charts import Tile, chart_view, picks_chart
 from app.store.kpis import PARIS, Kpis
 
 translate = QCoreApplication.translate
@@ -41,8 +42,10 @@ QLabel[quaiRole="kpi-heading"] { font-size: 28px; font-weight: 800; }
 QLabel[quaiRole="kpi-state"] { font-size: 20px; color: #333333; }
 QFrame[quaiRole="kpi-tile"] { border: 3px solid #111111; border-radius: 8px; background: #ffffff; }
 QFrame[quaiRole="kpi-tile"] QLabel { border: none; background: transparent; }
+QFrame[quaiRole="kpi-tile"] QProgressBar { border: 2px solid #111111; border-radius: 4px; background: #e6e6e6; }
+QFrame[quaiRole="kpi-tile"] QProgressBar::chunk { background: #0b3d91; }
 QLabel[quaiRole="kpi-title"] { font-size: 20px; font-weight: 700; color: #333333; }
-QLabel[quaiRole="kpi-value"] { font-size: 56px; font-weight: 800; color: #0b3d91; }
+QLabel[quaiRole="kpi-value"] { font-size: 52px; font-weight: 800; color: #0b3d91; }
 QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555; padding: 12px 0; }
 QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
 """
@@ -144,20 +147,19 @@ class KpiPanel(QWidget):
         tiles.setSpacing(8)
         self.tiles = {name: Tile(f"kpiTile_{name}", self) for name in
                       ("shipping", "picks", "errors", "fulfilment", "returns", "cycle")}
+        # Three a row: six across would not fit 1280 px with numbers readable from 1.5 m.
         for i, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, 0, i)
-            tiles.setColumnStretch(i, 1)
+            tiles.addWidget(tile, i // 3, i % 3)
+        for column in range(3):
+            tiles.setColumnStretch(column, 1)
         layout.addLayout(tiles)
 
-        charts = QHBoxLayout()
-        charts.setSpacing(8)
+        # The picks chart gets the whole width: 24 hour columns and a legend of names.
+        # Shipped against due is the first tile's bar (a chart of three bars beside it
+        # left both too narrow to read at 1280 px).
         self.picks_view = chart_view(self)
         self.picks_view.setObjectName("kpiPicksChart")
-        self.shipping_view = chart_view(self)
-        self.shipping_view.setObjectName("kpiShippingChart")
-        charts.addWidget(self.picks_view, 3)
-        charts.addWidget(self.shipping_view, 2)
-        layout.addLayout(charts, 1)
+        layout.addWidget(self.picks_view, 1)
 
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
@@ -261,10 +263,13 @@ class KpiPanel(QWidget):
     def _render(self) -> None:
         figures = self.kpis
         day = figures.day if figures is not None else self._day()
-        self.heading.setText(translate("KpiPanel", "Today, %1").replace("%1", day.strftime("%d/%m/%Y")))
+        shown = day.strftime("%d/%m/%Y")
+        if day == today():
+            self.heading.setText(translate("KpiPanel", "Today, %1").replace("%1", shown))
+        else:
+            self.heading.setText(translate("KpiPanel", "Day of %1").replace("%1", shown))
         self._render_tiles(figures)
         self.picks_view.setChart(picks_chart(figures))
-        self.shipping_view.setChart(shipping_chart(figures))
         self._render_state()
 
     def _render_tiles(self, k: Kpis | None) -> None:
@@ -278,6 +283,7 @@ class KpiPanel(QWidget):
         t["shipping"].show_figure(
             f"{s.due_shipped} / {s.due}",
             translate("KpiPanel", "%1 shipped today in all").replace("%1", str(s.shipped)))
+        t["shipping"].show_progress(s.due_shipped, s.due)
         pickers = k.pickers()
         units = sum(p.units for p in pickers)
         hours = sum(p.hours for p in pickers)
@@ -315,8 +321,9 @@ class KpiPanel(QWidget):
 
     def _render_state(self) -> None:
         if self.error:
-            text = translate("KpiPanel", "The figures could not be read ({error}). They will be read again in a "
-                             "minute, or tap Refresh.").replace("{error}", self.error)
+            text = translate(
+                "KpiPanel", "The figures could not be read ({error}). They will be read again in a minute, or tap Refresh."
+            ).replace("{error}", self.error)
         elif self.loading and self.kpis is None:
             text = translate("KpiPanel", "Reading the figures…")
         elif self.kpis is not None:
