@@ -201,3 +201,28 @@ def test_the_consoles_central_context_applies_an_action(central, any_engine) -> 
         assert order(central, "CMD-2").status == "on_hold"
     finally:
         context.close()
+
+
+def test_two_consoles_holding_the_same_orders_at_once_hold_each_once(central) -> None:
+    import threading
+
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def hold(console: str) -> None:
+        try:
+            start.wait(5)
+            results.append(apply_action(central, console, SUP, Hold(["CMD-1", "CMD-2"], reason=f"from {console}")))
+        except Exception as exc:  # pragma: no cover - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=hold, args=(name,)) for name in ("SUP-1", "SUP-2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    # The orders were locked: one console held both, the other found them held already.
+    assert sorted(len(r.done) for r in results) == [0, 2]
+    assert [r.refused for r in results if not r.done] == [{"CMD-1": "already_held", "CMD-2": "already_held"}]
+    assert len(events(central, "order.status_changed")) == 2
