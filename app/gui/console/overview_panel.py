@@ -388,9 +388,11 @@ class OverviewPanel(QWidget):
         if self.error is not None:
             self.updated.setText(translate("ConsoleOverview", "Not updated: %1").replace("%1", self.error))
         elif self.updated_at is not None:
+            # The data is as of its read; nothing new since is good news, but say how old it is.
             seconds = max(0, int((self._clock() - self.updated_at).total_seconds()))
+            age = "" if seconds < 5 else f" (+{seconds} s)" if seconds < 120 else f" (+{seconds // 60} min)"
             self.updated.setText(translate("ConsoleOverview", "Updated %1").replace(
-                "%1", self.updated_at.astimezone(PARIS).strftime("%H:%M:%S")) + (f" (+{seconds} s)" if seconds >= 5 else ""))
+                "%1", self.updated_at.astimezone(PARIS).strftime("%H:%M:%S")) + age)
 
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
