@@ -136,6 +136,17 @@ def _exists(conn: psycopg.Connection, table: str) -> bool:
     return conn.execute("SELECT to_regclass(%s) IS NOT NULL", (f"public.{table}",)).fetchone()[0]
 
 
+def _present(conn: psycopg.Connection, table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``columns`` ``table`` has: a central database not yet upgraded lacks the newer ones
+    (``quai central add-station`` keeps working on it, and grants them after the upgrade)."""
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s",
+        (table,),
+    ).fetchall()
+    have = {name for (name,) in rows}
+    return tuple(c for c in columns if c in have)
+
+
 def _create_group(conn: psycopg.Connection, name: str) -> None:
     """CREATE ROLE name NOLOGIN, unless it exists (another database, another admin, a race)."""
     if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
@@ -239,11 +250,14 @@ def install_policies(conn: psycopg.Connection) -> Installed:
         for group, order_columns in ((STATION_GROUP, ORDER_STATION_COLUMNS), (SUPERVISOR_GROUP, ORDER_SUPERVISOR_COLUMNS)):
             role = sql.Identifier(group)
             conn.execute(sql.SQL("GRANT INSERT ON events, stations, sync_state TO {}").format(role))
-            conn.execute(sql.SQL("GRANT UPDATE ({}) ON orders TO {}").format(_ident(*order_columns), role))
-            conn.execute(sql.SQL("GRANT UPDATE ({}) ON order_lines TO {}").format(_ident(*LINE_STATION_COLUMNS), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON orders TO {}").format(
+                _ident(*_present(conn, "orders", order_columns)), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON order_lines TO {}").format(
+                _ident(*_present(conn, "order_lines", LINE_STATION_COLUMNS)), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stock TO {}").format(_ident(*STOCK_STATION_COLUMNS), role))
             conn.execute(sql.SQL("GRANT INSERT, DELETE ON parcels TO {}").format(role))
-            conn.execute(sql.SQL("GRANT UPDATE ({}) ON parcels TO {}").format(_ident(*PARCEL_STATION_COLUMNS), role))
+            conn.execute(sql.SQL("GRANT UPDATE ({}) ON parcels TO {}").format(
+                _ident(*_present(conn, "parcels", PARCEL_STATION_COLUMNS)), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON stations TO {}").format(_ident(*STATION_ROW_COLUMNS), role))
             conn.execute(sql.SQL("GRANT UPDATE ({}) ON sync_state TO {}").format(_ident(*SYNC_STATE_COLUMNS), role))
         has_sscc = _exists(conn, SSCC_COUNTERS) and _exists(conn, SSCC_BLOCKS)
