@@ -158,6 +158,19 @@ def measure(url: str, runs: int, label: str) -> None:
         "ALL: kpis(session, day)": lambda s: k.kpis(s, DAY),
     }
     print(f"\n{label}")
+    # The console: kpis() every minute on the central worker's pooled connection (one
+    # session per refresh, the same connection). psycopg prepares a statement run 5 times
+    # and the server may then plan it without the day's bounds: the later runs show whether
+    # that costs anything (it did not here).
+    fresh = make_engine(url)
+    fresh_sessions = session_factory(fresh)
+    runs_ms = []
+    for _ in range(max(runs, 12)):
+        with fresh_sessions() as session:
+            runs_ms.extend(timed(lambda session=session: k.kpis(session, DAY), 1))
+    fresh.dispose()
+    print(f"  refreshes on one connection: p50 {statistics.median(runs_ms):.1f} ms, runs "
+          + " ".join(f"{ms:.0f}" for ms in runs_ms))
     with sessions() as session:
         result = k.kpis(session, DAY)
         for name, part in parts.items():

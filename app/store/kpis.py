@@ -31,8 +31,9 @@ What each figure counts (the README's "KPIs" section says the same for superviso
   event among the orders that left in the ``RETURN_WINDOW_DAYS`` days ending with the day
   (a ``parcel.shipped`` in the window: a parcel of a partly shipped order can come back too).
   While no ``order.returned`` event exists at all, ``returns.rate`` is None: "no data",
-  not 0 % (and the window's shipments are not even counted: ``returns.shipped`` None). (The shop's ``financial_status`` is not used: Quai does not re-read it once an
-  order is on the floor, so a refund after shipping never reaches it.)
+  not 0 % (and the window's shipments are not even counted: ``returns.shipped`` None).
+  The shop's ``financial_status`` is not used: Quai does not re-read it once an order is
+  on the floor, so a refund after shipping never reaches it.
 - **Cycle time**: for each order shipped that day, the time from its ``order.imported``
   event (its first) to its ``order.status_changed`` to ``shipped`` (its last that day);
   mean and median, in hours. Orders with no import event (made by the demo, or by hand)
