@@ -207,10 +207,10 @@ def _in_day(start: datetime, end: datetime, *kinds: str):
 
 def picks_by_hour(session: Session, start: datetime, end: datetime) -> list[PickerHour]:
     undo = aliased(Event)
-    undone_ids = (
-        select(undo.payload["of_event"].as_string())
-        .where(undo.kind == PICK_UNDONE, undo.occurred_at >= start)
-    )
+    of_event = undo.payload["of_event"].as_string()
+    # IS NOT NULL: an undo the store could not resolve has no ``of_event``, and one NULL
+    # in a NOT IN list makes it false for every row (no pick would be counted at all).
+    undone_ids = select(of_event).where(undo.kind == PICK_UNDONE, undo.occurred_at >= start, of_event.is_not(None))
     hour = (_epoch(session, Event.occurred_at) - int(start.timestamp())) / 3600
     if session.get_bind().dialect.name == "postgresql":
         hour = func.floor(hour)  # integer division on SQLite already

@@ -72,6 +72,8 @@ def fill_floor(sessions) -> None:
         event(s, PICK_UNDONE, {"of": 3, "kind": PICK_UNIT, "undone": {"quantity": 1}, "of_event": undone},
               at(9, 6), "BDG0001")
         unit(s, "BDG0002", at(10, 0), 4)
+        # An undo of a tote bind the store could not name (no ``of_event``): takes back nothing.
+        event(s, PICK_UNDONE, {"of": 9, "kind": "pick.tote_bound", "undone": {}}, at(10, 1), "BDG0002")
         unit(s, "BDG0002", at(0, 30), 1)
         unit(s, "BDG0001", at(23, 30, DAY - timedelta(days=1)), 7)
         unit(s, "BDG0077", at(11, 15), 2)  # a badge not in users: named by its badge
