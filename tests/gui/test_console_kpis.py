@@ -109,3 +109,17 @@ def test_a_database_that_cannot_be_read_is_said_on_screen(qtbot, qapp, tmp_path:
         assert not (tmp_path / "x").exists() and panel.export_message
     finally:
         worker.stop()
+
+
+def test_the_tiles_show_the_day_before_as_a_trend(panel: KpiPanel) -> None:
+    # The day before (23/11): E shipped, imported 8 h earlier; today's median 15 h is longer.
+    assert panel.previous is not None and panel.previous.day.isoformat() == "2026-11-23"
+    assert panel.tiles["cycle"].trend.text().startswith("▲") and "8" in panel.tiles["cycle"].trend.text()
+    assert panel.tiles["returns"].trend.text() == ""
+
+
+def test_the_day_before_is_read_once_not_at_every_refresh(qtbot, panel: KpiPanel) -> None:
+    first = panel.previous
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.refresh()
+    assert panel.previous is first  # kept: the job did not compute it again

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from app.store.kpis import Kpis
 
@@ -127,12 +127,21 @@ class Tile(QFrame):
         self.detail = QLabel(self)
         self.detail.setProperty("quaiRole", "kpi-detail")
         self.detail.setWordWrap(True)
+        # The day before's figure beside the number, with an arrow: the cheap trend.
+        self.trend = QLabel(self)
+        self.trend.setProperty("quaiRole", "kpi-trend")
+        figure_row = QHBoxLayout()
+        figure_row.setSpacing(16)
+        figure_row.addWidget(self.value)
+        figure_row.addWidget(self.trend, 1, Qt.AlignmentFlag.AlignVCenter)
         # Shipped against due: a thick bar under the number (hidden on the other tiles).
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(28)
         self.bar.hide()
-        for widget in (self.title, self.value, self.bar, self.detail):
+        layout.addWidget(self.title)
+        layout.addLayout(figure_row)
+        for widget in (self.bar, self.detail):
             layout.addWidget(widget)
         layout.addStretch(1)
 

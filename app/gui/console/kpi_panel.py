@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ QLabel[quaiRole="kpi-title"] { font-size: 20px; font-weight: 700; color: #333333
 QLabel[quaiRole="kpi-value"] { font-size: 52px; font-weight: 800; color: #0b3d91; }
 QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555; padding: 12px 0; }
 QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
+QLabel[quaiRole="kpi-trend"] { font-size: 22px; font-weight: 700; color: #333333; }
 """
 
 _engines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -69,12 +70,16 @@ def central_sessions(context: Any):
     return found
 
 
-def kpis_job(day: date) -> Callable[[Any], Kpis]:
-    def job(context: Any) -> Kpis:
+def kpis_job(day: date, with_previous: bool = False) -> Callable[[Any], tuple[Kpis, Kpis | None]]:
+    """The day's figures, and the day before's when asked (the tiles' trend; asked once a day:
+    a closed day hardly changes, so the trend costs one more computation a day, not a minute)."""
+    def job(context: Any) -> tuple[Kpis, Kpis | None]:
         from app.store.kpis import kpis
 
         with central_sessions(context)() as session:
-            return kpis(session, day, PARIS)
+            figures = kpis(session, day, PARIS)
+            previous = kpis(session, day - timedelta(days=1), PARIS) if with_previous else None
+            return figures, previous
 
     return job
 
@@ -107,6 +112,21 @@ def percent(rate: float) -> str:
     return _number(rate * 100) + " %"
 
 
+def units_per_hour(k: Kpis) -> float | None:
+    """The floor's rate: units over the hours each picker picked in (None: no pick)."""
+    pickers = k.pickers()
+    hours = sum(p.hours for p in pickers)
+    return sum(p.units for p in pickers) / hours if hours else None
+
+
+def trend_text(now: float | None, before: float | None, shown: str) -> str:
+    """"▲ yesterday 97.2 %": the day before's figure, and which way today's went from it."""
+    if now is None or before is None:
+        return ""
+    arrow = "▲" if now > before + 1e-9 else "▼" if now < before - 1e-9 else "="
+    return f"{arrow} " + translate("KpiPanel", "yesterday %1").replace("%1", shown)
+
+
 class KpiPanel(QWidget):
     """Tiles and charts over the last ``Kpis``; ``refreshed`` after each new figure set, ``exported(paths)``."""
 
@@ -122,6 +142,7 @@ class KpiPanel(QWidget):
         self._day = day
         self._export_folder = export_folder
         self.kpis: Kpis | None = None
+        self.previous: Kpis | None = None  # the day before: the tiles' trend
         self.error: str | None = None
         self.loading = False
         self.export_message = ""
@@ -182,14 +203,19 @@ class KpiPanel(QWidget):
             return
         self.loading = True
         self._render_state()
-        self._worker.submit(kpis_job(self._day()), self._arrived, self._failed)
+        day = self._day()
+        with_previous = self.previous is None or self.previous.day != day - timedelta(days=1)
+        self._worker.submit(kpis_job(day, with_previous), self._arrived, self._failed)
 
-    def _arrived(self, figures: Kpis) -> None:
+    def _arrived(self, result: tuple[Kpis, Kpis | None]) -> None:
         if not shiboken6.isValid(self):
             return
+        figures, previous = result
         self.loading = False
         self.error = None
         self.kpis = figures
+        if previous is not None:
+            self.previous = previous
         self._render()
         self.refreshed.emit()
 
@@ -286,9 +312,9 @@ class KpiPanel(QWidget):
         t["shipping"].show_progress(s.due_shipped, s.due)
         pickers = k.pickers()
         units = sum(p.units for p in pickers)
-        hours = sum(p.hours for p in pickers)
-        if hours:
-            t["picks"].show_figure(_number(units / hours), translate("KpiPanel", "per picker, %1 units by %2 pickers")
+        rate = units_per_hour(k)
+        if rate is not None:
+            t["picks"].show_figure(_number(rate), translate("KpiPanel", "per picker, %1 units by %2 pickers")
                                    .replace("%1", str(units)).replace("%2", str(len(pickers))))
         else:
             t["picks"].show_figure(no_data, translate("KpiPanel", "no pick yet today"), no_data=True)
@@ -310,6 +336,8 @@ class KpiPanel(QWidget):
             t["returns"].show_figure(percent(r.rate), translate("KpiPanel", "%1 returned of %2 shipped in %3 days")
                                      .replace("%1", str(r.returned)).replace("%2", str(r.shipped))
                                      .replace("%3", str(r.window_days)))
+        self._render_trends(k, self.previous if self.previous and self.previous.day == k.day - timedelta(days=1)
+                            else None)
         c = k.cycle
         if c.mean_h is None or c.median_h is None:
             t["cycle"].show_figure(no_data, translate("KpiPanel", "no imported order shipped today"), no_data=True)
@@ -318,6 +346,23 @@ class KpiPanel(QWidget):
                 _number(c.median_h) + " h",
                 translate("KpiPanel", "median; mean %1 h over %2 orders").replace("%1", _number(c.mean_h))
                 .replace("%2", str(c.orders)))
+
+    def _render_trends(self, k: Kpis, y: Kpis | None) -> None:
+        t = self.tiles
+        if y is None:
+            for tile in t.values():
+                tile.trend.setText("")
+            return
+        t["shipping"].trend.setText(trend_text(k.shipping.due_rate, y.shipping.due_rate,
+                                               f"{y.shipping.due_shipped} / {y.shipping.due}"))
+        now, before = units_per_hour(k), units_per_hour(y)
+        t["picks"].trend.setText(trend_text(now, before, _number(before) if before is not None else ""))
+        for name, now, before in (("errors", k.packing.rate, y.packing.rate),
+                                  ("fulfilment", k.fulfilment.rate, y.fulfilment.rate)):
+            t[name].trend.setText(trend_text(now, before, percent(before) if before is not None else ""))
+        t["returns"].trend.setText("")  # a 30-day window: yesterday's is today's, give or take a day
+        before = y.cycle.median_h
+        t["cycle"].trend.setText(trend_text(k.cycle.median_h, before, _number(before) + " h" if before else ""))
 
     def _render_state(self) -> None:
         if self.error:
