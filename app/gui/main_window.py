@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.gui.console.console_ui import ConsoleUi
 from app.gui.dock_ui import DockUi
 from app.gui.feedback import ScanFeedback
 from app.gui.forms.ui_main_window import Ui_MainWindow
@@ -35,6 +36,7 @@ from app.gui.screens.login import LoginScreen
 from app.gui.services import StationServices
 from app.gui.state import LoginPresenter, StationSession, StatusModel
 from app.gui.status_area import StatusArea
+from app.gui.supervisor_access import SupervisorAccess
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         self._scanner_test: ScannerTestScreen | None = None
         self.printers = PrintersUi(self)
         self.dock = DockUi(self)  # the shipping dock (app.gui.dock_ui)
+        self.access = SupervisorAccess(self)  # a supervisor's PIN after the badge (app.gui.supervisor_access)
+        self.console = ConsoleUi(self)  # the supervisor's console (app.gui.console.console_ui)
         self.ui.stack.currentChanged.connect(self._screen_changed)
         self._screen_changed()
 
@@ -278,6 +282,8 @@ class MainWindow(QMainWindow):
             else:
                 self.feedback.attention(translate("Scan", "Choose your role on the screen, or tap “Not me”."))
             return
+        if self.access.handle_scan(scan):
+            return
         if self.dock.handle_scan(scan):
             return
         if self.session.role == "picker" and self.picking.handle_scan(scan):
@@ -358,7 +364,7 @@ class MainWindow(QMainWindow):
             self.login_screen.render()
             self.login_screen.focus_scan_field()
         elif outcome.kind == "home":
-            self._begin(outcome.user, outcome.roles[0])
+            self._role_ready(outcome.user, outcome.roles[0])
         else:
             self.login_screen.render()
             self.session.offered_roles = outcome.roles
@@ -385,7 +391,14 @@ class MainWindow(QMainWindow):
         if self.chooser.user is not None and role in self.session.offered_roles and not self.login_presenter.busy:
             self.session.offered_roles = ()
             self.login_presenter.logging_in()
-            self._begin(self.chooser.user, role)
+            self._role_ready(self.chooser.user, role)
+
+    def _role_ready(self, user: UserInfo, role: str) -> None:
+        """A supervisor proves it with their PIN first (app.gui.supervisor_access); others log in."""
+        if role == "supervisor":
+            self.access.ask(user, lambda granted: self._begin(granted, role))
+        else:
+            self._begin(user, role)
 
     def _back_to_login(self) -> None:
         self.session.end()
@@ -420,6 +433,8 @@ class MainWindow(QMainWindow):
                 self.picking.logged_in(user, lambda: None)  # an unfinished pick of this station comes back
             elif role == "packer":
                 self.packing.logged_in(user, lambda: None)  # an unfinished pack of this station comes back
+            elif role == "supervisor" and self.config.kind == "supervisor":
+                self.console.show_screen()  # a supervisor station opens on the console
             self.refresh_outbox()
             self.push_now()  # the login event goes out now, not at the next tick
 
@@ -441,6 +456,8 @@ class MainWindow(QMainWindow):
                 home.printers_requested.connect(self.printers.show_screen)
             if hasattr(home, "dock_requested"):
                 home.dock_requested.connect(self.dock.show_screen)
+            if hasattr(home, "console_requested"):
+                home.console_requested.connect(self.console.show_screen)
             if role == "picker":
                 self.picking.attach_home(home)
             elif role == "packer":
@@ -464,6 +481,8 @@ class MainWindow(QMainWindow):
             if self.session.role == role:
                 home.show_error(str(error).splitlines()[0] if str(error) else type(error).__name__)
 
+        if role == "supervisor":
+            self.console.refresh()  # the console's lists, when it is open
         if role in QUEUE_OF_ROLE:
             status = QUEUE_OF_ROLE[role]
             self.services.replica.submit(lambda ctx: ctx.queue(status), done, failed)

@@ -26,6 +26,7 @@ USERS = {
     "BDG0003": ("Sophie Leroy", {Role.SUPERVISOR}),
     "BDG0004": ("Marc Dubois", {Role.PICKER, Role.PACKER}),
 }
+PINS = {"BDG0003": "4321"}  # a supervisor logs in with badge and PIN (app.gui.supervisor_access)
 
 
 def fill_replica(url: str) -> None:
@@ -35,7 +36,7 @@ def fill_replica(url: str) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     with transaction(sessions) as session:
         for badge, (name, roles) in USERS.items():
-            add_user(session, name=name, badge=badge, roles=frozenset(roles), station="test")
+            add_user(session, name=name, badge=badge, roles=frozenset(roles), pin=PINS.get(badge), station="test")
         statuses = ["new"] * 7 + ["picked"] * 3 + ["packing", "shipped", "on_hold"]
         for i, status in enumerate(statuses):
             order = Order(
@@ -134,6 +135,22 @@ def scan(qtbot, window, badge: str) -> None:
     edit.setFocus()
     qtbot.keyClicks(edit, badge)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def type_pin(qtbot, window, pin: str = "4321") -> None:
+    """On the supervisor's PIN screen (after their badge): tap the digits, then OK."""
+    qtbot.waitUntil(lambda: window.access.showing, timeout=5000)
+    screen = window.access.screen
+    for digit in pin:
+        screen.keys[digit].click()
+    screen.ok_button.click()
+
+
+def log_in_supervisor(qtbot, window, badge: str = "BDG0003", pin: str = "4321") -> None:
+    """Scan a supervisor's badge and type their PIN; returns once the session is open."""
+    scan(qtbot, window, badge)
+    type_pin(qtbot, window, pin)
+    qtbot.waitUntil(lambda: window.session.logged_in, timeout=8000)
 
 
 def drain(qtbot, worker, timeout: int = 5000) -> None:

@@ -19,6 +19,7 @@ class SupervisorHome(HomeScreen):
     scanner_test_requested = Signal()
     printers_requested = Signal()
     dock_requested = Signal()
+    console_requested = Signal()  # the touchscreen console (app.gui.screens.console)
 
     def build_body(self, layout: QVBoxLayout) -> None:
         self.overview: Overview | None = None
@@ -48,6 +49,13 @@ class SupervisorHome(HomeScreen):
         layout.addLayout(grid)
         layout.addStretch(1)
         tools = QHBoxLayout()  # the supervisor's menu of tools
+        # First and in the primary colour: the console is the supervisor's work, the rest are tools.
+        self.console_button = QPushButton(self)
+        self.console_button.setObjectName("consoleButton")
+        self.console_button.setProperty("quaiRole", "primary")
+        self.console_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.console_button.clicked.connect(self.console_requested)
+        tools.addWidget(self.console_button, 2)
         self.scanner_test_button = QPushButton(self)
         self.scanner_test_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scanner_test_button.clicked.connect(self.scanner_test_requested)
@@ -85,6 +93,7 @@ class SupervisorHome(HomeScreen):
         self.scanner_test_button.setText(translate("SupervisorHome", "Test the scanners"))
         self.printers_button.setText(translate("SupervisorHome", "Printers"))
         self.dock_button.setText(translate("SupervisorHome", "Shipping dock"))
+        self.console_button.setText(translate("SupervisorHome", "Console"))
         for status, (_number, name) in self.tiles.items():
             name.setText(texts.status_name(status))
         if self.overview is None:
