@@ -23,7 +23,7 @@ from app.domain.sscc import SsccSettings, build_sscc
 from app.packing.events import MANIFEST_CLOSED, PARCEL_SHIPPED
 from app.store.db import make_engine, session_factory, sqlite_url, transaction
 from app.store.models import Event, Order, Parcel
-from tests.gui.conftest import drain, fill_replica, scan
+from tests.gui.conftest import drain, fill_replica, scan, type_pin
 
 SHOTS = Path("/tmp/w/shots")
 SETTINGS = SsccSettings(3, "3760123")
@@ -110,6 +110,7 @@ def services(qapp, config: StationConfig, tmp_path: Path) -> Iterator:
 @pytest.fixture
 def dock(qtbot, window):
     scan(qtbot, window, "BDG0003")  # Sophie Leroy, supervisor
+    type_pin(qtbot, window)
     qtbot.waitUntil(lambda: window.session.logged_in, timeout=8000)
     home = window.homes["supervisor"]
     assert home.dock_button.text()

@@ -15,7 +15,7 @@ from app.gui.state import LoginState
 from app.store.db import make_engine, session_factory
 from app.store.models import Event
 
-from .conftest import drain, scan
+from .conftest import PINS, drain, scan, type_pin
 
 pytestmark = pytest.mark.gui
 
@@ -44,6 +44,8 @@ def test_starts_on_login_screen(window):
 )
 def test_known_badge_reaches_its_home(qtbot, window, badge, screen, name):
     scan(qtbot, window, badge)
+    if badge in PINS:  # a supervisor: their PIN after the badge (tests/gui/test_supervisor_pin.py)
+        type_pin(qtbot, window, PINS[badge])
     qtbot.waitUntil(lambda: isinstance(window.current_screen, screen), timeout=5000)
     home = window.current_screen
     assert home.greeting.text() == f"Bonjour {name}"
@@ -75,6 +77,7 @@ def test_packer_and_supervisor_homes_show_counts(qtbot, window):
     window.logout()
     qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
     scan(qtbot, window, "BDG0003")
+    type_pin(qtbot, window)
     qtbot.waitUntil(lambda: isinstance(window.current_screen, SupervisorHome) and window.current_screen.overview is not None, timeout=5000)
     home = window.current_screen
     assert home.tiles["new"][0].text() == "7"

@@ -16,7 +16,7 @@ from app.config import StationConfig
 from app.config_labels import LabelSettings
 from app.store.db import make_engine, session_factory
 from app.store.models import Event
-from tests.gui.conftest import drain, scan
+from tests.gui.conftest import drain, scan, type_pin
 from tests.support.barcode_reading import texts
 from tests.support.fake_printer import FakePrinter
 
@@ -60,6 +60,7 @@ def services(qapp, config: StationConfig, tmp_path: Path) -> Iterator:
 @pytest.fixture
 def supervisor(qtbot, window):
     scan(qtbot, window, "BDG0003")  # Sophie Leroy, supervisor
+    type_pin(qtbot, window)
     qtbot.waitUntil(lambda: window.session.logged_in, timeout=8000)
     window.homes["supervisor"].printers_button.click()
     qtbot.waitUntil(lambda: window.current_screen is window.printers.screen, timeout=5000)

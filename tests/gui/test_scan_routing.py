@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 from app.config import StationConfig
 from app.gui.scan_router import DIALOG, REFUSED
 from app.gui.scanner_hub import ScannerHub
-from tests.gui.conftest import drain
+from tests.gui.conftest import drain, type_pin
 from tests.support.serial_pty import Pty
 
 
@@ -171,6 +171,7 @@ def test_an_unplugged_scanner_shows_in_the_status_bar_and_comes_back(qtbot, wind
     try:
         qtbot.waitUntil(lambda: window.status.scanner == "ready", timeout=5000)
         again.write(b"BDG0003\r")
+        type_pin(qtbot, window)  # a supervisor's badge, then their PIN
         qtbot.waitUntil(lambda: window.session.logged_in, timeout=5000)
     finally:
         again.unplug()
@@ -178,6 +179,7 @@ def test_an_unplugged_scanner_shows_in_the_status_bar_and_comes_back(qtbot, wind
 
 def test_the_scanner_test_screen_shows_how_each_scan_was_read(qtbot, window, pty) -> None:
     pty.write(b"BDG0003\r")
+    type_pin(qtbot, window)  # a supervisor's badge, then their PIN
     qtbot.waitUntil(lambda: window.session.logged_in and window.session.role == "supervisor", timeout=5000)
     home = window.homes["supervisor"]
     qtbot.mouseClick(home.scanner_test_button, Qt.MouseButton.LeftButton)

@@ -13,7 +13,7 @@ from app.gui.screens.home_picker import PickerHome
 from app.gui.screens.login import LoginScreen
 from app.gui.screens.role_chooser import RoleChooser
 
-from .conftest import drain, scan
+from .conftest import PINS, drain, scan, type_pin
 
 pytestmark = pytest.mark.gui
 
@@ -123,6 +123,8 @@ def test_every_button_is_a_touch_target(qtbot, window, services):
             window.logout()
             qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
         scan(qtbot, window, badge)
+        if badge in PINS:  # a supervisor types their PIN after the badge
+            type_pin(qtbot, window, PINS[badge])
         qtbot.waitUntil(lambda home=home: isinstance(window.current_screen, home) and window.current_screen._loaded, timeout=5000)
         drain(qtbot, services.replica)
         check(home)
@@ -161,6 +163,7 @@ def test_plurals_follow_the_new_language_at_once(qtbot, window, services):
     from app.gui.screens.home_supervisor import SupervisorHome
 
     scan(qtbot, window, "BDG0003")
+    type_pin(qtbot, window)
     qtbot.waitUntil(lambda: isinstance(window.current_screen, SupervisorHome) and window.current_screen._loaded, timeout=5000)
     drain(qtbot, services.replica)
     home = window.current_screen
