@@ -160,17 +160,22 @@ def measure(url: str, runs: int, label: str) -> None:
     print(f"\n{label}")
     # The console: kpis() every minute on the central worker's pooled connection (one
     # session per refresh, the same connection). psycopg prepares a statement run 5 times
-    # and the server may then plan it without the day's bounds: the later runs show whether
-    # that costs anything (it did not here).
-    fresh = make_engine(url)
-    fresh_sessions = session_factory(fresh)
-    runs_ms = []
-    for _ in range(max(runs, 12)):
-        with fresh_sessions() as session:
-            runs_ms.extend(timed(lambda session=session: k.kpis(session, DAY), 1))
-    fresh.dispose()
-    print(f"  refreshes on one connection: p50 {statistics.median(runs_ms):.1f} ms, runs "
-          + " ".join(f"{ms:.0f}" for ms in runs_ms))
+    # and the server may then keep a generic plan, made without the day's bounds: the
+    # later runs show it, with kpis() asking for custom plans (as shipped) and without.
+    for force in (True, False):
+        k.FORCE_CUSTOM_PLANS = force
+        fresh = make_engine(url)
+        fresh_sessions = session_factory(fresh)
+        runs_ms = []
+        for _ in range(max(runs, 20)):
+            with fresh_sessions() as session:
+                runs_ms.extend(timed(lambda session=session: k.kpis(session, DAY), 1))
+        fresh.dispose()
+        late = runs_ms[10:]
+        print(f"  refreshes on one connection, {'custom plans (as shipped)' if force else 'server plan cache '}: "
+              f"p50 {statistics.median(runs_ms):.0f} ms, from the 11th run p50 {statistics.median(late):.0f} ms; "
+              "runs " + " ".join(f"{ms:.0f}" for ms in runs_ms))
+    k.FORCE_CUSTOM_PLANS = True
     with sessions() as session:
         result = k.kpis(session, DAY)
         for name, part in parts.items():

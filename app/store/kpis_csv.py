@@ -21,7 +21,7 @@ import csv
 import io
 from pathlib import Path
 
-from app.store.kpis import Kpis
+from app.store.kpis_data import Kpis
 
 
 def decimal_text(value: float | None, places: int = 1) -> str:

@@ -1,10 +1,11 @@
-"""The console's KPI page: today's figures as big numbers and two charts, an export to CSV. GUI thread only.
+"""The console's KPI page: today's figures as big numbers, a chart, an export to CSV. GUI thread only.
 
 Data: ``app.store.kpis.kpis(session, day)`` over the CENTRAL database (the event log lives
 there), run as a job on the worker the panel is given (the console's central worker,
 app.gui.workers.Worker, or any object with ``submit(job, on_done, on_error)``); the panel
 never queries on the GUI thread. It refreshes every ``REFRESH_MS`` while it is shown, and
-on demand (the Refresh button); a refresh asked while one runs is not queued twice.
+on demand (the Refresh button); a refresh asked while one runs is not queued twice. The
+day before is read once a day, for the trend beside each figure.
 
 Sessions: the job calls ``context.sessions()`` when the worker's context has it (a
 ``ReplicaContext``-like object: a sessionmaker); otherwise (``app.gui.queries.CentralContext``
@@ -14,7 +15,8 @@ thread, disposed when the context goes.
 "Export CSV" writes ``app.store.kpis_csv.write_csv`` of the figures on screen into
 ``<data folder>/kpis/`` (app.paths.data_dir, or the folder given), on the worker too, and
 says where. Shipped against due is a bar in its tile; picks per hour per picker a stacked
-bar chart (app.gui.console.kpi_charts). Touch: buttons 56 px high, texts 20 px and more, numbers 56 px.
+bar chart (app.gui.console.kpi_charts). Touch: buttons 56 px high, texts 20 px and more,
+numbers 52 px, no hover.
 """
 
 from __future__ import annotations
