@@ -130,6 +130,7 @@ class Tile(QFrame):
         # The day before's figure beside the number, with an arrow: the cheap trend.
         self.trend = QLabel(self)
         self.trend.setProperty("quaiRole", "kpi-trend")
+        self.trend.setWordWrap(True)  # "▲ yesterday 96.9 %" on two lines rather than a wider tile
         figure_row = QHBoxLayout()
         figure_row.setSpacing(16)
         figure_row.addWidget(self.value)

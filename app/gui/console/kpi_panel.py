@@ -126,7 +126,7 @@ def trend_text(now: float | None, before: float | None, shown: str) -> str:
     if now is None or before is None:
         return ""
     arrow = "▲" if now > before + 1e-9 else "▼" if now < before - 1e-9 else "="
-    return f"{arrow} " + translate("KpiPanel", "yesterday %1").replace("%1", shown)
+    return f"{arrow}\u00a0" + translate("KpiPanel", "yesterday %1").replace("%1", shown)
 
 
 class KpiPanel(QWidget):
