@@ -123,3 +123,17 @@ def test_the_day_before_is_read_once_not_at_every_refresh(qtbot, panel: KpiPanel
     with qtbot.waitSignal(panel.refreshed, timeout=10_000):
         panel.refresh()
     assert panel.previous is first  # kept: the job did not compute it again
+
+
+def test_a_context_with_its_own_sessions_is_used_as_it_is(qtbot, qapp, central: str, tmp_path: Path) -> None:
+    from app.gui.queries import ReplicaContext
+
+    worker = Worker("replica", lambda: ReplicaContext(central))  # has ``sessions``: no engine of the panel's own
+    try:
+        panel = KpiPanel(worker, export_folder=tmp_path / "x", day=lambda: DAY)
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+            panel.refresh()
+        assert panel.error is None and panel.tiles["shipping"].value.text() == "2 / 3"
+    finally:
+        worker.stop()
