@@ -6,6 +6,7 @@ Example::
     name = "PICK-01"
     kind = "picking"          # picking | packing | supervisor | any
     language = "fr"           # fr | en | system
+    virtual_keyboard = true   # on-screen keyboard for text fields; default: on at a supervisor station
 
     [central]
     url = "postgresql://pick01@central.lan/quai?sslmode=require"   # omit for the embedded SQLite file
@@ -98,6 +99,11 @@ class StationConfig:
     packing: PackingSettings = field(default_factory=lambda: PackingSettings())  # [packing] and [carriers]
     extra: dict[str, Any] = field(default_factory=dict)
     version: int = CONFIG_VERSION
+    virtual_keyboard: bool | None = None  # None: on for kind "supervisor" (a touchscreen), off elsewhere
+
+    @property
+    def wants_virtual_keyboard(self) -> bool:
+        return self.kind == "supervisor" if self.virtual_keyboard is None else self.virtual_keyboard
 
     @property
     def replica_url(self) -> str:
@@ -134,6 +140,9 @@ def load_config(path: Path) -> StationConfig:
     language = station.get("language", "system")
     if language not in LANGUAGES:
         raise ConfigError(f"{path}: [station] language = {language!r}; expected one of {', '.join(LANGUAGES)}")
+    virtual_keyboard = station.get("virtual_keyboard")
+    if virtual_keyboard is not None and not isinstance(virtual_keyboard, bool):
+        raise ConfigError(f"{path}: [station] virtual_keyboard = {virtual_keyboard!r}; expected true or false")
     for table, key, value in (("central", "url", central.get("url")), ("station", "local_url", station.get("local_url"))):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: [{table}] {key} must be a database URL in quotes")
@@ -169,6 +178,7 @@ def load_config(path: Path) -> StationConfig:
         language=language,
         central_url=central_url,
         local_url=station.get("local_url"),
+        virtual_keyboard=virtual_keyboard,
         scanners=scanners,
         scan_rules=scan_rules,
         picking=picking,

@@ -20,6 +20,19 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 ENV_EXIT_WHEN_SHOWN = "QUAI_EXIT_WHEN_SHOWN"
+VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
+
+
+def virtual_keyboard_environment(config, environ) -> bool:
+    """Ask Qt for its on-screen keyboard (Qt Virtual Keyboard, in PySide6-Addons) when the
+    station wants one (``[station] virtual_keyboard``; on by default at a supervisor station).
+    Must run before the QApplication exists: Qt reads QT_IM_MODULE once, at its creation.
+    An input method already chosen in the environment (a site's own) is left alone.
+    Returns whether the virtual keyboard is asked for."""
+    if not config.wants_virtual_keyboard:
+        return False
+    environ.setdefault("QT_IM_MODULE", VIRTUAL_KEYBOARD)
+    return environ["QT_IM_MODULE"] == VIRTUAL_KEYBOARD
 
 
 def process_uptime() -> float:
@@ -80,6 +93,10 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
     from app.gui.main_window import MainWindow
     from app.gui.services import StationServices
 
+    if QApplication.instance() is None:
+        # Qt shows the keyboard on a tap into a text field, not when a field takes the focus:
+        # the login's scan field (always focused) stays clear for the scanner.
+        virtual_keyboard_environment(config, os.environ)
     app = application(argv)
     app.setStyleSheet(assets.theme())
     services = StationServices.create(config, sounds=None, with_scanners=True, with_printers=True)

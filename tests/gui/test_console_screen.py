@@ -279,3 +279,71 @@ def test_touch_targets_and_kinetic_lists(qtbot, window, console):
     for viewport in (console.people.area.viewport(), console.result.list.viewport(), console.orders.view.viewport()):
         assert QScroller.hasScroller(viewport) or QScroller.grabbedGesture(viewport) != Qt.GestureType(0)
     assert console.people.cards["PICK-02"].station_label.fontInfo().pixelSize() >= 24
+
+
+# --- the long press that drags from the table ---------------------------------------------------
+
+
+def test_a_long_press_on_a_selected_row_drags_the_selection(qtbot, window, console, monkeypatch):
+    from app.gui.console import action_bar
+
+    dragged: list[tuple[str, ...]] = []
+    monkeypatch.setattr(action_bar, "start_drag", lambda _source, numbers, caption: dragged.append((numbers, caption)))
+    view = console.orders.view
+    pick(console, "#1001", "#1004")
+    model = console.orders.model
+    rows = {model.order_at(r).number: r for r in range(model.rowCount()) if model.order_at(r) is not None}
+    selected_row = view.visualRect(model.index(rows["#1001"], 1)).center()
+    other_row = view.visualRect(model.index(rows["#1009"], 1)).center()
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=other_row)  # not selected: a press, no drag
+    qtbot.wait(action_bar.LONG_PRESS_MS + 150)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=other_row)
+    assert dragged == []
+    assert model.is_selected("#1009")  # a press and release: a tap, which selects
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=selected_row)
+    qtbot.waitUntil(lambda: bool(dragged), timeout=3000)
+    assert set(dragged[0][0]) == {"#1001", "#1004", "#1009"} and said(dragged[0][1], "3 commandes", "3 orders")
+
+
+# --- the on-screen keyboard ---------------------------------------------------------------------
+
+
+def test_the_on_screen_keyboard_is_on_by_default_only_at_a_supervisor_station(tmp_path):
+    from app.config import ConfigError, load_config
+    from app.gui.app import virtual_keyboard_environment
+
+    environ: dict[str, str] = {}
+    assert not virtual_keyboard_environment(StationConfig(kind="picking"), environ) and environ == {}
+    assert virtual_keyboard_environment(StationConfig(kind="supervisor"), environ)
+    assert environ == {"QT_IM_MODULE": "qtvirtualkeyboard"}
+    assert not virtual_keyboard_environment(StationConfig(kind="supervisor", virtual_keyboard=False), {})
+    site = {"QT_IM_MODULE": "ibus"}  # a site's own input method is kept
+    assert not virtual_keyboard_environment(StationConfig(kind="supervisor"), site) and site["QT_IM_MODULE"] == "ibus"
+    path = tmp_path / "station.toml"
+    path.write_text('[station]\nname = "PACK-09"\nkind = "packing"\nvirtual_keyboard = true\n', encoding="utf-8")
+    assert load_config(path).wants_virtual_keyboard
+    path.write_text('[station]\nname = "SUP-01"\nkind = "supervisor"\nvirtual_keyboard = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="virtual_keyboard"):
+        load_config(path)
+
+
+def test_qt_virtual_keyboard_comes_up_on_a_tap_into_a_text_field_not_at_the_login_focus():
+    """In a process of its own (Qt reads QT_IM_MODULE once): the plugin loads offscreen, the login's
+    focused scan field does not call the keyboard up, a tap into a text field does."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(root / "tests/support/virtual_keyboard_probe.py")], cwd=root,
+                          capture_output=True, text=True, timeout=120, env={**__import__("os").environ,
+                                                                         "PYTHONPATH": str(root)})
+    result = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))[7:])
+    assert result == {"wanted": True, "module": "qtvirtualkeyboard", "focus": True}
+    log = done.stderr
+    focus_part = log[log.index("MARK scan_field"):log.index("MARK tap_text_field")]
+    tap_part = log[log.index("MARK tap_text_field"):log.index("MARK end")]
+    assert "showInputPanel" not in focus_part
+    assert "showInputPanel" in tap_part
