@@ -44,17 +44,18 @@ def summary(values: list[float]) -> str:
 
 
 class Paints(QObject):
-    """Times of the paints of a widget, and whether a condition held at each."""
+    """Times of the paints of a widget or any widget inside it, and whether a condition held at each."""
 
     def __init__(self, widget, condition=lambda: True) -> None:
         super().__init__()
+        self.widget = widget
         self.condition = condition
         self.first: float | None = None
         self.first_ready: float | None = None
-        widget.installEventFilter(self)
+        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and (watched is self.widget or self.widget.isAncestorOf(watched)):
             now = time.perf_counter()
             if self.first is None:
                 self.first = now
@@ -108,6 +109,9 @@ def one_run(app: QApplication, replica: str, central: str) -> tuple[float, float
     window.show()
     try:
         wait(app, lambda: window._background_started)
+        # The station's first sync cycle (a snapshot pull into the replica, as at a real start-up)
+        # is done before the console opens: the figures are the console's, not the first sync's.
+        wait(app, lambda: window.status.last_sync is not None, timeout=300)
         window.submit_badge("BDG0003")
         wait(app, lambda: window.access.showing)
         for digit in "4321":
@@ -125,9 +129,13 @@ def one_run(app: QApplication, replica: str, central: str) -> tuple[float, float
         paints = Paints(screen)
         panel = screen.overview
         figures = Paints(panel, lambda: panel.overview is not None)
-        wait(app, lambda: paints.first is not None and figures.first_ready is not None)
+        wait(app, lambda: paints.first is not None)
         opened = (paints.first - start) * 1000
-        overview = (figures.first_ready - start) * 1000
+        try:
+            wait(app, lambda: figures.first_ready is not None, timeout=20)
+            overview = (figures.first_ready - start) * 1000
+        except TimeoutError:
+            overview = float("nan")  # said as n/a: the overview panel's read did not come back
 
         tab_start = time.perf_counter()
         screen.show_tab("orders")
@@ -137,6 +145,8 @@ def one_run(app: QApplication, replica: str, central: str) -> tuple[float, float
                        and panel.view.rowAt(0) >= 0 and model.order_at(panel.view.rowAt(0)) is not None)
         wait(app, lambda: table.first_ready is not None)
         orders = (table.first_ready - tab_start) * 1000
+        for watcher in (paints, figures, table):
+            app.removeEventFilter(watcher)
         return opened, overview, orders
     finally:
         window.close()
@@ -163,7 +173,9 @@ def main() -> None:
             overview.append(b)
             orders.append(c)
         print(f"console open to first paint (goal ≤ 1000 ms): {summary(opened)}")
-        print(f"  … to the overview's figures painted:        {summary(overview)}")
+        read = [v for v in overview if v == v]
+        print(f"  … to the overview's figures painted:        {summary(read) if read else 'n/a'}"
+              f"{'' if len(read) == len(overview) else f'  ({len(overview) - len(read)} run(s) without figures in 20 s)'}")
         print(f"Orders tab tapped to its first page painted:  {summary(orders)}")
 
 

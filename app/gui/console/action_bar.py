@@ -25,12 +25,12 @@ ACTIONS = ("reassign", "priority", "hold", "release", "cancel", "force_release")
 LONG_PRESS_MS = 450
 
 STYLE = """
-QPushButton[quaiRole="action"] { min-height: 56px; font-size: 21px; font-weight: 800; padding: 2px 4px; }
+QPushButton[quaiRole="action"] { min-height: 56px; font-size: 19px; font-weight: 800; padding: 2px 0px; }
 QPushButton[quaiRole="action"][danger="true"] { color: #7a0010; border-color: #7a0010; }
 QPushButton[quaiRole="action"]:checked { background: #ffb000; color: #111111; }
 QPushButton[quaiRole="action"]:disabled { color: #777777; border: 3px dashed #999999; background: #f4f4f4; }
 QLabel[quaiRole="drag-handle"] { font-size: 22px; font-weight: 800; color: #ffffff; background: #0b3d91;
-    border: 3px solid #111111; border-radius: 12px; padding: 8px 14px; min-height: 44px; }
+    border: 3px solid #111111; border-radius: 12px; padding: 8px 2px; min-height: 44px; }
 QLabel[quaiRole="drag-handle"]:disabled { background: #bbbbbb; color: #444444; border-style: dashed; }
 QFrame#resultPanel { background: #ffffff; border: 4px solid #111111; border-radius: 8px; }
 QFrame#resultPanel[refused="true"] { border-color: #a8001a; background: #fff0f0; }
@@ -101,10 +101,11 @@ class ActionBar(QWidget):
         layout.setSpacing(8)
         self.handle = DragHandle(selected_numbers, self)
         self.handle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.handle, 0, 0)
+        layout.addWidget(self.handle, 0, 0, 1, 1)
         self.buttons: dict[str, QPushButton] = {}
-        places = {"reassign": (0, 1, 1, 1), "priority": (1, 0, 1, 1), "force_release": (1, 1, 1, 1),
-                  "hold": (2, 0, 1, 1), "release": (2, 1, 1, 1), "cancel": (3, 0, 1, 2)}
+        # Four equal columns: the handle takes one, "Reassign" the other three; two keys a row below.
+        places = {"reassign": (0, 1, 1, 3), "priority": (1, 0, 1, 2), "force_release": (1, 2, 1, 2),
+                  "hold": (2, 0, 1, 2), "release": (2, 2, 1, 2), "cancel": (3, 0, 1, 4)}
         for action in ACTIONS:
             widget = QPushButton(self)
             widget.setProperty("quaiRole", "action")
@@ -115,6 +116,8 @@ class ActionBar(QWidget):
             widget.clicked.connect(lambda _checked=False, a=action: self.requested.emit(a))
             layout.addWidget(widget, *places[action])
             self.buttons[action] = widget
+        for column in range(4):
+            layout.setColumnStretch(column, 1)
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
@@ -185,17 +188,11 @@ class ResultPanel(QFrame):
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        top = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setProperty("quaiRole", "result-title")
         self.title.setWordWrap(True)
-        top.addWidget(self.title, 1)
-        self.ok_button = QPushButton("OK", self)
-        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok_button.setMinimumSize(72, 56)
-        self.ok_button.clicked.connect(self.hide)
-        top.addWidget(self.ok_button)
-        layout.addLayout(top)
+        layout.addWidget(self.title)
+        bottom = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("resultList")
         self.list.setMaximumHeight(112)
@@ -203,7 +200,13 @@ class ResultPanel(QFrame):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         QScroller.grabGesture(self.list.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        layout.addWidget(self.list)
+        bottom.addWidget(self.list, 1)
+        self.ok_button = QPushButton("OK", self)
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ok_button.setMinimumSize(88, 56)
+        self.ok_button.clicked.connect(self.hide)
+        bottom.addWidget(self.ok_button, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
         self.hide()
 
     def show_result(self, title: str, lines: list[str], refused: bool) -> None:

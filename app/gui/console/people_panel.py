@@ -142,7 +142,7 @@ class PersonCard(QFrame):
         elif card.idle_minutes < 1:
             self.seen_label.setText(translate("PeoplePanel", "Active now"))
         else:
-            self.seen_label.setText(translate("PeoplePanel", "Last action %1 min ago").replace("%1", str(card.idle_minutes)))
+            self.seen_label.setText(translate("PeoplePanel", "Active %1 min ago").replace("%1", str(card.idle_minutes)))
         self.setAccessibleName(f"{card.station} {card.person or ''}".strip())
 
     def _set_flag(self, name: str, on: bool) -> None:

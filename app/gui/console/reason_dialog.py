@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.gui import texts
 from app.gui.screens.pack_widgets import button, label
 from app.supervision.actions import PRIORITY_MAX, PRIORITY_MIN
 
@@ -117,12 +118,15 @@ class ReasonDialog(QDialog):
         self._render()
 
     def _title(self, count: int) -> str:
-        n = str(count)
-        return {
-            "hold": translate("ReasonDialog", "Put %1 order(s) on hold"),
-            "release": translate("ReasonDialog", "Release %1 order(s) from hold"),
-            "cancel": translate("ReasonDialog", "Cancel %1 order(s)? This cannot be undone."),
-        }.get(self.kind, translate("ReasonDialog", "Free %1 order(s) held by a station")).replace("%1", n)
+        one, many = {
+            "hold": (translate("ReasonDialog", "Put %n order on hold"), translate("ReasonDialog", "Put %n orders on hold")),
+            "release": (translate("ReasonDialog", "Release %n order from hold"),
+                        translate("ReasonDialog", "Release %n orders from hold")),
+            "cancel": (translate("ReasonDialog", "Cancel %n order? This cannot be undone."),
+                       translate("ReasonDialog", "Cancel %n orders? This cannot be undone.")),
+        }.get(self.kind, (translate("ReasonDialog", "Free %n order held by a station"),
+                          translate("ReasonDialog", "Free %n orders held by a station")))
+        return texts.plural(count, one, many)
 
     def _confirm_text(self, count: int) -> str:
         return {
@@ -189,7 +193,8 @@ class PriorityDialog(QDialog):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
         title = label(self, "dialog-title", wrap=True)
-        title.setText(translate("PriorityDialog", "Priority of %1 order(s): higher goes first").replace("%1", str(count)))
+        title.setText(texts.plural(count, translate("PriorityDialog", "Priority of %n order: higher goes first"),
+                                   translate("PriorityDialog", "Priority of %n orders: higher goes first")))
         layout.addWidget(title)
         row = QHBoxLayout()
         self.minus_button = button(self, "step")

@@ -99,7 +99,6 @@ class ConsoleScreen(QWidget):
         header = QHBoxLayout(corner)
         header.setContentsMargins(8, 0, 0, 4)
         header.setSpacing(8)
-        self.title = label(corner, "console-title")
         self.user_label = label(corner, "console-user")
         self.tools_button = button(corner, "console-tool")
         self.tools_button.clicked.connect(self.back_requested)
@@ -108,7 +107,6 @@ class ConsoleScreen(QWidget):
         self.user_label.hide()  # the status area below names the person already
         header.addWidget(self.tools_button)
         header.addWidget(self.logout_button)
-        self.title.hide()  # the tabs say where one is; the window title says "Quai"
         self.pages = QStackedWidget(self)
         self.refused_label = label(self, "console-refused", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget(self)
@@ -224,7 +222,7 @@ class ConsoleScreen(QWidget):
     def _arm(self, armed: bool) -> None:
         self.action_bar.buttons["reassign"].setChecked(armed)
         self.people.set_armed(armed)
-        self._hint(translate("Console", "Tap a card, or drag the orders onto it:") if armed else "")
+        self._hint(translate("Console", "Tap a card, or drag onto it:") if armed else "")
 
     def _hint(self, text: str) -> None:
         """Said in place of the cards' title (at 800 px high there is no room for one more line)."""
@@ -318,7 +316,6 @@ class ConsoleScreen(QWidget):
 
     # --- texts ----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(translate("Console", "Supervisor console"))
         self.user_label.setText(self.user_name)
         self.tools_button.setText(translate("Console", "Tools"))
         self.logout_button.setText(translate("Console", "Log out"))
