@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             else:
                 self.feedback.attention(translate("Scan", "Choose your role on the screen, or tap “Not me”."))
             return
-        if self.access.handle_scan(scan):
+        if self.access.handle_scan(scan) or self.console.handle_scan(scan):
             return
         if self.dock.handle_scan(scan):
             return

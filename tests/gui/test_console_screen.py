@@ -347,3 +347,20 @@ def test_qt_virtual_keyboard_comes_up_on_a_tap_into_a_text_field_not_at_the_logi
     tap_part = log[log.index("MARK tap_text_field"):log.index("MARK end")]
     assert "showInputPanel" not in focus_part
     assert "showInputPanel" in tap_part
+
+
+def test_an_order_scanned_at_the_console_is_found_in_the_list(qtbot, window, console):
+    console.show_tab("overview")
+    window.scan_router.route("#1005")
+    assert console.current_tab == "orders" and console.orders.search.text() == "#1005"
+    model = console.orders.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.order_at(0) is not None, timeout=5000)
+    assert model.order_at(0).number == "#1005"
+
+
+def test_the_next_supervisor_finds_nothing_selected(qtbot, window, console):
+    pick(console, "#1001")
+    window.logout()
+    qtbot.waitUntil(lambda: not window.session.logged_in, timeout=5000)
+    console.set_session("Someone Else", "supervisor")
+    assert console.selected() == ()

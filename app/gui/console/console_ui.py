@@ -63,6 +63,23 @@ class ConsoleUi(QObject):
     def showing(self) -> bool:
         return self.screen is not None and self.window.current_screen is self.screen
 
+    def handle_scan(self, scan) -> bool:
+        """A scan while the console shows: an order's label finds it in the list (Orders tab);
+        a logout is the window's; anything else is not expected here."""
+        from app.scanning.classify import ScanKind
+        from app.scanning.commands import Command
+
+        if not self.showing or self.screen is None or not self.screen.allowed:
+            return False
+        if scan.command is Command.LOGOUT:
+            return False
+        if scan.kind == ScanKind.ORDER:
+            self.window.feedback.good()
+            self.screen.find_order(scan.value)
+        else:
+            self.window.feedback.attention(translate("Console", "Scan an order's label to find it, or use the screen."))
+        return True
+
     def refresh(self) -> None:
         if self.showing and self.screen.allowed:
             self.screen.refresh()
@@ -88,7 +105,10 @@ class ConsoleUi(QObject):
 
         def done(result) -> None:
             screen.show_result(action, result)
-            window.feedback.good() if not result.refused else window.feedback.flash_bad()
+            if result.refused:
+                window.feedback.flash_bad()  # the reasons are on screen, order by order
+            else:
+                window.feedback.good()
             window.push_now()  # the changes come back into the replica with this cycle's pull
             screen.refresh()
 

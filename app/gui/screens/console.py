@@ -130,6 +130,11 @@ class ConsoleScreen(QWidget):
     # --- who is here ------------------------------------------------------------------------------
     def set_session(self, user_name: str, role: str | None) -> None:
         """Only a supervisor's session sees the tabs; any other sees why not (and nothing loads)."""
+        if user_name != self.user_name and self.orders is not None:
+            # Another person: nothing of the previous one's work stays selected or said.
+            self.orders.model.clear_selection()
+            self.result.hide()
+            self._arm(False)
         self.user_name = user_name
         self.allowed = role == "supervisor"
         self.pages.setCurrentWidget(self.tabs if self.allowed else self.refused_label)
