@@ -136,6 +136,8 @@ def one_run(app: QApplication, replica: str, central: str) -> tuple[float, float
             overview = (figures.first_ready - start) * 1000
         except TimeoutError:
             overview = float("nan")  # said as n/a: the overview panel's read did not come back
+            print(f"  (a run without overview figures: data {'in hand' if panel.overview is not None else 'not read'},"
+                  f" error {getattr(panel, 'error', None)!r})")
 
         tab_start = time.perf_counter()
         screen.show_tab("orders")
@@ -177,6 +179,8 @@ def main() -> None:
         print(f"  … to the overview's figures painted:        {summary(read) if read else 'n/a'}"
               f"{'' if len(read) == len(overview) else f'  ({len(overview) - len(read)} run(s) without figures in 20 s)'}")
         print(f"Orders tab tapped to its first page painted:  {summary(orders)}")
+        print("runs, ms (open / overview figures / orders):",
+              "; ".join(f"{a:.0f} / {b:.0f} / {c:.0f}" for a, b, c in zip(opened, overview, orders)))
 
 
 if __name__ == "__main__":
