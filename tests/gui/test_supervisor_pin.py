@@ -147,3 +147,31 @@ def test_the_guard_counts_per_badge_and_a_right_pin_resets():
     assert guard.wait_seconds("BDG0003") == 1
     clock.now += 1
     assert guard.wait_seconds("BDG0003") == 0 and guard.tries_left("BDG0003") == 5
+
+
+def test_a_picker_who_is_also_supervisor_gives_the_pin_only_for_the_supervisor_role(qtbot, replica_url, central_url,
+                                                                                      window):
+    from app.domain.roles import Role
+    from app.gui.screens.role_chooser import RoleChooser
+    from app.store.db import transaction
+    from app.store.users import add_user
+
+    for url in (replica_url, central_url):  # the station's sync keeps the replica's users as central has them
+        engine = make_engine(url)
+        with transaction(session_factory(engine)) as session:
+            add_user(session, name="Lina Moreau", badge="BDG0005", roles=frozenset({Role.PICKER, Role.SUPERVISOR}),
+                     pin="2468", station="test")
+        engine.dispose()
+    scan(qtbot, window, "BDG0005")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    window.chooser.button_for("supervisor").click()
+    qtbot.waitUntil(lambda: window.access.showing, timeout=5000)
+    assert not window.session.logged_in
+    type_pin(qtbot, window, "2468")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, SupervisorHome), timeout=5000)
+    window.logout()
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, LoginScreen), timeout=5000)
+    scan(qtbot, window, "BDG0005")
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
+    window.chooser.button_for("picker").click()  # the picker's work needs no PIN
+    qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
