@@ -95,6 +95,9 @@ def test_a_supervisor_opens_the_console_with_its_three_tabs(qtbot, window, stati
     assert [screen.tabs.tabText(i) for i in range(3)] in (["Vue d'ensemble", "Commandes", "Indicateurs"],
                                                            ["Overview", "Orders", "KPIs"])
     assert screen.current_tab == "overview" and screen.overview is not None
+    # The overview reads the replica at once (it never reads by itself: the console asks).
+    qtbot.waitUntil(lambda: screen.overview.overview is not None, timeout=5000)
+    assert screen.overview.overview.counts.get("new") == 7
     assert screen.orders is None and screen.kpis is None  # built when first shown, not before
     screen.show_tab("kpis")
     assert screen.kpis is not None
@@ -364,3 +367,11 @@ def test_the_next_supervisor_finds_nothing_selected(qtbot, window, console):
     qtbot.waitUntil(lambda: not window.session.logged_in, timeout=5000)
     console.set_session("Someone Else", "supervisor")
     assert console.selected() == ()
+
+
+def test_the_overview_reads_when_the_console_opens_without_waiting_for_a_change(qtbot, services):
+    screen = ConsoleScreen(services.replica, services.central, "SUP-01")  # no replica_changed signal at all
+    qtbot.addWidget(screen)
+    screen.set_session("Sophie Leroy", "supervisor")
+    qtbot.waitUntil(lambda: screen.overview.overview is not None, timeout=5000)
+    assert screen.overview.overview.counts.get("picked") == 3

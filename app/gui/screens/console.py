@@ -163,6 +163,8 @@ class ConsoleScreen(QWidget):
                 self.overview.follow(self._replica_changed)
             self.overview.order_chosen.connect(self.find_order)
             self._tab_pages[key].layout().addWidget(scrolling(self.overview))
+        if key == "overview":
+            self.overview.refresh()  # it reads when asked (and on each replica change), never by itself
         elif key == "kpis" and self.kpis is None:
             from app.gui.console.kpi_panel import KpiPanel
 
@@ -315,6 +317,8 @@ class ConsoleScreen(QWidget):
             self.people.show_cards(cards)
 
     def refresh(self) -> None:
+        if self.overview is not None:
+            self.overview.refresh()
         if self.orders is not None:
             self.orders.refresh()
             self.people_requested.emit()
