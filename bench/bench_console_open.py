@@ -153,6 +153,13 @@ def one_run(app: QApplication, replica: str, central: str) -> tuple[float, float
     finally:
         window.close()
         services.shutdown()
+        # Freed here, in the GUI thread: a window left to a later garbage collection could be
+        # freed by a worker thread of the next run, which Qt does not survive.
+        window.deleteLater()
+        app.processEvents()
+        import gc
+
+        gc.collect()
 
 
 def main() -> None:
