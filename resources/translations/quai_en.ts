@@ -2,6 +2,271 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../app/gui/console/action_bar.py" line="+46"/>
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the orders</source>
+        <translation>Cancel the orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%n order</source>
+        <translation>%n order</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders</source>
+        <translation>%n orders</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Drag %n order onto a card</source>
+        <translation>Drag %n order onto a card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag %n orders onto a card</source>
+        <translation>Drag %n orders onto a card</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drag onto a card to reassign</source>
+        <translation>Drag onto a card to reassign</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <location filename="../../app/gui/console/console_ui.py" line="+80"/>
+        <source>Scan an order&apos;s label to find it, or use the screen.</source>
+        <translation>Scan an order&apos;s label to find it, or use the screen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</source>
+        <translation>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</source>
+        <translation>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/console.py" line="+232"/>
+        <source>Tap a card, or drag onto it:</source>
+        <translation>Tap a card, or drag onto it:</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>First tap orders in the list, then the card.</source>
+        <translation>First tap orders in the list, then the card.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: sending…</source>
+        <translation>%1: sending…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 done, %3 refused</source>
+        <translation>%1: %2 done, %3 refused</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPIs</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The console is for supervisors only. Log out, then log in with a supervisor&apos;s badge and PIN.</source>
+        <translation>The console is for supervisors only. Log out, then log in with a supervisor&apos;s badge and PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleOverview</name>
+    <message>
+        <location filename="../../app/gui/console/overview_panel.py" line="+235"/>
+        <source>%n late</source>
+        <translation>%n late</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Packing check</source>
+        <translation>Packing check</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exceptions (%1)</source>
+        <translation>Exceptions (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Short pick</source>
+        <translation>Short pick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown SKU</source>
+        <translation>Unknown SKU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exception</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not updated: %1</source>
+        <translation>Not updated: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The floor, live</source>
+        <translation>The floor, live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier cutoffs</source>
+        <translation>Carrier cutoffs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stations</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/console/overview_texts.py" line="+25"/>
+        <source>no scan yet</source>
+        <translation>no scan yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>active now</source>
+        <translation>active now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last scan %n min ago</source>
+        <translation>last scan %n min ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last scan %1 h %2 ago</source>
+        <translation>last scan %1 h %2 ago</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>location empty</source>
+        <translation>location empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>wrong product %1</source>
+        <translation>wrong product %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one unit too many of %1</source>
+        <translation>one unit too many of %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong lot of %1</source>
+        <translation>wrong lot of %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial %1 scanned twice</source>
+        <translation>serial %1 scanned twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weight %1 g, expected %2 g</source>
+        <translation>weight %1 g, expected %2 g</translation>
+    </message>
+</context>
+<context>
     <name>Dock</name>
     <message>
         <location filename="../../app/gui/dock_texts.py" line="+28"/>
@@ -293,6 +558,172 @@
         <location filename="../../app/gui/screens/keypad.py" line="+89"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCharts</name>
+    <message>
+        <location filename="../../app/gui/console/kpi_charts.py" line="+62"/>
+        <source>Units picked per hour, by picker</source>
+        <translation>Units picked per hour, by picker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units picked per hour: no pick yet today</source>
+        <translation>Units picked per hour: no pick yet today</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Others</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../app/gui/console/kpi_panel.py" line="+129"/>
+        <source>yesterday %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Nothing to export yet: wait for the figures, then try again.</source>
+        <translation>Nothing to export yet: wait for the figures, then try again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 CSV files written to %2</source>
+        <translation>%1 CSV files written to %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CSV files could not be written ({error}). Check the folder and the disk, then try again.</source>
+        <translation>The CSV files could not be written ({error}). Check the folder and the disk, then try again.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today, shipped</source>
+        <translation>Due today, shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units picked per hour</source>
+        <translation>Units picked per hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors caught at packing</source>
+        <translation>Errors caught at packing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped complete</source>
+        <translation>Shipped complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return rate</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import to shipped</source>
+        <translation>Import to shipped</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day of %1</source>
+        <translation>Day of %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 shipped today in all</source>
+        <translation>%1 shipped today in all</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>per picker, %1 units by %2 pickers</source>
+        <translation>per picker, %1 units by %2 pickers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no pick yet today</source>
+        <translation>no pick yet today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 errors for %2 orders packed</source>
+        <translation>%1 errors for %2 orders packed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 shipped orders, no line short</source>
+        <translation>%1 of %2 shipped orders, no line short</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no return recorded yet (returns arrive with the returns station)</source>
+        <translation>no return recorded yet (returns arrive with the returns station)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing shipped in %1 days</source>
+        <translation>nothing shipped in %1 days</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 returned of %2 shipped in %3 days</source>
+        <translation>%1 returned of %2 shipped in %3 days</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no imported order shipped today</source>
+        <translation>no imported order shipped today</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; mean %1 h over %2 orders</source>
+        <translation>median; mean %1 h over %2 orders</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The figures could not be read ({error}). They will be read again in a minute, or tap Refresh.</source>
+        <translation>The figures could not be read ({error}). They will be read again in a minute, or tap Refresh.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the figures…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated at %1</source>
+        <translation>Updated at %1</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1819,39 @@
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../../app/gui/console/people_panel.py" line="+139"/>
+        <source>Nobody logged in</source>
+        <translation>Nobody logged in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never seen</source>
+        <translation>Never seen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active now</source>
+        <translation>Active now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active %1 min ago</source>
+        <translation>Active %1 min ago</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Stations and people</source>
+        <translation>Stations and people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No station has synced with the central database yet.</source>
+        <translation>No station has synced with the central database yet.</translation>
+    </message>
+</context>
+<context>
     <name>Pick</name>
     <message>
         <location filename="../../app/gui/pick_texts.py" line="+23"/>
@@ -1938,6 +2402,123 @@
     </message>
 </context>
 <context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../app/gui/console/reason_dialog.py" line="+196"/>
+        <source>Priority of %n order: higher goes first</source>
+        <translation>Priority of %n order: higher goes first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority of %n orders: higher goes first</source>
+        <translation>Priority of %n orders: higher goes first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lower</source>
+        <translation>Lower</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Higher</source>
+        <translation>Higher</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Set the priority</source>
+        <translation>Set the priority</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location line="-147"/>
+        <source>Reason (tap one, or type it):</source>
+        <translation>Reason (tap one, or type it):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional):</source>
+        <translation>Reason (optional):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Other reason (type it)</source>
+        <translation>Other reason (type it)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+118"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Put %n order on hold</source>
+        <translation>Put %n order on hold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put %n orders on hold</source>
+        <translation>Put %n orders on hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %n order from hold</source>
+        <translation>Release %n order from hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %n orders from hold</source>
+        <translation>Release %n orders from hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel %n order? This cannot be undone.</source>
+        <translation>Cancel %n order? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel %n orders? This cannot be undone.</source>
+        <translation>Cancel %n orders? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free %n order held by a station</source>
+        <translation>Free %n order held by a station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free %n orders held by a station</source>
+        <translation>Free %n orders held by a station</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Put on hold</source>
+        <translation>Put on hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the orders</source>
+        <translation>Cancel the orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free the orders</source>
+        <translation>Free the orders</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A reason is needed: tap one or type it.</source>
+        <translation>A reason is needed: tap one or type it.</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
@@ -2044,8 +2625,9 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+268"/>
+        <location filename="../../app/gui/main_window.py" line="+275"/>
         <source>Log in first: scan your badge.</source>
+        <extracomment>A sync cycle pulled central changes into the replica (rows written): the console&apos;s live views (app.gui.console.live) read it again. Emitted in the GUI thread.</extracomment>
         <translation>Log in first: scan your badge.</translation>
     </message>
     <message>
@@ -2054,7 +2636,7 @@
         <translation>Choose your role on the screen, or tap “Not me”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No scan is expected on this screen.</source>
         <translation>No scan is expected on this screen.</translation>
     </message>
@@ -2421,7 +3003,7 @@
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+79"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+87"/>
         <source>%n order on the floor</source>
         <translation>%n order on the floor</translation>
     </message>
@@ -2446,9 +3028,82 @@
         <translation>Shipping dock</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Orders by status</source>
         <translation>Orders by status</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPin</name>
+    <message>
+        <location filename="../../app/gui/screens/supervisor_pin.py" line="+158"/>
+        <source>Too many wrong PINs. Wait %1 s, then try again (or ask another supervisor).</source>
+        <translation>Too many wrong PINs. Wait %1 s, then try again (or ask another supervisor).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hello %1</source>
+        <translation>Hello %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: type your PIN on the keys, then OK.</source>
+        <translation>Supervisor: type your PIN on the keys, then OK.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not me: back to badge scan</source>
+        <translation>Not me: back to badge scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/supervisor_access.py" line="+71"/>
+        <source>Type your PIN on the screen&apos;s keys, or tap “Not me”.</source>
+        <translation>Type your PIN on the screen&apos;s keys, or tap “Not me”.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The PIN could not be checked: the station cannot read its local database. Try again, or ask for help. Detail: %1</source>
+        <translation>The PIN could not be checked: the station cannot read its local database. Try again, or ask for help. Detail: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No PIN is set for this badge. Ask an administrator to give you one.</source>
+        <translation>No PIN is set for this badge. Ask an administrator to give you one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>This account is deactivated. Ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This badge is not a supervisor&apos;s: the console is for supervisors only.</source>
+        <translation>This badge is not a supervisor&apos;s: the console is for supervisors only.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrong PIN. %n try left.</source>
+        <translation>Wrong PIN. %n try left.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>Wrong PIN. %n tries left.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,271 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../app/gui/console/action_bar.py" line="+46"/>
+        <source>Reassign</source>
+        <translation>Réaffecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Hold</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the orders</source>
+        <translation>Annuler les commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free</source>
+        <translation>Libérer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%n order</source>
+        <translation>%n commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%n orders</source>
+        <translation>%n commandes</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Drag %n order onto a card</source>
+        <translation>Faites glisser %n commande sur une carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag %n orders onto a card</source>
+        <translation>Faites glisser %n commandes sur une carte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drag onto a card to reassign</source>
+        <translation>Faites glisser sur une carte pour réaffecter</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <location filename="../../app/gui/console/console_ui.py" line="+80"/>
+        <source>Scan an order&apos;s label to find it, or use the screen.</source>
+        <translation>Scannez l&apos;étiquette d&apos;une commande pour la trouver, ou utilisez l&apos;écran.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</source>
+        <translation>Seul un superviseur peut faire cela. Connectez-vous avec un badge de superviseur.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</source>
+        <translation>Rien n&apos;a été modifié : la base centrale n&apos;a pas répondu. Vérifiez le réseau, puis réessayez. Détail : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/screens/console.py" line="+232"/>
+        <source>Tap a card, or drag onto it:</source>
+        <translation>Touchez ou glissez sur une carte :</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>First tap orders in the list, then the card.</source>
+        <translation>Touchez d&apos;abord des commandes dans la liste, puis la carte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: sending…</source>
+        <translation>%1 : envoi…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 done, %3 refused</source>
+        <translation>%1 : %2 faite(s), %3 refusée(s)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPIs</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The console is for supervisors only. Log out, then log in with a supervisor&apos;s badge and PIN.</source>
+        <translation>La console est réservée aux superviseurs. Déconnectez-vous, puis connectez-vous avec le badge et le code PIN d&apos;un superviseur.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleOverview</name>
+    <message>
+        <location filename="../../app/gui/console/overview_panel.py" line="+235"/>
+        <source>%n late</source>
+        <translation>%n en retard</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Packing check</source>
+        <translation>Contrôle emballage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exceptions (%1)</source>
+        <translation>Anomalies (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Short pick</source>
+        <translation>Prélèvement incomplet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown SKU</source>
+        <translation>SKU inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exception</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not updated: %1</source>
+        <translation>Pas à jour : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The floor, live</source>
+        <translation>L’entrepôt en direct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier cutoffs</source>
+        <translation>Heures limites des transporteurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stations</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exceptions</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog</source>
+        <translation>En retard ou du jour</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/console/overview_texts.py" line="+25"/>
+        <source>no scan yet</source>
+        <translation>aucun scan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>active now</source>
+        <translation>actif en ce moment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last scan %n min ago</source>
+        <translation>dernier scan il y a %n min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last scan %1 h %2 ago</source>
+        <translation>dernier scan il y a %1 h %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>location empty</source>
+        <translation>emplacement vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged</source>
+        <translation>abîmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>wrong product %1</source>
+        <translation>mauvais produit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one unit too many of %1</source>
+        <translation>une unité de trop de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong lot of %1</source>
+        <translation>mauvais lot de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial %1 scanned twice</source>
+        <translation>n° de série %1 scanné deux fois</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weight %1 g, expected %2 g</source>
+        <translation>poids %1 g, attendu %2 g</translation>
+    </message>
+</context>
+<context>
     <name>Dock</name>
     <message>
         <location filename="../../app/gui/dock_texts.py" line="+28"/>
@@ -293,6 +558,172 @@
         <location filename="../../app/gui/screens/keypad.py" line="+89"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCharts</name>
+    <message>
+        <location filename="../../app/gui/console/kpi_charts.py" line="+62"/>
+        <source>Units picked per hour, by picker</source>
+        <translation>Unités prélevées par heure, par préparateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units picked per hour: no pick yet today</source>
+        <translation>Unités prélevées par heure : aucun prélèvement aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../app/gui/console/kpi_panel.py" line="+129"/>
+        <source>yesterday %1</source>
+        <translation>hier %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Nothing to export yet: wait for the figures, then try again.</source>
+        <translation>Rien à exporter pour l&apos;instant : attendez les chiffres, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 CSV files written to %2</source>
+        <translation>%1 fichiers CSV écrits dans %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CSV files could not be written ({error}). Check the folder and the disk, then try again.</source>
+        <translation>Les fichiers CSV n&apos;ont pas pu être écrits ({error}). Vérifiez le dossier et le disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>Exporter CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today, shipped</source>
+        <translation>Dues aujourd&apos;hui, expédiées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units picked per hour</source>
+        <translation>Unités prélevées par heure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors caught at packing</source>
+        <translation>Erreurs détectées à l&apos;emballage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped complete</source>
+        <translation>Expédiées complètes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return rate</source>
+        <translation>Taux de retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import to shipped</source>
+        <translation>De l&apos;import à l&apos;expédition</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today, %1</source>
+        <translation>Aujourd&apos;hui, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day of %1</source>
+        <translation>Journée du %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no data</source>
+        <translation>pas de données</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 shipped today in all</source>
+        <translation>%1 expédiées aujourd&apos;hui en tout</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>per picker, %1 units by %2 pickers</source>
+        <translation>par préparateur ; %1 unités par %2 préparateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no pick yet today</source>
+        <translation>aucun prélèvement aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 errors for %2 orders packed</source>
+        <translation>%1 erreurs pour %2 commandes emballées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 shipped orders, no line short</source>
+        <translation>%1 des %2 commandes expédiées sans ligne manquante</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no return recorded yet (returns arrive with the returns station)</source>
+        <translation>aucun retour enregistré (les retours viendront avec le poste retours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing shipped in %1 days</source>
+        <translation>rien d&apos;expédié en %1 jours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 returned of %2 shipped in %3 days</source>
+        <translation>%1 retournées sur %2 expédiées en %3 jours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no imported order shipped today</source>
+        <translation>aucune commande importée expédiée aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; mean %1 h over %2 orders</source>
+        <translation>médiane ; moyenne %1 h sur %2 commandes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The figures could not be read ({error}). They will be read again in a minute, or tap Refresh.</source>
+        <translation>Les chiffres n&apos;ont pas pu être lus ({error}). Ils seront relus dans une minute, ou touchez Actualiser.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the figures…</source>
+        <translation>Lecture des chiffres…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated at %1</source>
+        <translation>Mis à jour à %1</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1819,39 @@
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../../app/gui/console/people_panel.py" line="+139"/>
+        <source>Nobody logged in</source>
+        <translation>Personne de connecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never seen</source>
+        <translation>Jamais vu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active now</source>
+        <translation>Actif à l&apos;instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active %1 min ago</source>
+        <translation>Actif il y a %1 min</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Stations and people</source>
+        <translation>Postes et personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No station has synced with the central database yet.</source>
+        <translation>Aucun poste ne s&apos;est encore synchronisé avec la base centrale.</translation>
+    </message>
+</context>
+<context>
     <name>Pick</name>
     <message>
         <location filename="../../app/gui/pick_texts.py" line="+23"/>
@@ -1938,6 +2402,123 @@
     </message>
 </context>
 <context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../app/gui/console/reason_dialog.py" line="+196"/>
+        <source>Priority of %n order: higher goes first</source>
+        <translation>Priorité de %n commande : la plus haute passe d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority of %n orders: higher goes first</source>
+        <translation>Priorité de %n commandes : la plus haute passe d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lower</source>
+        <translation>Baisser</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Higher</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Set the priority</source>
+        <translation>Appliquer la priorité</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location line="-147"/>
+        <source>Reason (tap one, or type it):</source>
+        <translation>Motif (touchez-en un, ou tapez-le) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional):</source>
+        <translation>Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Other reason (type it)</source>
+        <translation>Autre motif (tapez-le)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+118"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Put %n order on hold</source>
+        <translation>Bloquer %n commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put %n orders on hold</source>
+        <translation>Bloquer %n commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %n order from hold</source>
+        <translation>Débloquer %n commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %n orders from hold</source>
+        <translation>Débloquer %n commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel %n order? This cannot be undone.</source>
+        <translation>Annuler %n commande ? C&apos;est définitif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel %n orders? This cannot be undone.</source>
+        <translation>Annuler %n commandes ? C&apos;est définitif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free %n order held by a station</source>
+        <translation>Libérer %n commande retenue par un poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free %n orders held by a station</source>
+        <translation>Libérer %n commandes retenues par un poste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Put on hold</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the orders</source>
+        <translation>Annuler les commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free the orders</source>
+        <translation>Libérer les commandes</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A reason is needed: tap one or type it.</source>
+        <translation>Un motif est nécessaire : touchez-en un ou tapez-le.</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../app/gui/screens/role_chooser.py" line="+63"/>
@@ -2044,8 +2625,9 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+268"/>
+        <location filename="../../app/gui/main_window.py" line="+275"/>
         <source>Log in first: scan your badge.</source>
+        <extracomment>A sync cycle pulled central changes into the replica (rows written): the console&apos;s live views (app.gui.console.live) read it again. Emitted in the GUI thread.</extracomment>
         <translation>Connectez-vous d&apos;abord : scannez votre badge.</translation>
     </message>
     <message>
@@ -2054,7 +2636,7 @@
         <translation>Choisissez votre rôle à l&apos;écran, ou touchez « Ce n&apos;est pas moi ».</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No scan is expected on this screen.</source>
         <translation>Aucun scan n&apos;est attendu sur cet écran.</translation>
     </message>
@@ -2421,7 +3003,7 @@
 <context>
     <name>SupervisorHome</name>
     <message>
-        <location filename="../../app/gui/screens/home_supervisor.py" line="+79"/>
+        <location filename="../../app/gui/screens/home_supervisor.py" line="+87"/>
         <source>%n order on the floor</source>
         <translation>%n commande en cours</translation>
     </message>
@@ -2446,9 +3028,82 @@
         <translation>Quai d&apos;expédition</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Orders by status</source>
         <translation>Commandes par statut</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPin</name>
+    <message>
+        <location filename="../../app/gui/screens/supervisor_pin.py" line="+158"/>
+        <source>Too many wrong PINs. Wait %1 s, then try again (or ask another supervisor).</source>
+        <translation>Trop de codes PIN erronés. Attendez %1 s, puis réessayez (ou demandez à un autre superviseur).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hello %1</source>
+        <translation>Bonjour %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: type your PIN on the keys, then OK.</source>
+        <translation>Superviseur : tapez votre code PIN sur les touches, puis Valider.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not me: back to badge scan</source>
+        <translation>Ce n&apos;est pas moi : retour au badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/supervisor_access.py" line="+71"/>
+        <source>Type your PIN on the screen&apos;s keys, or tap “Not me”.</source>
+        <translation>Tapez votre code PIN sur les touches de l&apos;écran, ou touchez « Ce n&apos;est pas moi ».</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The PIN could not be checked: the station cannot read its local database. Try again, or ask for help. Detail: %1</source>
+        <translation>Le code PIN n&apos;a pas pu être vérifié : le poste ne peut pas lire sa base locale. Réessayez ou demandez de l&apos;aide. Détail : %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No PIN is set for this badge. Ask an administrator to give you one.</source>
+        <translation>Aucun code PIN n&apos;est défini pour ce badge. Demandez-en un à un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This badge is not a supervisor&apos;s: the console is for supervisors only.</source>
+        <translation>Ce badge n&apos;est pas celui d&apos;un superviseur : la console est réservée aux superviseurs.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrong PIN. %n try left.</source>
+        <translation>Code PIN erroné. Encore %n essai.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>Code PIN erroné. Encore %n essais.</translation>
     </message>
 </context>
 </TS>
