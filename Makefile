@@ -50,11 +50,15 @@ bench: install-test
 	$(BIN)/python bench/bench_label_zpl.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_label_raster.py
 	$(BIN)/python bench/bench_pack_errors.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_orders.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_open.py
 
-# Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~6 minutes.
+# Against the PostgreSQL at 127.0.0.1:5432 (scratch databases, dropped afterwards); ~10 minutes.
 bench-sync: install-test
 	$(BIN)/python bench/bench_push.py
 	$(BIN)/python bench/bench_stations.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_live.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_kpis.py
 
 package: install
 	$(BIN)/python -m pip install --quiet pyinstaller
