@@ -388,3 +388,66 @@ def test_pages_flung_past_are_skipped_and_asked_again_when_back(qtbot, worker: W
     assert shown(model, 100) == PLACEHOLDER  # back to page 5: asked again, and it comes
     drain(qtbot, worker)
     assert shown(model, 100) == expected_numbers(replica, OrderFilter(), offset=100, limit=1)[0]
+
+
+# --- fitting the console's column, in French ----------------------------------------------------------
+
+from tests.gui.test_console_screen import console, stations  # noqa: E402,F401  (fixtures: the console at its Orders tab)
+
+
+def test_in_french_at_1280x800_no_filter_text_is_cut_and_six_rows_show(qtbot, window, console) -> None:
+    """The console's ~990 px column, French texts: every chip and button is as wide as its text asks,
+    a touch target, and the table keeps at least six rows; the chips that do not fit flick into view."""
+    from PySide6.QtWidgets import QPushButton, QScroller
+
+    from app.gui.console.orders_panel import ROW_HEIGHT
+
+    window.switch_language("fr")
+    window.resize(1280, 800)
+    panel = console.orders
+    qtbot.waitUntil(lambda: panel.status_chips["awaiting_stock"].text() == "En attente de stock", timeout=5000)
+    qtbot.waitUntil(lambda: bool(panel.carrier_chips), timeout=10_000)
+    qtbot.wait(50)  # the layouts settle after the resize
+    assert panel.width() <= 1000  # the column it is meant for, beside the people column
+
+    buttons = [b for b in panel.findChildren(QPushButton) if b.isVisibleTo(panel)]
+    assert len(buttons) >= len(panel.status_chips) + len(panel.priority_chips) + 2
+    for button in buttons:
+        text_width = button.fontMetrics().horizontalAdvance(button.text().replace("&&", "&"))
+        assert button.sizeHint().width() >= text_width, button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.height() >= 48, button.text()
+
+    assert panel.view.viewport().height() >= 6 * ROW_HEIGHT
+    assert QScroller.hasScroller(panel.chip_strip.viewport())
+
+    # The last chip of the strip, out of sight at first, is brought into view and tapped.
+    last = panel.priority_chips[3]
+    panel.chip_strip.ensureWidgetVisible(last)
+    strip_viewport = panel.chip_strip.viewport()
+    shown_at = last.mapTo(strip_viewport, last.rect().center())
+    assert strip_viewport.rect().contains(shown_at)
+    with qtbot.waitSignal(panel.model.modelReset, timeout=5000):
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+    assert panel.current_filter().priority_min == 3
+
+
+def test_the_chip_strip_flicks_sideways_without_toggling_a_chip(qtbot, panel) -> None:
+    """A sideways drag over the chips scrolls the strip (fed to its scroller with its own
+    timestamps, as above) and leaves every filter as it was."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QScroller
+
+    panel.resize(990, 560)
+    qtbot.waitUntil(lambda: panel.chip_strip.horizontalScrollBar().maximum() > 0, timeout=3000)
+    bar = panel.chip_strip.horizontalScrollBar()
+    scroller = QScroller.scroller(panel.chip_strip.viewport())
+    before = panel.current_filter()
+    assert bar.value() == 0
+    scroller.handleInput(QScroller.Input.InputPress, QPointF(400, 20), 0)
+    for step in range(1, 20):  # dragged left 12 px every 10 ms
+        scroller.handleInput(QScroller.Input.InputMove, QPointF(400 - step * 12, 20), step * 10)
+    scroller.handleInput(QScroller.Input.InputRelease, QPointF(172, 20), 200)
+    qtbot.waitUntil(lambda: bar.value() > 19 * 12, timeout=3000)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10_000)
+    assert panel.current_filter() == before

@@ -15,12 +15,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, Qt, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QFrame,
     QPushButton,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
@@ -42,8 +43,14 @@ STATUS_CHIPS = (
 )
 PRIORITY_CHOICES = (None, 1, 2, 3)  # priority_min; None: any
 SEARCH_DEBOUNCE_MS = 150
-CHIPS_A_ROW = 5
 ROW_HEIGHT = 56
+CHIP_STRIP_BAR = 10  # px: the chip strip's scroll bar, a hint more than a handle (the strip flicks)
+SEARCH_MIN_WIDTH = 260
+CHIP_STRIP_BAR_STYLE = (
+    "QScrollBar:horizontal { height: %dpx; background: #f2f2f2; }"
+    " QScrollBar::handle:horizontal { min-width: 48px; background: #555555; border-radius: 3px; margin: 1px; }"
+    " QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }"
+) % CHIP_STRIP_BAR
 
 # Only this panel's own widgets; the application's theme (resources/themes) does the rest.
 STYLE = """
@@ -61,6 +68,7 @@ QScrollBar:vertical { width: 40px; background: #f2f2f2; }
 QScrollBar::handle:vertical { min-height: 64px; background: #555555; border-radius: 6px; margin: 4px; }
 QScrollBar:horizontal { height: 32px; background: #f2f2f2; }
 QScrollBar::handle:horizontal { min-width: 64px; background: #555555; border-radius: 6px; margin: 4px; }
+QPushButton[quaiRole="bar"] { min-height: 44px; padding: 2px 12px; }
 QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
 """
 
@@ -93,38 +101,65 @@ class OrdersPanel(QWidget):
         self._columns_sized = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(8, 4, 8, 4)  # 4: the vertical pixels go to the table's rows
         layout.setSpacing(8)
 
-        # Row 1: search, priority. Then statuses and carriers, five a row.
-        # No label column on the left: the chips say what they are, and the table keeps the height.
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
+        # ONE row above the table: the search field, then a strip that flicks sideways with the
+        # statuses, the carriers in use (when known) and the priority chips: the statuses first,
+        # the filter used most; a chip cut by the strip's edge and the bar say there is more.
+        # Why one row: at 1280x800 the console's column is ~990 px; French chips sized to their
+        # text need three rows there, which left two table rows. Each chip keeps its full text.
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(8)
         self.search = QLineEdit(self)
         self.search.setObjectName("ordersSearch")
-        search_row.addWidget(self.search, 1)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        filter_row.addWidget(self.search, 1)
+
+        self.chip_strip = QScrollArea(self)
+        self.chip_strip.setObjectName("ordersChipStrip")
+        self.chip_strip.setFrameShape(QFrame.Shape.NoFrame)
+        self.chip_strip.setWidgetResizable(True)
+        self.chip_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A thin bar says "there is more to the right" without costing a row of height.
+        self.chip_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # a stable height
+        self.chip_strip.horizontalScrollBar().setStyleSheet(CHIP_STRIP_BAR_STYLE)
+        chips_widget = QWidget(self.chip_strip)
+        chips_widget.setObjectName("ordersChips")
+        self.chip_row = QHBoxLayout(chips_widget)
+        self.chip_row.setContentsMargins(0, 0, 0, 0)
+        self.chip_row.setSpacing(8)
+        for status in STATUS_CHIPS:
+            button = chip(chips_widget)
+            button.toggled.connect(self._apply_now)
+            self.status_chips[status] = button
+            self.chip_row.addWidget(button)
+        self.carrier_row = QHBoxLayout()  # filled when the carriers in use are known
+        self.carrier_row.setSpacing(8)
+        self.chip_row.addLayout(self.carrier_row)
+        self.chip_row.addSpacing(16)  # the priorities apart from the statuses
         self.priority_label = self._filter_name()
-        search_row.addWidget(self.priority_label)
+        self.chip_row.addWidget(self.priority_label)
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(True)
         for choice in PRIORITY_CHOICES:
-            button = chip(self, checked=choice is None)
+            button = chip(chips_widget, checked=choice is None)
             self.priority_group.addButton(button)
             self.priority_chips[choice] = button
-            search_row.addWidget(button)
+            self.chip_row.addWidget(button)
         self.priority_group.buttonToggled.connect(lambda _b, on: on and self._apply_now())
-        layout.addLayout(search_row)
-
-        # Statuses, then the carriers in use (when known), five chips a row.
-        self.chip_grid = QGridLayout()
-        self.chip_grid.setHorizontalSpacing(8)
-        self.chip_grid.setVerticalSpacing(8)
-        for i, status in enumerate(STATUS_CHIPS):
-            button = chip(self)
-            button.toggled.connect(self._apply_now)
-            self.status_chips[status] = button
-            self.chip_grid.addWidget(button, i // CHIPS_A_ROW, i % CHIPS_A_ROW)
-        layout.addLayout(self.chip_grid)
+        self.chip_row.addStretch(1)
+        self.chip_strip.setWidget(chips_widget)
+        QScroller.grabGesture(self.chip_strip.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        _no_overshoot(self.chip_strip.viewport())
+        # No press delay: a tap on a chip reaches it at once (the default holds presses back ~0.25 s
+        # to tell a flick from a tap, which swallowed quick taps); a drag past the threshold still flicks.
+        strip_scroller = QScroller.scroller(self.chip_strip.viewport())
+        strip_properties = strip_scroller.scrollerProperties()
+        strip_properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+        strip_scroller.setScrollerProperties(strip_properties)
+        filter_row.addWidget(self.chip_strip, 2)
+        layout.addLayout(filter_row)
 
         self.view = QTableView(self)
         self.view.setObjectName("ordersTable")
@@ -133,7 +168,7 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.view, 1)
 
         bottom = QHBoxLayout()
-        bottom.setSpacing(16)
+        bottom.setSpacing(8)
         self.count_label = QLabel(self)
         self.count_label.setProperty("quaiRole", "count")
         self.state_label = QLabel(self)
@@ -143,8 +178,10 @@ class OrdersPanel(QWidget):
         self.selected_label.setProperty("quaiRole", "count")
         self.unselect_button = QPushButton(self)
         self.unselect_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.unselect_button.setProperty("quaiRole", "bar")  # 54 px tall, not the theme's 70: rows for the table
         self.clear_filters_button = QPushButton(self)
         self.clear_filters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_filters_button.setProperty("quaiRole", "bar")
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.clear_filters_button)
         bottom.addWidget(self.state_label, 1)
@@ -200,12 +237,7 @@ class OrdersPanel(QWidget):
         # LeftMouseButtonGesture: a flick with the mouse, and with a finger through the mouse
         # events Qt synthesises from touch; a tap without movement still reaches the view.
         QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        scroller = QScroller.scroller(view.viewport())
-        properties = scroller.scrollerProperties()
-        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-        scroller.setScrollerProperties(properties)
+        _no_overshoot(view.viewport())
 
     def _size_columns(self) -> None:
         """Column widths from the view's font (after the style sheet applied it), sample texts in hand."""
@@ -225,6 +257,18 @@ class OrdersPanel(QWidget):
         for key, sample in samples.items():
             width = max(metrics.horizontalAdvance(sample) + 32, header_metrics.horizontalAdvance(titles[key]) + 32)
             self.view.setColumnWidth(COLUMNS.index(key), width)
+
+    def _fit_chip_strip(self) -> None:
+        """The strip is exactly one chip row tall, plus its thin bar."""
+        content = self.chip_row.parentWidget()
+        content.ensurePolished()
+        for button in (*self.priority_chips.values(), *self.status_chips.values(), *self.carrier_chips.values()):
+            button.ensurePolished()
+            # The strip's layout would squeeze a chip under its text (its minimum is the style's
+            # min-width); the strip scrolls instead, so each chip is as wide as its text asks.
+            button.setMinimumWidth(button.sizeHint().width())
+        chips_height = content.sizeHint().height()
+        self.chip_strip.setFixedHeight(chips_height + CHIP_STRIP_BAR)
 
     # --- filters -----------------------------------------------------------------------------------
 
@@ -258,14 +302,12 @@ class OrdersPanel(QWidget):
         for name in names:
             if name in self.carrier_chips:
                 continue
-            button = chip(self)
+            button = chip(self.chip_row.parentWidget())
             button.setText(carrier_name(name).replace("&", "&&"))  # not a mnemonic
             button.toggled.connect(self._apply_now)
-            position = len(STATUS_CHIPS) + len(self.carrier_chips)
             self.carrier_chips[name] = button
-            # Carriers start on a row of their own, under the statuses.
-            row = -(-len(STATUS_CHIPS) // CHIPS_A_ROW) + (position - len(STATUS_CHIPS)) // CHIPS_A_ROW
-            self.chip_grid.addWidget(button, row, (position - len(STATUS_CHIPS)) % CHIPS_A_ROW)
+            self.carrier_row.addWidget(button)  # after the statuses, before the priorities
+        self._fit_chip_strip()
         if self.isVisible():
             self._size_columns()  # the carrier column fits the longest name in use
 
@@ -301,6 +343,7 @@ class OrdersPanel(QWidget):
                 translate("OrdersPanel", "Priority %1 and more").replace("%1", str(level))
             )
         self.unselect_button.setText(translate("OrdersPanel", "Unselect all"))
+        self._fit_chip_strip()
         self.model.retranslate()
         self._columns_sized = False
         if self.isVisible():
@@ -347,6 +390,15 @@ class OrdersPanel(QWidget):
             )
         )
         self.unselect_button.setEnabled(n > 0)
+
+
+def _no_overshoot(viewport: QWidget) -> None:
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    scroller.setScrollerProperties(properties)
 
 
 def _carriers_job(context) -> list[str]:
