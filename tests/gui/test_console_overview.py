@@ -12,11 +12,12 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont
 from sqlalchemy import update
 
 from app.gui.console.live import LiveQuery
+from app.gui.i18n import LanguageSwitcher
 from app.gui.console.overview_panel import OverviewPanel, countdown_text
 from app.gui.queries import ReplicaContext
 from app.gui.workers import Worker
@@ -179,3 +180,60 @@ def test_requests_during_a_read_fold_into_one_more_read(qtbot, workers) -> None:
                                                (-120, "-02:00"), (-0.5, "-00:01"), (4 * 3600 + 61, "4:01")])
 def test_countdown_text(seconds: float, text: str) -> None:
     assert countdown_text(seconds) == text
+
+
+# This panel's new strings, in French, as the lead merges them into quai_fr.qm (see /tmp/w/fr_h13.json).
+NEW_FRENCH = {("ConsoleOverview", "To prepare: %1"): "À préparer : %1", ("ConsoleOverview", "%1 late"): "%1 en retard"}
+
+
+class NewStringsFrench(QTranslator):
+    """The French of the strings not yet merged into the .qm; everything else falls through to it."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001 - Qt's signature
+        return NEW_FRENCH.get((context, source))  # None: not mine, the .qm answers
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    switcher = LanguageSwitcher()
+    switcher.switch("fr")
+    extra = NewStringsFrench()
+    QCoreApplication.installTranslator(extra)
+    yield
+    QCoreApplication.removeTranslator(extra)
+    switcher.uninstall()
+
+
+def test_carrier_tiles_say_how_many_to_prepare_in_french_whatever_the_number(qtbot, french, workers) -> None:
+    # "%n to prepare" had one French form only, so from 2 on Qt showed the English source.
+    panel = OverviewPanel(*workers, clock=Clock())
+    qtbot.addWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.overview is not None, timeout=5000)
+    due = {c.carrier: c.due for c in panel.overview.carriers}
+    assert due["chronopost"] == 2  # a plural: the case that fell back to English
+    for carrier, count in due.items():
+        assert panel.carrier_tiles[carrier][3].text() == f"À préparer : {count}"
+    late = sum(panel.overview.backlog_late.values())
+    assert late >= 1 and panel.status_tiles["backlog"][3].text() == f"{late} en retard"
+
+
+def test_the_panel_fits_a_1280_screen_in_french_without_sideways_scrolling(qtbot, french, workers) -> None:
+    # The console's scroll area is about 1,250 px wide at 1280×800; the panel was ~1,320 px at least.
+    panel = OverviewPanel(*workers, clock=Clock())
+    qtbot.addWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.overview is not None, timeout=5000)
+    assert panel.status_tiles["awaiting_stock"][1].text() == "En attente de stock"  # the French is in place
+    assert panel.minimumSizeHint().width() <= 1240
+    panel.resize(1240, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    # At that width every tile shows its whole count, at the size read from 1.5 m.
+    for frame, _name, value, _sub in (*panel.status_tiles.values(), *panel.carrier_tiles.values()):
+        assert frame.geometry().right() < panel.width()
+        assert value.width() >= value.sizeHint().width() and value.font().pixelSize() >= 40
+        assert frame.height() >= 48  # a finger's target

@@ -37,7 +37,14 @@ from PySide6.QtWidgets import (
 
 from app.gui import texts
 from app.gui.console.live import LiveQuery, mismatches_job, overview_job
-from app.gui.console.overview_texts import countdown_text, idle_text, mismatch_text, short_reason_text
+from app.gui.console.overview_texts import (
+    countdown_text,
+    idle_text,
+    late_text,
+    mismatch_text,
+    short_reason_text,
+    to_prepare_text,
+)
 from app.gui.console.orders_columns import carrier_name
 from app.packing.cutoffs import PARIS  # the warehouse's wall clock, as the cutoffs are
 
@@ -45,6 +52,8 @@ translate = QCoreApplication.translate
 
 STATUS_TILES = ("new", "awaiting_stock", "picking", "picked", "packing", "ready_to_ship", "on_hold", "exception")
 AMBER_MINUTES = 30
+# Tiles wrap at this many per row so the panel fits a 1280 px screen without sideways scrolling.
+TILES_PER_ROW = 5
 ROW_HEIGHT = 64
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 # A stripe of colour per kind of exception (the words say it too: colour is never alone).
@@ -59,8 +68,8 @@ QFrame[quaiRole="ov-tile"] QLabel { background: transparent; border: none; }
 QLabel[quaiRole="ov-count"] { font-size: 48px; font-weight: 800; color: #0b3d91; }
 QLabel[quaiRole="ov-countdown"] { font-size: 44px; font-weight: 800; color: #111111; }
 QFrame[alert="red"] QLabel { color: #ffffff; }
-QLabel[quaiRole="ov-name"] { font-size: 20px; font-weight: 700; color: #111111; }
-QLabel[quaiRole="ov-sub"] { font-size: 20px; color: #111111; }
+QLabel[quaiRole="ov-name"] { font-size: 19px; font-weight: 700; color: #111111; }
+QLabel[quaiRole="ov-sub"] { font-size: 19px; color: #111111; }
 QLabel[quaiRole="ov-section"] { font-size: 24px; font-weight: 800; padding-top: 6px; }
 QLabel[quaiRole="ov-updated"] { font-size: 18px; color: #444444; }
 QListWidget { font-size: 22px; border: 2px solid #111111; }
@@ -72,12 +81,14 @@ QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
 """
 
 
-def _tile(parent: QWidget, value_role: str) -> tuple[QFrame, QLabel, QLabel, QLabel]:
+def _tile(parent: QWidget, value_role: str, *, side_by_side: bool = False) -> tuple[QFrame, QLabel, QLabel, QLabel]:
+    """A tile: name, value, sub-line. ``side_by_side`` puts the name (and sub-line) left of the
+    value: a status tile is then one short row, which keeps the lists below on screen."""
     frame = QFrame(parent)
     frame.setProperty("quaiRole", "ov-tile")
-    frame.setMinimumHeight(120)
-    box = QVBoxLayout(frame)
-    box.setContentsMargins(12, 8, 12, 8)
+    frame.setMinimumHeight(72 if side_by_side else 120)
+    box: QHBoxLayout | QVBoxLayout = QHBoxLayout(frame) if side_by_side else QVBoxLayout(frame)
+    box.setContentsMargins(10, 4, 10, 4)
     box.setSpacing(2)
     name = QLabel(frame)
     name.setProperty("quaiRole", "ov-name")
@@ -89,9 +100,22 @@ def _tile(parent: QWidget, value_role: str) -> tuple[QFrame, QLabel, QLabel, QLa
     sub = QLabel(frame)
     sub.setProperty("quaiRole", "ov-sub")
     sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    box.addWidget(name)
-    box.addWidget(value)
-    box.addWidget(sub)
+    sub.setWordWrap(True)
+    if side_by_side:
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        sub.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        words.addWidget(name)
+        words.addWidget(sub)
+        box.addLayout(words, 1)
+        box.addWidget(value)
+        sub.hide()  # shown only when it says something (the backlog's late count)
+    else:
+        box.addWidget(name)
+        box.addWidget(value)
+        box.addWidget(sub)
     return frame, name, value, sub
 
 
@@ -156,6 +180,7 @@ class OverviewPanel(QWidget):
         self.title.setProperty("quaiRole", "ov-section")
         self.updated = QLabel(self)
         self.updated.setProperty("quaiRole", "ov-updated")
+        self.updated.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.updated)
@@ -165,17 +190,21 @@ class OverviewPanel(QWidget):
         statuses.setSpacing(10)
         self.status_tiles: dict[str, tuple[QFrame, QLabel, QLabel, QLabel]] = {}
         for i, status in enumerate((*STATUS_TILES, "backlog")):
-            tile = _tile(self, "ov-count")
+            tile = _tile(self, "ov-count", side_by_side=True)
             tile[0].setObjectName(f"ovTile_{status}")
-            statuses.addWidget(tile[0], 0, i)
+            statuses.addWidget(tile[0], i // TILES_PER_ROW, i % TILES_PER_ROW)
             self.status_tiles[status] = tile
+        for column in range(TILES_PER_ROW):
+            statuses.setColumnStretch(column, 1)
         layout.addLayout(statuses)
 
         self.carriers_title = QLabel(self)
         self.carriers_title.setProperty("quaiRole", "ov-section")
         layout.addWidget(self.carriers_title)
-        self.carrier_row = QHBoxLayout()
+        self.carrier_row = QGridLayout()
         self.carrier_row.setSpacing(10)
+        for column in range(TILES_PER_ROW):
+            self.carrier_row.setColumnStretch(column, 1)
         layout.addLayout(self.carrier_row)
         self.carrier_tiles: dict[str | None, tuple[QFrame, QLabel, QLabel, QLabel]] = {}
 
@@ -200,8 +229,8 @@ class OverviewPanel(QWidget):
         self.exceptions_list.itemClicked.connect(self._exception_tapped)
         right.addWidget(self.exceptions_title)
         right.addWidget(self.exceptions_list)
-        lists.addLayout(left, 2)
-        lists.addLayout(right, 3)
+        lists.addLayout(left, 1)  # even halves: a station's line (who, last scan) is not cut short
+        lists.addLayout(right, 1)
         layout.addLayout(lists, 1)
         for view in (self.stations_list, self.exceptions_list):
             view.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -232,7 +261,8 @@ class OverviewPanel(QWidget):
         late = sum(overview.backlog_late.values())
         backlog = self.status_tiles["backlog"]
         backlog[2].setText(str(overview.backlog))
-        backlog[3].setText(translate("ConsoleOverview", "%n late", "", late) if late else "")
+        backlog[3].setText(late_text(late) if late else "")
+        backlog[3].setVisible(bool(late))
         _set_alert(backlog[0], "red" if late else "")
         self._render_carriers()
         self._render_stations()
@@ -259,15 +289,15 @@ class OverviewPanel(QWidget):
                 frame.setParent(None)
                 frame.deleteLater()
             self.carrier_tiles = {}
-            for carrier in wanted:
+            for i, carrier in enumerate(wanted):
                 tile = _tile(self, "ov-countdown")
                 tile[0].setObjectName(f"ovCarrier_{carrier or 'none'}")
-                self.carrier_row.addWidget(tile[0])
+                self.carrier_row.addWidget(tile[0], i // TILES_PER_ROW, i % TILES_PER_ROW)
                 self.carrier_tiles[carrier] = tile
         for cutoff in overview.carriers:
             _frame, name, _value, sub = self.carrier_tiles[cutoff.carrier]
             name.setText(f"{carrier_name(cutoff.carrier)} · {cutoff.cutoff_at.astimezone(PARIS).strftime('%H:%M')}")
-            sub.setText(translate("ConsoleOverview", "%n to prepare", "", cutoff.due))
+            sub.setText(to_prepare_text(cutoff.due))
         self._render_countdowns()
 
     def _render_countdowns(self) -> None:

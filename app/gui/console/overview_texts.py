@@ -20,6 +20,18 @@ def countdown_text(seconds: float) -> str:
     return f"{sign}{rest // 60:02d}:{rest % 60:02d}"
 
 
+def to_prepare_text(due: int) -> str:
+    """A carrier's orders still due. Not a %n plural: the French merge gave "%n to prepare" a
+    single form, so from 2 on Qt fell back to the English source ("12 to prepare"); the words
+    do not change with the number in either language, so a plain %1 says it in all cases."""
+    return translate("ConsoleOverview", "To prepare: %1").replace("%1", str(due))
+
+
+def late_text(late: int) -> str:
+    """The backlog's late orders; a plain %1 for the same reason as ``to_prepare_text``."""
+    return translate("ConsoleOverview", "%1 late").replace("%1", str(late))
+
+
 def idle_text(minutes: int | None) -> str:
     if minutes is None:
         return translate("ConsoleOverview", "no scan yet")
