@@ -115,7 +115,8 @@ def test_tiles_countdowns_stations_and_exceptions_are_shown(panel: OverviewPanel
     assert panel.status_tiles["backlog"][2].text() == "5"  # #6 shipped is not backlog
     assert panel.status_tiles["backlog"][0].property("alert") == "red"  # #2's cutoff has passed
     chrono = panel.carrier_tiles["chronopost"]
-    assert chrono[2].text() == "1:30" and "2" in chrono[3].text()  # 90 min left, #1 and the late #2 due
+    assert chrono[2].text() == "1:30" and chrono[3].text().endswith(": 2")  # 90 min left, #1 and the late #2 due
+    assert chrono[3].text().startswith("12:00")  # the cutoff, Paris time
     # Readable from 1.5 m: the figures are at least 40 px.
     assert QFont(panel.status_tiles["new"][2].font()).pixelSize() >= 40
     assert chrono[2].font().pixelSize() >= 40
@@ -216,7 +217,7 @@ def test_carrier_tiles_say_how_many_to_prepare_in_french_whatever_the_number(qtb
     due = {c.carrier: c.due for c in panel.overview.carriers}
     assert due["chronopost"] == 2  # a plural: the case that fell back to English
     for carrier, count in due.items():
-        assert panel.carrier_tiles[carrier][3].text() == f"À préparer : {count}"
+        assert panel.carrier_tiles[carrier][3].text().endswith(f" · À préparer : {count}")
     late = sum(panel.overview.backlog_late.values())
     assert late >= 1 and panel.status_tiles["backlog"][3].text() == f"{late} en retard"
 

@@ -69,7 +69,7 @@ QLabel[quaiRole="ov-count"] { font-size: 48px; font-weight: 800; color: #0b3d91;
 QLabel[quaiRole="ov-countdown"] { font-size: 44px; font-weight: 800; color: #111111; }
 QFrame[alert="red"] QLabel { color: #ffffff; }
 QLabel[quaiRole="ov-name"] { font-size: 19px; font-weight: 700; color: #111111; }
-QLabel[quaiRole="ov-sub"] { font-size: 19px; color: #111111; }
+QLabel[quaiRole="ov-sub"] { font-size: 17px; color: #111111; }
 QLabel[quaiRole="ov-section"] { font-size: 24px; font-weight: 800; padding-top: 6px; }
 QLabel[quaiRole="ov-updated"] { font-size: 18px; color: #444444; }
 QListWidget { font-size: 22px; border: 2px solid #111111; }
@@ -296,8 +296,10 @@ class OverviewPanel(QWidget):
                 self.carrier_tiles[carrier] = tile
         for cutoff in overview.carriers:
             _frame, name, _value, sub = self.carrier_tiles[cutoff.carrier]
-            name.setText(f"{carrier_name(cutoff.carrier)} · {cutoff.cutoff_at.astimezone(PARIS).strftime('%H:%M')}")
-            sub.setText(to_prepare_text(cutoff.due))
+            # The cutoff time goes with the count, not the name: the name then stays on one line
+            # and the tiles are short enough for the lists below to show.
+            name.setText(carrier_name(cutoff.carrier))
+            sub.setText(f"{cutoff.cutoff_at.astimezone(PARIS).strftime('%H:%M')} · {to_prepare_text(cutoff.due)}")
         self._render_countdowns()
 
     def _render_countdowns(self) -> None:
@@ -361,7 +363,7 @@ class OverviewPanel(QWidget):
         elif item.kind == "unknown_sku":
             what = translate("ConsoleOverview", "Unknown SKU") + ": " + ", ".join(item.skus)
         elif item.kind == "hold":
-            what = translate("ConsoleOverview", "On hold") + f": {item.reason}"
+            what = translate("ConsoleOverview", "On hold") + (f": {item.reason}" if item.reason else "")
         else:
             what = translate("ConsoleOverview", "Exception") + f": {item.reason}"
         return f"{item.order} · {what}"
