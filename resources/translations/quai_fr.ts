@@ -131,12 +131,7 @@
 <context>
     <name>ConsoleOverview</name>
     <message>
-        <location filename="../../app/gui/console/overview_panel.py" line="+235"/>
-        <source>%n late</source>
-        <translation>%n en retard</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location filename="../../app/gui/console/overview_panel.py" line="+326"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
@@ -206,7 +201,17 @@
         <translation>En retard ou du jour</translation>
     </message>
     <message>
-        <location filename="../../app/gui/console/overview_texts.py" line="+25"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="+27"/>
+        <source>To prepare: %1</source>
+        <translation>À préparer : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 late</source>
+        <translation>%1 en retard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>no scan yet</source>
         <translation>aucun scan</translation>
     </message>
@@ -932,7 +937,7 @@
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../app/gui/console/orders_panel.py" line="+290"/>
+        <location filename="../../app/gui/console/orders_panel.py" line="+332"/>
         <source>Search: order, customer, city, e-mail</source>
         <translation>Rechercher : n°, client, ville, e-mail</translation>
     </message>
@@ -962,7 +967,7 @@
         <translation>Tout désélectionner</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n order</source>
         <translation>%n commande</translation>
     </message>
