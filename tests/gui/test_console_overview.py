@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from sqlalchemy import update
 
 from app.gui.console.live import LiveQuery
 from app.gui.i18n import LanguageSwitcher
+from app.gui.console.overview_lists import MIN_ROWS, ROW_HEIGHT
 from app.gui.console.overview_panel import OverviewPanel, countdown_text
 from app.gui.queries import ReplicaContext
 from app.gui.workers import Worker
@@ -184,7 +186,9 @@ def test_countdown_text(seconds: float, text: str) -> None:
 
 
 # This panel's new strings, in French, as the lead merges them into quai_fr.qm (see /tmp/w/fr_h13.json).
-NEW_FRENCH = {("ConsoleOverview", "To prepare: %1"): "À préparer : %1", ("ConsoleOverview", "%1 late"): "%1 en retard"}
+NEW_FRENCH = {("ConsoleOverview", "To prepare: %1"): "À préparer : %1", ("ConsoleOverview", "%1 late"): "%1 en retard",
+              # /tmp/w/fr_overview.json
+              ("ConsoleOverview", "last scan %1 min ago"): "dernier scan il y a %1 min"}
 
 
 class NewStringsFrench(QTranslator):
@@ -235,6 +239,130 @@ def test_the_panel_fits_a_1280_screen_in_french_without_sideways_scrolling(qtbot
     qtbot.waitExposed(panel)
     # At that width every tile shows its whole count, at the size read from 1.5 m.
     for frame, _name, value, _sub in (*panel.status_tiles.values(), *panel.carrier_tiles.values()):
-        assert frame.geometry().right() < panel.width()
+        assert frame.mapTo(panel, frame.rect().bottomRight()).x() < panel.width()
         assert value.width() >= value.sizeHint().width() and value.font().pixelSize() >= 40
         assert frame.height() >= 48  # a finger's target
+
+
+# --- the whole console at 1280×800, French, a busy floor ----------------------------------------------
+
+LONG_NAMES = {"BDX0001": "Anne-Sophie Delacroix-Martin", "BDX0002": "Marie-Claire Beaumont",
+              "BDX0003": "Maximilien Vandenberghe", "BDX0004": "Élisabeth Dubois-Marchand"}
+BUSY_STATIONS = (("PRÉPA-MEZZANINE-03", "picking", "BDX0001", 17), ("PICK-02", "picking", "BDG0001", 4),
+                 ("PACK-01", "packing", "BDG0002", 1), ("PACK-02", "packing", "BDX0003", 75),
+                 ("EMBALLAGE-QUAI-SUD", "packing", None, None), ("RETOURS-01", "any", "BDX0004", 3),
+                 ("POLYVALENT-07", "any", "BDG0004", 130), ("PRÉPA-MEZZANINE-04", "picking", "BDX0002", 0))
+
+
+def busy_floor(session, *, central: bool) -> None:
+    """8 stations with long French names, 25 exceptions of every kind, orders for every carrier;
+    in the central database, 4 packing mismatches too."""
+    now = datetime.now(UTC)  # the console's own clock: the real one
+    for badge, name in LONG_NAMES.items():
+        session.add(User(name=name, badge=badge, roles="picker"))
+    for name, kind, badge, idle in BUSY_STATIONS:
+        seen = None if idle is None else now - timedelta(minutes=idle)
+        session.add(Station(name=name, kind=kind, current_user=badge, last_seen_at=seen))
+    carriers = ("chronopost", "colissimo", "mondial_relay", "click_collect", None)
+    for i in range(25):
+        order = Order(number=f"#{2001 + i}", carrier=carriers[i % 5], cutoff_at=now + timedelta(minutes=20 + 37 * i),
+                      lines=[OrderLine(line_no=1, sku=f"MUG-CERAMIQUE-BLEU-{i:02d}", name="Mug", quantity=3)])
+        kind = i % 4
+        if kind == 0:
+            order.status = "awaiting_stock"
+            order.lines[0].short_quantity, order.lines[0].short_reason = 2, "location_empty"
+        elif kind == 1:
+            order.status, order.exception_reason = "exception", f"unknown_sku: COFFRET-NOEL-{i:02d}, BOUGIE-PARFUMEE-XL"
+        elif kind == 2:
+            order.status, order.resume_status = "on_hold", "new"
+            order.hold_reason = "Fraude suspectée : adresse de livraison différente de la facturation"
+        else:
+            order.status, order.exception_reason = "exception", "Adresse introuvable par le transporteur"
+        session.add(order)
+    if central:
+        session.flush()
+        for i, (code, args) in enumerate((("wrong_product", {"got": "3760000000017"}), ("extra_unit", {"sku": "MUG"}),
+                                          ("lot_mismatch", {"sku": "SERUM-30ML"}), ("serial_repeated", {"serial": "SN-42"}))):
+            record(session, PACK_MISMATCH, mismatch_payload(f"#{2001 + i}", code, args), station="EMBALLAGE-QUAI-SUD",
+                   actor="BDG0002")
+
+
+@pytest.fixture
+def busy_console(qtbot, qapp, tmp_path: Path, french) -> Iterator:
+    """The station window at 1280×800 in French, a supervisor logged in, the console on its overview."""
+    from sqlalchemy import delete
+
+    from app.config import StationConfig
+    from app.gui import assets
+    from app.gui.main_window import MainWindow
+    from app.gui.services import StationServices
+    from app.store.models import Event
+    from app.sync.capture import prepare_central
+    from tests.gui.conftest import fill_replica, log_in_supervisor
+
+    local, central = sqlite_url(tmp_path / "station.db"), sqlite_url(tmp_path / "central.db")
+    for url in (local, central):
+        fill_replica(url)
+        engine = make_engine(url)
+        if url == central:  # as tests/gui/conftest.py's central_url: no events yet, change capture on
+            with engine.begin() as connection:
+                connection.execute(delete(Event))
+            prepare_central(engine)
+        with transaction(session_factory(engine)) as session:
+            busy_floor(session, central=url == central)
+        engine.dispose()
+    qapp.setStyleSheet(assets.theme())
+    config = StationConfig(name="SUP-01", kind="any", language="fr", central_url=central, local_url=local)
+    services = StationServices.create(config)
+    services.language.switch("fr")
+    window = MainWindow(config, services)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    log_in_supervisor(qtbot, window)
+    window.homes["supervisor"].console_button.click()
+    screen = window.console.screen
+    qtbot.waitUntil(lambda: screen.overview is not None and screen.overview.overview is not None
+                    and len(screen.overview.mismatches) == 4, timeout=8000)
+    yield window
+    window.close()
+    services.shutdown()
+    services.language.uninstall()
+
+
+def test_the_overview_fits_the_console_at_1280x800_in_french_with_a_busy_floor(qtbot, busy_console) -> None:
+    # It used to need ~85 px of vertical scrolling as a whole, the lists squeezed under the fold.
+    window = busy_console
+    screen = window.console.screen
+    panel = screen.overview
+    qtbot.waitUntil(lambda: panel.stations_list.count() >= len(BUSY_STATIONS), timeout=5000)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (1280, 800)
+    area = next(a for a in screen.findChildren(QScrollArea) if a.widget() is panel)
+    # Nothing to scroll as a whole: tiles, countdowns, backlog and both lists in sight at once.
+    assert panel.minimumSizeHint().height() <= area.viewport().height()
+    assert area.verticalScrollBar().maximum() == 0 and area.horizontalScrollBar().maximum() == 0
+    inside = panel.rect()
+    for frame, _name, value, _sub in (*panel.status_tiles.values(), *panel.carrier_tiles.values()):
+        box = frame.rect().translated(frame.mapTo(panel, frame.rect().topLeft()))
+        assert inside.contains(box) and box.height() >= 48
+        assert value.width() >= value.fontMetrics().horizontalAdvance(value.text())  # the whole figure
+        assert value.font().pixelSize() >= 40
+    assert len(panel.carrier_tiles) == 5
+    # Each list keeps several rows in sight and flicks through the rest by itself.
+    assert panel.exceptions_list.count() >= 29  # 25 + 4 mismatches (+ the fixture's hold)
+    for view in (panel.stations_list, panel.exceptions_list):
+        assert view.viewport().height() >= MIN_ROWS * ROW_HEIGHT
+        assert view.verticalScrollBar().maximum() > 0
+        assert view.visualItemRect(view.item(0)).height() >= 48  # a finger's target
+    # A station's last scan is on its own line, never cut short by a long name.
+    stations = panel.stations_list
+    metrics = stations.fontMetrics()
+    for i in range(stations.count()):
+        name_line, idle_line = stations.item(i).text().split("\n")
+        assert idle_line.startswith(("dernier scan", "actif", "aucun scan")), idle_line
+        assert metrics.horizontalAdvance(idle_line) < stations.viewport().width() - 16
+    assert any("Élisabeth Dubois-Marchand" in stations.item(i).text() for i in range(stations.count()))
+    # Read from 1.5 m: no words below 17 px.
+    for widget in (*panel.findChildren(QLabel), stations, panel.exceptions_list):
+        assert widget.font().pixelSize() >= 17, widget.objectName() or widget.text()

@@ -38,7 +38,9 @@ def idle_text(minutes: int | None) -> str:
     if minutes < 1:
         return translate("ConsoleOverview", "active now")
     if minutes < 60:
-        return translate("ConsoleOverview", "last scan %n min ago", "", minutes)
+        # A plain %1, as in ``to_prepare_text``: the merged "%n min" had one French form, so
+        # from 2 minutes on the console said "last scan 4 min ago" in English.
+        return translate("ConsoleOverview", "last scan %1 min ago").replace("%1", str(minutes))
     return translate("ConsoleOverview", "last scan %1 h %2 ago").replace("%1", str(minutes // 60)).replace(
         "%2", f"{minutes % 60:02d}")
 
@@ -64,3 +66,36 @@ def mismatch_text(code: str, detail: dict[str, Any]) -> str:
         return translate("ConsoleOverview", "weight %1 g, expected %2 g").replace(
             "%1", str(detail.get("grams", "?"))).replace("%2", str(detail.get("expected_g", "?")))
     return names.get(code, code + " %1").replace("%1", str(what)).strip()
+
+
+# --- the lists' rows: two lines each, what matters first (the second line is the one cut short) --
+
+
+def station_text(name: str, who: str | None, idle_minutes: int | None) -> str:
+    """A station's row: the station and who is on it, then how long since their last scan
+    (on its own line, so a long name never pushes it out of sight)."""
+    return f"{name} — {who or translate('ConsoleOverview', 'nobody')}\n{idle_text(idle_minutes)}"
+
+
+def exception_text(item: Any) -> str:
+    """An exception's row (app.store.overview.ExceptionItem): the order and what kind of
+    exception, then its details (short lines, unknown SKUs, the hold's reason)."""
+    if item.kind == "short":
+        kind = translate("ConsoleOverview", "Short pick")
+        detail = ", ".join(f"{line.sku} ×{line.short}"
+                           + (f" ({short_reason_text(line.reason)})" if line.reason else "") for line in item.lines)
+    elif item.kind == "unknown_sku":
+        kind, detail = translate("ConsoleOverview", "Unknown SKU"), ", ".join(item.skus)
+    elif item.kind == "hold":
+        kind, detail = translate("ConsoleOverview", "On hold"), item.reason or ""
+    else:
+        kind, detail = translate("ConsoleOverview", "Exception"), item.reason or ""
+    return f"{item.order} · {kind}" + (f"\n{detail}" if detail else "")
+
+
+def mismatch_row_text(mismatch: Any, when: str) -> str:
+    """A packing mismatch's row (app.store.overview.Mismatch; ``when`` its time, Paris):
+    the order, the check and its time, then what was wrong and at which station."""
+    head = f"{mismatch.order} · " if mismatch.order else ""
+    return (head + translate("ConsoleOverview", "Packing check") + f" {when}\n"
+            + mismatch_text(mismatch.code, mismatch.detail) + f" · {mismatch.station}")
