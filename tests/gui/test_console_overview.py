@@ -166,6 +166,16 @@ def test_tapping_an_exception_names_its_order(qtbot, panel: OverviewPanel) -> No
     assert rect.height() >= 48  # a finger's target
 
 
+def test_the_highlight_stays_on_its_order_when_the_rows_move(qtbot, panel: OverviewPanel) -> None:
+    view = panel.exceptions_list
+    row = next(i for i in range(view.count()) if view.item(i).text().startswith("#5"))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(view.item(row)).center())
+    assert [i.text()[:2] for i in view.selectedItems()] == ["#5"]
+    panel.show_mismatches(panel.mismatches * 2)  # one more row above it: rows are updated in place
+    assert view.item(row).text()[:2] != "#5"
+    assert [i.text()[:2] for i in view.selectedItems()] == ["#5"]
+
+
 def test_requests_during_a_read_fold_into_one_more_read(qtbot, workers) -> None:
     replica, _central = workers
     started: list[int] = []

@@ -112,12 +112,18 @@ class ExceptionsList(TouchList):
         rows = [(m.order, "mismatch", mismatch_row_text(m, m.occurred_at.astimezone(PARIS).strftime("%H:%M")))
                 for m in mismatches]
         rows += [(item.order, item.kind, exception_text(item)) for item in items]
+        # Rows are updated in place (the scroll position stays); the highlight follows its
+        # order, never a row that now says another one.
+        chosen = self.currentItem().data(ORDER_ROLE) if self.currentItem() is not None else None
+        self.clearSelection()
         self._trim(len(rows))
         for i, (order, kind, text) in enumerate(rows):
             item = self._row(i)
             item.setText(text)
             item.setIcon(_stripe(KIND_COLOURS.get(kind, "#444444")))
             item.setData(ORDER_ROLE, order or "")
+            if chosen and order == chosen and not self.selectedItems():
+                item.setSelected(True)
 
     def _tapped(self, item: QListWidgetItem) -> None:
         number = item.data(ORDER_ROLE)
