@@ -19,20 +19,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.gui.virtual_keyboard import (
+    default_locale_before_application,
+    release_keyboard_panel,
+    virtual_keyboard_environment,
+)
+
 ENV_EXIT_WHEN_SHOWN = "QUAI_EXIT_WHEN_SHOWN"
-VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
-
-
-def virtual_keyboard_environment(config, environ) -> bool:
-    """Ask Qt for its on-screen keyboard (Qt Virtual Keyboard, in PySide6-Addons) when the
-    station wants one (``[station] virtual_keyboard``; on by default at a supervisor station).
-    Must run before the QApplication exists: Qt reads QT_IM_MODULE once, at its creation.
-    An input method already chosen in the environment (a site's own) is left alone.
-    Returns whether the virtual keyboard is asked for."""
-    if not config.wants_virtual_keyboard:
-        return False
-    environ.setdefault("QT_IM_MODULE", VIRTUAL_KEYBOARD)
-    return environ["QT_IM_MODULE"] == VIRTUAL_KEYBOARD
 
 
 def process_uptime() -> float:
@@ -97,6 +90,7 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
         # Qt shows the keyboard on a tap into a text field, not when a field takes the focus:
         # the login's scan field (always focused) stays clear for the scanner.
         virtual_keyboard_environment(config, os.environ)
+        default_locale_before_application(resolve_language(config.language))
     app = application(argv)
     app.setStyleSheet(assets.theme())
     services = StationServices.create(config, sounds=None, with_scanners=True, with_printers=True)
@@ -120,6 +114,7 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
         window.close()  # logs out (once) if the loop ended otherwise than by closing the window
         services.shutdown()
         restore_sigterm()
+        release_keyboard_panel()
 
 
 SIGNAL_POLL_MS = 250

@@ -309,48 +309,6 @@ def test_a_long_press_on_a_selected_row_drags_the_selection(qtbot, window, conso
     assert set(dragged[0][0]) == {"#1001", "#1004", "#1009"} and said(dragged[0][1], "3 commandes", "3 orders")
 
 
-# --- the on-screen keyboard ---------------------------------------------------------------------
-
-
-def test_the_on_screen_keyboard_is_on_by_default_only_at_a_supervisor_station(tmp_path):
-    from app.config import ConfigError, load_config
-    from app.gui.app import virtual_keyboard_environment
-
-    environ: dict[str, str] = {}
-    assert not virtual_keyboard_environment(StationConfig(kind="picking"), environ) and environ == {}
-    assert virtual_keyboard_environment(StationConfig(kind="supervisor"), environ)
-    assert environ == {"QT_IM_MODULE": "qtvirtualkeyboard"}
-    assert not virtual_keyboard_environment(StationConfig(kind="supervisor", virtual_keyboard=False), {})
-    site = {"QT_IM_MODULE": "ibus"}  # a site's own input method is kept
-    assert not virtual_keyboard_environment(StationConfig(kind="supervisor"), site) and site["QT_IM_MODULE"] == "ibus"
-    path = tmp_path / "station.toml"
-    path.write_text('[station]\nname = "PACK-09"\nkind = "packing"\nvirtual_keyboard = true\n', encoding="utf-8")
-    assert load_config(path).wants_virtual_keyboard
-    path.write_text('[station]\nname = "SUP-01"\nkind = "supervisor"\nvirtual_keyboard = "yes"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="virtual_keyboard"):
-        load_config(path)
-
-
-def test_qt_virtual_keyboard_comes_up_on_a_tap_into_a_text_field_not_at_the_login_focus():
-    """In a process of its own (Qt reads QT_IM_MODULE once): the plugin loads offscreen, the login's
-    focused scan field does not call the keyboard up, a tap into a text field does."""
-    import json
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, str(root / "tests/support/virtual_keyboard_probe.py")], cwd=root,
-                          capture_output=True, text=True, timeout=120, env={**__import__("os").environ,
-                                                                         "PYTHONPATH": str(root)})
-    result = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))[7:])
-    assert result == {"wanted": True, "module": "qtvirtualkeyboard", "focus": True}
-    log = done.stderr
-    focus_part = log[log.index("MARK scan_field"):log.index("MARK tap_text_field")]
-    tap_part = log[log.index("MARK tap_text_field"):log.index("MARK end")]
-    assert "showInputPanel" not in focus_part
-    assert "showInputPanel" in tap_part
-
 
 def test_an_order_scanned_at_the_console_is_found_in_the_list(qtbot, window, console):
     console.show_tab("overview")

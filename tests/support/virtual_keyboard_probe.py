@@ -17,7 +17,7 @@ os.environ["QT_LOGGING_RULES"] = "qt.virtualkeyboard=true"
 os.environ.pop("QT_IM_MODULE", None)
 
 from app.config import StationConfig  # noqa: E402
-from app.gui.app import virtual_keyboard_environment  # noqa: E402
+from app.gui.virtual_keyboard import virtual_keyboard_environment  # noqa: E402
 
 wanted = virtual_keyboard_environment(StationConfig(kind="supervisor"), os.environ)
 

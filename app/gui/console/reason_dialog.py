@@ -4,7 +4,7 @@ and a priority. GUI thread only.
 Both are window-modal and opened with ``open()`` (never a blocking ``exec()``): the scans,
 the sync and the lists go on behind them. ``ReasonDialog.chosen(reason)`` when confirmed,
 a usual reason tapped or free text typed (on the on-screen keyboard at a supervisor
-station); ``PriorityDialog.chosen(priority)``. Keys are 64 px high, texts 22 px and more.
+station, the dialog then moving above the keyboard: app.gui.keyboard_room); ``PriorityDialog.chosen(priority)``. Keys are 64 px high, texts 22 px and more.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.gui import texts
+from app.gui.keyboard_room import KeyboardRoom
 from app.gui.screens.pack_widgets import button, label
 from app.supervision.actions import PRIORITY_MAX, PRIORITY_MIN
 
@@ -86,17 +87,21 @@ class ReasonDialog(QDialog):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.reason_buttons: dict[str, object] = {}
-        grid = QGridLayout()
+        # The usual reasons in a box of their own: KeyboardRoom hides it while the on-screen
+        # keyboard is up (typing replaces them, and the dialog must fit above the keys).
+        self.reasons_box = QWidget(self)
+        grid = QGridLayout(self.reasons_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
         for i, (stored, text) in enumerate(_reasons(kind)):
-            key = button(self, "reason")
+            key = button(self.reasons_box, "reason")
             key.setCheckable(True)
             key.setText(text)
             key.toggled.connect(self._render)
             self.group.addButton(key)
             grid.addWidget(key, i // 2, i % 2)
             self.reason_buttons[stored] = key
-        layout.addLayout(grid)
+        layout.addWidget(self.reasons_box)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(translate("ReasonDialog", "Other reason (type it)"))
         self.edit.textChanged.connect(self._typed)
@@ -115,6 +120,7 @@ class ReasonDialog(QDialog):
         row.addWidget(self.confirm_button, 2)
         layout.addLayout(row)
         self.resize(980, 560)
+        self.keyboard_room = KeyboardRoom(self, spare=[self.reasons_box])
         self._render()
 
     def _title(self, count: int) -> str:
