@@ -59,6 +59,7 @@ bench-sync: install-test
 	$(BIN)/python bench/bench_stations.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_live.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_console_kpis.py
+	$(BIN)/python bench/bench_console_reassign.py
 
 package: install
 	$(BIN)/python -m pip install --quiet pyinstaller
