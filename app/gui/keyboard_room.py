@@ -15,11 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Slot
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 MARGIN = 12  # pixels kept between the dialog and the top of the keyboard
+
+
+def put_away_on_enter(edit: QLineEdit) -> None:
+    """The keyboard's Enter in ``edit`` means "done typing": the keyboard goes, and what it
+    covered shows again. Never a confirmation: the person taps the confirm key, seeing it.
+
+    After the key's own handling: Qt Virtual Keyboard shows itself again on a key it sends."""
+    edit.returnPressed.connect(lambda: QTimer.singleShot(0, QGuiApplication.inputMethod().hide))
 
 
 def keyboard_top(screen_rect: QRect, keyboard_height: float) -> int | None:

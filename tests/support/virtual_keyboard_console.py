@@ -11,7 +11,8 @@ input context in the way), the PIN is tapped, then on the *Commandes* tab:
 2. its keys, tapped where they are on the screen, type the search; its Enter puts it away;
 3. an order is put on hold: a tap into the reason's field brings the keyboard up again, the
    dialog moves above it (the usual reasons hidden), the reason is typed on the keys, the
-   keyboard is put away (the dialog comes back whole), and a tap on the confirm key holds
+   keyboard is put away by its Enter (the dialog comes back whole, still open), and a tap on
+   the confirm key holds
    the order in the central database.
 
 Prints ``RESULT {json}`` with what it saw at each step; tests/gui/test_virtual_keyboard.py
@@ -216,10 +217,10 @@ def run(window: MainWindow) -> None:
     result["reasons_hidden"] = not dialog.reasons_box.isVisible()
     tap_keys("colis")
     result["reason_typed"] = dialog.edit.text()
-    QGuiApplication.inputMethod().hide()  # the keyboard's own "hide" key does this
+    tap_keys("\n")  # its Enter: done typing (never a confirmation)
     wait(lambda: not keyboard_up() and not dialog.keyboard_room.moved, "the dialog given back")
     shot("3_reason_back")
-    result["dialog_back"] = dialog.frameGeometry() == home and dialog.reasons_box.isVisible()
+    result["dialog_back"] = dialog.frameGeometry() == home and dialog.reasons_box.isVisible() and dialog.isVisible()
     QTest.mouseClick(confirm, Qt.MouseButton.LeftButton)
     wait(lambda: console.pending is None, "the hold's answer")
     result["held"] = held_reason("#1004")

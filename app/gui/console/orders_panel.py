@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import texts
+from app.gui.keyboard_room import put_away_on_enter
 from app.gui.console.orders_columns import COLUMNS, carrier_name, header_texts
 from app.gui.console.orders_model import OrdersModel
 from app.store.order_browser import OrderFilter
@@ -196,9 +196,7 @@ class OrdersPanel(QWidget):
         self._debounce.timeout.connect(self._apply_now)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._apply_now)
-        # The on-screen keyboard's Enter puts it away: the rows it covered are what was searched for.
-        # After the key's own handling: Qt Virtual Keyboard shows itself again on a key it sends.
-        self.search.returnPressed.connect(lambda: QTimer.singleShot(0, QGuiApplication.inputMethod().hide))
+        put_away_on_enter(self.search)  # the rows the keyboard covered are what was searched for
         # A search is order numbers, names, e-mails: no capital forced on the first letter.
         self.search.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase | Qt.InputMethodHint.ImhNoPredictiveText)
         self.clear_filters_button.clicked.connect(self.clear_filters)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.gui import texts
-from app.gui.keyboard_room import KeyboardRoom
+from app.gui.keyboard_room import KeyboardRoom, put_away_on_enter
 from app.gui.screens.pack_widgets import button, label
 from app.supervision.actions import PRIORITY_MAX, PRIORITY_MIN
 
@@ -105,6 +105,7 @@ class ReasonDialog(QDialog):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(translate("ReasonDialog", "Other reason (type it)"))
         self.edit.textChanged.connect(self._typed)
+        put_away_on_enter(self.edit)
         layout.addWidget(self.edit)
         self.error = label(self, "dialog-error", wrap=True)
         layout.addWidget(self.error)
