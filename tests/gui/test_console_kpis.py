@@ -4,15 +4,22 @@ and the real CentralContext: charts built from the figures, tiles, the CSV expor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCharts import QBarCategoryAxis, QStackedBarSeries
+from PySide6.QtCore import QCoreApplication, QEvent
+from sqlalchemy import event
 
-from app.gui.console.kpi_panel import KpiPanel
-from app.gui.queries import CentralContext
+from app.gui.console.kpi_charts import MAX_PICKERS, picks_chart
+from app.gui.console.kpi_panel import KpiPanel, kpis_job
+from app.gui.queries import CENTRAL_OFFLINE, CentralContext
 from app.gui.workers import Worker
 from app.store.db import make_engine, session_factory, sqlite_url
+from app.store.kpis import PARIS
+from app.store.kpis_data import CycleTime, Fulfilment, Kpis, PackingErrors, PickerHour, Returns, Shipping
 from app.store.migrate import upgrade
 from tests.store.test_kpis import DAY, fill_floor
 
@@ -137,3 +144,73 @@ def test_a_context_with_its_own_sessions_is_used_as_it_is(qtbot, qapp, central: 
         assert panel.error is None and panel.tiles["shipping"].value.text() == "2 / 3"
     finally:
         worker.stop()
+
+
+def test_a_missing_central_file_is_refused_and_not_created(qtbot, qapp, tmp_path: Path) -> None:
+    # The KPI job shares the console's central sessions (app.gui.console.live): connecting
+    # to a missing embedded central must not create an empty file that ``ping`` then finds.
+    missing = tmp_path / "central.db"
+    context = CentralContext(sqlite_url(missing))
+    with pytest.raises(FileNotFoundError):
+        kpis_job(DAY)(context)
+    assert not missing.exists() and context.ping() == CENTRAL_OFFLINE
+    worker = Worker("central", lambda: CentralContext(sqlite_url(missing)))
+    try:
+        panel = KpiPanel(worker, export_folder=tmp_path / "x", day=lambda: DAY)
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+            panel.refresh()
+        assert panel.kpis is None and "not found" in (panel.error or "")
+        assert str(missing) in panel.state_label.text()
+    finally:
+        worker.stop()
+    assert not missing.exists()
+
+
+def test_the_kpi_job_reads_through_the_central_workers_own_engine(central: str) -> None:
+    # One engine per central worker (made with a connect timeout on PostgreSQL, disposed of
+    # with the context), not a second one of the panel's: the job connects through it.
+    context = CentralContext(central)
+    context._engine = make_engine(central)
+    connects: list[object] = []
+    event.listen(context._engine, "connect", lambda *args: connects.append(args))
+    try:
+        figures, _ = kpis_job(DAY)(context)
+        assert figures.shipping.due == 3 and connects
+    finally:
+        context._engine.dispose()
+
+
+def test_each_refresh_deletes_the_chart_it_replaces(qtbot, panel: KpiPanel) -> None:
+    first = panel.picks_view.chart()
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.refresh()
+    second = panel.picks_view.chart()
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.refresh()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(first) and not shiboken6.isValid(second)
+    current = panel.picks_view.chart()
+    assert shiboken6.isValid(current) and current.series()  # the one on screen stays
+
+
+def _floor(pickers: int) -> Kpis:
+    """A day with ``pickers`` pickers, each a different number of units at 9:00."""
+    start = datetime(2026, 11, 24, tzinfo=PARIS)
+    hours = tuple(start + timedelta(hours=h) for h in range(24))
+    picks = tuple(PickerHour(f"B{i}", f"Picker {i}", 9, 20 - i) for i in range(pickers))
+    return Kpis(DAY, "Europe/Paris", hours, picks, Shipping(0, 0, 0), PackingErrors(0, 0, 0, 0),
+                Fulfilment(0, 0), Returns(0, None, 30, False), CycleTime(0, None, None, 0))
+
+
+def test_one_picker_past_the_limit_keeps_their_name_two_make_others(qapp) -> None:
+    assert MAX_PICKERS == 7
+    chart = picks_chart(_floor(8))  # held: the series dies with it
+    (series,) = chart.series()
+    labels = [bar.label() for bar in series.barSets()]
+    assert labels == [f"Picker {i}" for i in range(8)]  # "Others" of one would hide a name
+    chart = picks_chart(_floor(9))
+    (series,) = chart.series()
+    bars = {bar.label(): bar.at(0) for bar in series.barSets()}
+    assert list(bars) == [f"Picker {i}" for i in range(7)] + ["Others"]
+    assert bars["Others"] == (20 - 7) + (20 - 8)  # the last two, summed

@@ -67,7 +67,8 @@ def picks_chart(kpis: Kpis | None) -> QChart:
     first, last = hours[0], hours[-1]
     columns = list(range(first, last + 1))
     pickers = kpis.pickers()
-    shown = pickers[:MAX_PICKERS] if len(pickers) <= MAX_PICKERS + 1 else pickers[:MAX_PICKERS]
+    # One picker more than MAX_PICKERS gets their own colour: an "Others" of one would hide a name.
+    shown = pickers if len(pickers) <= MAX_PICKERS + 1 else pickers[:MAX_PICKERS]
     names = {p.badge: p.name for p in shown}
     others = len(pickers) > len(shown)
     values: dict[str, list[int]] = {badge: [0] * len(columns) for badge in names}

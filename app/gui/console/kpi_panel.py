@@ -7,10 +7,13 @@ never queries on the GUI thread. It refreshes every ``REFRESH_MS`` while it is s
 on demand (the Refresh button); a refresh asked while one runs is not queued twice. The
 day before is read once a day, for the trend beside each figure.
 
-Sessions: the job calls ``context.sessions()`` when the worker's context has it (a
-``ReplicaContext``-like object: a sessionmaker); otherwise (``app.gui.queries.CentralContext``
-today) it opens its own engine on ``context.url``, once per context, in the worker's
-thread, disposed when the context goes.
+Sessions: ``app.gui.console.live.central_sessions``, as the console's other central jobs:
+the context's own ``sessions`` when it has them (a ``ReplicaContext``-like object), else
+the central worker's engine (``app.gui.queries.CentralContext``), made with a connect
+timeout on PostgreSQL and refused when the embedded central file is missing. An engine of
+the panel's own would create an empty central file (then ``ping`` says connected) and
+could hang the central worker, which also runs the sync cycles and supervisor actions,
+on an unreachable server.
 
 "Export CSV" writes ``app.store.kpis_csv.write_csv`` of the figures on screen into
 ``<data folder>/kpis/`` (app.paths.data_dir, or the folder given), on the worker too, and
@@ -21,7 +24,6 @@ numbers 52 px, no hover.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -32,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.console.kpi_charts import Tile, chart_view, picks_chart
+from app.gui.console.live import central_sessions
 from app.store.kpis import PARIS, Kpis
 
 translate = QCoreApplication.translate
@@ -52,25 +55,6 @@ QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555;
 QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
 QLabel[quaiRole="kpi-trend"] { font-size: 22px; font-weight: 700; color: #333333; }
 """
-
-_engines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def central_sessions(context: Any):
-    """A sessionmaker over the worker's database (module docstring). Worker thread only."""
-    sessions = getattr(context, "sessions", None)
-    if sessions is not None:
-        return sessions
-    found = _engines.get(context)
-    if found is None:
-        from app.store.db import make_engine, session_factory
-
-        engine = make_engine(context.url)
-        found = session_factory(engine)
-        _engines[context] = found
-        weakref.finalize(context, engine.dispose)
-    return found
-
 
 def kpis_job(day: date, with_previous: bool = False) -> Callable[[Any], tuple[Kpis, Kpis | None]]:
     """The day's figures, and the day before's when asked (the tiles' trend; asked once a day:
@@ -297,7 +281,12 @@ class KpiPanel(QWidget):
         else:
             self.heading.setText(translate("KpiPanel", "Day of %1").replace("%1", shown))
         self._render_tiles(figures)
+        # setChart releases the old chart without deleting it (no parent, not Python's): a chart
+        # a minute would pile up for as long as the console stays on this tab.
+        old = self.picks_view.chart()
         self.picks_view.setChart(picks_chart(figures))
+        if old is not None:
+            old.deleteLater()
         self._render_state()
 
     def _render_tiles(self, k: Kpis | None) -> None:
