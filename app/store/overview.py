@@ -6,7 +6,8 @@ few active rows):
 
 - how many orders in each status;
 - per carrier, its next cutoff (app.packing.cutoffs), the minutes left, and how many of its
-  orders due by then are not ready to ship yet (late ones included);
+  orders due by then are not ready to ship yet (late ones included); or today's cutoff once
+  passed, while orders of its are still late (``carrier_cutoffs``);
 - the backlog: orders not shipped (nor cancelled) whose cutoff is past or today, by status;
 - the stations: who is on each one and when a person last acted there (set centrally by
   the push, app.sync.central; the replica has them through the change capture);
@@ -25,7 +26,7 @@ results are frozen dataclasses, safe to hand to the GUI thread.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -33,7 +34,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.packing.cutoffs import DEFAULT_CUTOFFS, PARIS, CutoffTable, cutoff_for, minutes_to_cutoff
+from app.packing.cutoffs import (
+    DEFAULT_CUTOFFS, PARIS, SHIFT_START, CutoffTable, cutoff_for, is_working_day, minutes_to_cutoff,
+)
 from app.store.models import Event, Order, OrderLine, Station, User
 
 PACK_MISMATCH = "pack.mismatch"  # recorded by the packer's station for a refused verification scan
@@ -52,11 +55,28 @@ MISMATCH_KEYS = ("sku", "raw", "lot", "serial", "quantity", "left", "reason", "p
 
 
 @dataclass(frozen=True)
+class CutoffRules:
+    """The site's cutoff rules (the station file's ``[carriers]``, app.config_packing)."""
+
+    cutoffs: CutoffTable = field(default_factory=lambda: dict(DEFAULT_CUTOFFS))
+    holidays: str = "fr"
+    shift_start: time = SHIFT_START
+    disabled: frozenset[str] = frozenset()  # carriers with a tile only while orders of theirs are due
+
+    @classmethod
+    def from_settings(cls, packing: Any) -> CutoffRules:
+        """From app.config_packing.PackingSettings (``cutoffs``, ``holidays``, ``carriers``)."""
+        return cls(dict(packing.cutoffs), packing.holidays,
+                   disabled=frozenset(rate.carrier for rate in packing.carriers if not rate.enabled))
+
+
+@dataclass(frozen=True)
 class CarrierCutoff:
-    carrier: str | None  # None: orders whose carrier is not chosen yet
-    cutoff_at: datetime  # the next cutoff (aware)
-    minutes_left: int  # app.packing.cutoffs.minutes_to_cutoff at ``now``
-    due: int  # orders of this carrier due by then (late ones too) not ready to ship
+    carrier: str | None  # None: orders whose carrier is not chosen yet; else a code (known or not)
+    cutoff_at: datetime  # the next cutoff, or today's passed one while orders of its are late (aware)
+    minutes_left: int  # app.packing.cutoffs.minutes_to_cutoff at ``now``; negative: passed
+    due: int  # not ready to ship: due by the next cutoff (late ones too), or the late ones of a passed one
+    passed: bool = False  # ``cutoff_at`` is today's, passed, with late orders still not ready
 
 
 @dataclass(frozen=True)
@@ -111,6 +131,9 @@ class FloorOverview:
     stations: tuple[StationPresence, ...]
     exceptions: tuple[ExceptionItem, ...]  # most urgent first, at most ``limit``
     exception_totals: Mapping[str, int] = field(default_factory=dict)  # kind -> how many in all
+    #: When this overview goes stale by the clock alone (a cutoff passes, an order's or a
+    #: carrier's, or the day ends): the console reads again then, not on a fixed timer.
+    next_change_at: datetime | None = None
 
     @property
     def backlog(self) -> int:
@@ -125,52 +148,89 @@ ALL_STATUSES = ("new", "awaiting_stock", "picking", "picked", "packing", "ready_
 
 
 def floor_overview(session: Session, now: datetime, *, cutoffs: CutoffTable = DEFAULT_CUTOFFS,
-                   limit: int = 100, shift_start: time = time(7, 0), holidays: str = "fr") -> FloorOverview:
-    """The floor at ``now`` (aware); see the module docstring. ``cutoffs``: the site's table."""
+                   limit: int = 100, shift_start: time = SHIFT_START, holidays: str = "fr",
+                   rules: CutoffRules | None = None) -> FloorOverview:
+    """The floor at ``now`` (aware); see the module docstring. ``rules``: the site's cutoff
+    rules (when given, ``cutoffs``, ``shift_start`` and ``holidays`` are not used)."""
+    rules = rules or CutoffRules(cutoffs, holidays, shift_start)
     counts = {s: 0 for s in ALL_STATUSES}
     for status, n in session.execute(select(Order.status, func.count()).group_by(Order.status)):
         counts[status] = int(n)
     late, today = _backlog(session, now)
     items, totals = exceptions_queue(session, limit=limit)
+    carriers, soonest = _carrier_cutoffs(session, now, rules)
+    end_of_today = datetime.combine(now.astimezone(PARIS).date() + timedelta(days=1), time(0), PARIS)
     return FloorOverview(
         now=now,
         counts=counts,
-        carriers=carrier_cutoffs(session, now, cutoffs, shift_start=shift_start, holidays=holidays),
+        carriers=carriers,
         backlog_late=late,
         backlog_today=today,
         stations=stations(session, now),
         exceptions=items,
         exception_totals=totals,
+        next_change_at=min(soonest, end_of_today),
     )
 
 
 def carrier_cutoffs(session: Session, now: datetime, cutoffs: CutoffTable = DEFAULT_CUTOFFS, *,
-                    shift_start: time = time(7, 0), holidays: str = "fr") -> tuple[CarrierCutoff, ...]:
-    """Each carrier's next cutoff after ``now``, soonest first, with its orders due by then
-    that are not ready to ship. One indexed query (ix_orders_urgency covers it)."""
-    next_cutoff = {
-        carrier: cutoff_for(carrier, now, now, cutoffs, shift_start=shift_start, holidays=holidays)
-        for carrier in cutoffs
-    }
+                    shift_start: time = SHIFT_START, holidays: str = "fr",
+                    disabled: Collection[str] = ()) -> tuple[CarrierCutoff, ...]:
+    """Each carrier's cutoff tile, soonest first (see ``CarrierCutoff``). One query over
+    the urgency index (the active orders due by the latest of the next cutoffs).
+
+    A carrier whose cutoff passed today keeps that cutoff while orders of its are late (their
+    own cutoff past) and not ready: the floor sees it red with what is left, rather than a
+    countdown to tomorrow with no colour. Late is the order's own ``cutoff_at`` (not the
+    table's time): orders keep the cutoff they were imported with (the demo's trucks, a
+    cutoff changed in the settings since), and one of them past it is late whatever the table
+    says. Carriers of the table have a tile always, unless ``disabled`` (then only while
+    orders of theirs are due); a code the table does not know has one under its own name
+    while orders of its are due (its cutoff the table's None entry, as at import)."""
+    return _carrier_cutoffs(session, now, CutoffRules(cutoffs, holidays, shift_start, frozenset(disabled)))[0]
+
+
+def _carrier_cutoffs(session: Session, now: datetime, rules: CutoffRules) -> tuple[tuple[CarrierCutoff, ...], datetime]:
+    """(the tiles, when they next change by the clock alone: the soonest cutoff after ``now``,
+    a carrier's or an order's)."""
+    def next_of(carrier: str | None) -> datetime:
+        return cutoff_for(carrier, now, now, rules.cutoffs, shift_start=rules.shift_start, holidays=rules.holidays)
+
+    next_cutoff = {carrier: next_of(carrier) for carrier in rules.cutoffs}
     latest = max(next_cutoff.values())
-    due: dict[str | None, int] = {}
-    # By the latest of the next cutoffs, then split per carrier by its own (a few thousand
-    # rows at most: the active orders due within the day).
+    due: dict[str | None, int] = {}  # not ready, due by the carrier's next cutoff
+    late: dict[str | None, int] = {}  # not ready, their own cutoff past
+    soonest = min(next_cutoff.values())
     rows = session.execute(
         select(Order.carrier, Order.cutoff_at, func.count())
         .where(Order.cutoff_at <= latest, Order.status.in_(NOT_READY))
         .group_by(Order.carrier, Order.cutoff_at)
     )
     for carrier, cutoff_at, n in rows:
-        key = carrier if carrier in next_cutoff else None
-        if cutoff_at is not None and _aware(cutoff_at) <= next_cutoff[key]:
-            due[key] = due.get(key, 0) + int(n)
-    result = [
-        CarrierCutoff(carrier, at, minutes_to_cutoff(at, now), due.get(carrier, 0))
-        for carrier, at in next_cutoff.items()
-    ]
+        if cutoff_at is None:
+            continue
+        at = _aware(cutoff_at)
+        if carrier not in next_cutoff:  # a code the table does not know: under its own name
+            next_cutoff[carrier] = next_of(carrier)
+        if at <= next_cutoff[carrier]:
+            due[carrier] = due.get(carrier, 0) + int(n)
+        if at <= now:
+            late[carrier] = late.get(carrier, 0) + int(n)
+        elif at < soonest:
+            soonest = at
+    today = now.astimezone(PARIS).date()
+    result = []
+    for carrier, at in next_cutoff.items():
+        if not due.get(carrier) and (carrier in rules.disabled or carrier not in rules.cutoffs):
+            continue
+        passed = datetime.combine(today, rules.cutoffs.get(carrier) or rules.cutoffs.get(None) or DEFAULT_CUTOFFS[None],
+                                  PARIS)
+        if late.get(carrier) and passed <= now and is_working_day(today, rules.holidays):
+            result.append(CarrierCutoff(carrier, passed, minutes_to_cutoff(passed, now), late[carrier], True))
+        else:
+            result.append(CarrierCutoff(carrier, at, minutes_to_cutoff(at, now), due.get(carrier, 0)))
     result.sort(key=lambda c: (c.cutoff_at, c.carrier is None, c.carrier or ""))
-    return tuple(result)
+    return tuple(result), soonest
 
 
 def _backlog(session: Session, now: datetime) -> tuple[dict[str, int], dict[str, int]]:

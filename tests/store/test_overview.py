@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from app.packing.cutoffs import DEFAULT_CUTOFFS, PARIS, cutoff_for
 from app.store.db import make_engine, session_factory, sqlite_url, transaction
@@ -22,6 +22,7 @@ from app.store.migrate import upgrade
 from app.store.models import Order, OrderLine, Station, User
 from app.store.overview import (
     NOT_READY,
+    CutoffRules,
     OPEN,
     PACK_MISMATCH,
     floor_overview,
@@ -95,10 +96,98 @@ def test_after_a_cutoff_the_countdown_moves_to_the_next_working_day(floor: Engin
     friday_evening = datetime(2026, 11, 27, 17, 30, tzinfo=UTC)
     with session_factory(floor)() as session:
         view = floor_overview(session, friday_evening)
-    chrono = next(c for c in view.carriers if c.carrier == "chronopost")
-    assert chrono.cutoff_at == datetime(2026, 11, 30, 12, 0, tzinfo=PARIS)  # Monday
-    assert chrono.minutes_left == (chrono.cutoff_at - friday_evening).total_seconds() // 60
-    assert chrono.due == 3  # #1, #2 and #4 are all late by then
+    by_carrier = {c.carrier: c for c in view.carriers}
+    # Nothing of click & collect's is late: its countdown runs to Monday's cutoff.
+    click = by_carrier["click_collect"]
+    assert click.cutoff_at == datetime(2026, 11, 30, 17, 0, tzinfo=PARIS)  # Monday
+    assert click.minutes_left == (click.cutoff_at - friday_evening).total_seconds() // 60 and not click.passed
+    # Chronopost's #1, #2 and #4 are all late by then: it stays on today's cutoff, passed.
+    chrono = by_carrier["chronopost"]
+    assert chrono.cutoff_at == datetime(2026, 11, 27, 12, 0, tzinfo=PARIS) and chrono.passed
+    assert chrono.due == 3
+    with transaction(session_factory(floor)) as session:
+        session.execute(update(Order).where(Order.number.in_(("#1", "#2", "#4"))).values(status="ready_to_ship"))
+    with session_factory(floor)() as session:
+        chrono = next(c for c in floor_overview(session, friday_evening).carriers if c.carrier == "chronopost")
+    assert chrono.cutoff_at == datetime(2026, 11, 30, 12, 0, tzinfo=PARIS) and chrono.due == 0  # Monday
+
+
+def chronopost_at(engine: Engine, hour: int, minute: int, second: int = 0, **rules):
+    at = paris(hour, minute) + timedelta(seconds=second)
+    with session_factory(engine)() as session:
+        view = floor_overview(session, at, **rules)
+    return next(c for c in view.carriers if c.carrier == "chronopost"), view
+
+
+def test_a_passed_cutoff_stays_with_its_late_orders_read_after_read_until_they_are_ready(any_engine: Engine) -> None:
+    # The review's case: at 12:00:30 a read showed tomorrow's cutoff, 1439 minutes, no alert.
+    factory = session_factory(any_engine)
+    with transaction(factory) as session:
+        session.add_all([order(f"C{i}", "new", "chronopost", paris(12)) for i in range(3)]
+                        + [order("T1", "new", "chronopost", paris(12, days=1))])
+    before, _ = chronopost_at(any_engine, 11, 50)
+    assert (before.cutoff_at, before.minutes_left, before.due, before.passed) == (paris(12), 10, 3, False)
+    for minute, second in ((0, 30), (45, 10)):  # read again, and again: still today's cutoff
+        after, _ = chronopost_at(any_engine, 12, minute, second)
+        assert after.cutoff_at == paris(12) and after.passed and after.due == 3
+        assert after.minutes_left == -(minute + 1)
+    with transaction(factory) as session:
+        session.execute(update(Order).where(Order.number.in_(("C0", "C1"))).values(status="ready_to_ship"))
+    after, _ = chronopost_at(any_engine, 12, 50)
+    assert after.cutoff_at == paris(12) and after.due == 1  # what is left of it
+    with transaction(factory) as session:
+        session.execute(update(Order).where(Order.number == "C2").values(status="packing"))
+    after, _ = chronopost_at(any_engine, 12, 55)
+    assert after.passed and after.due == 1  # packing is not ready to ship yet
+    with transaction(factory) as session:
+        session.execute(update(Order).where(Order.number == "C2").values(status="ready_to_ship"))
+    after, _ = chronopost_at(any_engine, 13, 0)
+    assert after.cutoff_at == paris(12, days=1) and not after.passed and after.due == 1  # then tomorrow's, T1
+
+
+def test_the_overview_follows_the_site_s_cutoff_rules(any_engine: Engine) -> None:
+    with transaction(session_factory(any_engine)) as session:
+        session.add_all([order("C1", "new", "chronopost", paris(10, 45)), order("M1", "new", "mondial_relay", paris(13))])
+    rules = CutoffRules({**DEFAULT_CUTOFFS, "chronopost": time(10, 45)}, "fr", disabled=frozenset({"click_collect"}))
+    chrono, view = chronopost_at(any_engine, 10, 0, rules=rules)
+    assert chrono.cutoff_at == paris(10, 45) and chrono.minutes_left == 45 and chrono.due == 1
+    carriers = [c.carrier for c in view.carriers]
+    assert "click_collect" not in carriers and "colissimo" in carriers  # disabled: no tile while nothing is due
+    with transaction(session_factory(any_engine)) as session:
+        session.add(order("K1", "new", "click_collect", paris(17)))
+    _, view = chronopost_at(any_engine, 10, 0, rules=rules)
+    assert {c.carrier: c.due for c in view.carriers}["click_collect"] == 1  # an order naming it keeps it
+
+
+def test_the_site_s_holiday_calendar_sets_the_next_cutoff(any_engine: Engine) -> None:
+    christmas_eve = datetime(2026, 12, 24, 16, 0, tzinfo=PARIS)  # a Thursday, after colissimo's 15:00
+    with session_factory(any_engine)() as session:
+        fr = floor_overview(session, christmas_eve, rules=CutoffRules(holidays="fr"))
+        none = floor_overview(session, christmas_eve, rules=CutoffRules(holidays="none"))
+    assert next(c for c in fr.carriers if c.carrier == "colissimo").cutoff_at == datetime(2026, 12, 28, 15, 0, tzinfo=PARIS)
+    assert next(c for c in none.carriers if c.carrier == "colissimo").cutoff_at == datetime(2026, 12, 25, 15, 0, tzinfo=PARIS)
+
+
+def test_an_unknown_carrier_code_has_its_own_tile(any_engine: Engine) -> None:
+    with transaction(session_factory(any_engine)) as session:
+        session.add_all([order("D1", "new", "dhl_express", paris(15)), order("D2", "picking", "dhl_express", paris(15)),
+                         order("N1", "new", None, paris(15)), order("D3", "ready_to_ship", "ups", paris(15))])
+    with session_factory(any_engine)() as session:
+        view = floor_overview(session, NOW)
+    due = {c.carrier: c.due for c in view.carriers}
+    assert due["dhl_express"] == 2 and due[None] == 1  # not counted as "no carrier"
+    assert "ups" not in due  # nothing of it due: no tile for a code the table does not know
+    dhl = next(c for c in view.carriers if c.carrier == "dhl_express")
+    assert dhl.cutoff_at == paris(15)  # the table's cutoff for an order without a known carrier
+
+
+def test_the_overview_says_when_the_clock_alone_makes_it_stale(any_engine: Engine) -> None:
+    with transaction(session_factory(any_engine)) as session:
+        session.add(order("X1", "new", "colissimo", paris(11, 15)))  # a cutoff of its own, before any carrier's
+    with session_factory(any_engine)() as session:
+        assert floor_overview(session, NOW).next_change_at == paris(11, 15)
+        assert floor_overview(session, paris(11, 20)).next_change_at == paris(12)  # chronopost's
+        assert floor_overview(session, paris(17, 30)).next_change_at == paris(0, days=1)  # the day ends
 
 
 def test_stations_say_who_is_on_them_and_for_how_long_idle(floor: Engine) -> None:
@@ -154,18 +243,25 @@ def test_recent_mismatches_read_pack_mismatch_and_weighings_out_of_tolerance(any
 # --- the generated floor against an oracle -------------------------------------------------------
 
 N = 5000
-# The generator's cutoffs run from START - 1 day over a week: at START + 2 h some are late.
+# The generator's cutoffs run from START - 1 day over a week: at START + 2 h some are late, and
+# no carrier's cutoff of the day has passed yet; at START + 7 h (14:00 in Paris) chronopost's and
+# mondial relay's have, with orders of theirs still late.
 AT = START + timedelta(hours=2)
+AFTERNOON = START + timedelta(hours=7)
 
 
-def oracle(n: int) -> tuple[dict[str, int], dict[str | None, int], dict[str, int], dict[str, int]]:
-    """counts, due per carrier, backlog late and today: from the generator's rows, in Python."""
-    next_cutoff = {c: cutoff_for(c, AT, AT) for c in DEFAULT_CUTOFFS}
-    end_of_today = datetime.combine(AT.astimezone(PARIS).date() + timedelta(days=1), time(0), PARIS)
+def oracle(n: int, at: datetime = AT) -> tuple[dict[str, int], dict[str | None, tuple[datetime, int]], dict[str, int],
+                                               dict[str, int]]:
+    """counts, (cutoff shown, due) per carrier, backlog late and today: from the generator's rows, in Python."""
+    next_cutoff = {c: cutoff_for(c, at, at) for c in DEFAULT_CUTOFFS}
+    today = at.astimezone(PARIS).date()
+    passed = {c: datetime.combine(today, t, PARIS) for c, t in DEFAULT_CUTOFFS.items()}
+    end_of_today = datetime.combine(today + timedelta(days=1), time(0), PARIS)
     counts: dict[str, int] = {}
     due: dict[str | None, int] = {c: 0 for c in DEFAULT_CUTOFFS}
+    late_due: dict[str | None, int] = {c: 0 for c in DEFAULT_CUTOFFS}
     late: dict[str, int] = {}
-    today: dict[str, int] = {}
+    today_: dict[str, int] = {}
     for row, _lines in order_rows(n, 1, 1):
         status, cutoff = row["status"], row["cutoff_at"]
         counts[status] = counts.get(status, 0) + 1
@@ -173,19 +269,23 @@ def oracle(n: int) -> tuple[dict[str, int], dict[str | None, int], dict[str, int
             continue
         if status in NOT_READY and cutoff <= next_cutoff[row["carrier"]]:
             due[row["carrier"]] += 1
+        if status in NOT_READY and cutoff <= at:
+            late_due[row["carrier"]] += 1
         if status in OPEN and cutoff < end_of_today:
-            bucket = late if cutoff < AT else today
+            bucket = late if cutoff < at else today_
             bucket[status] = bucket.get(status, 0) + 1
-    return counts, due, late, today
+    shown = {c: (passed[c], late_due[c]) if passed[c] <= at and late_due[c] else (next_cutoff[c], due[c])
+             for c in DEFAULT_CUTOFFS}
+    return counts, shown, late, today_
 
 
-def check_against_oracle(engine: Engine) -> None:
-    counts, due, late, today = oracle(N)
+def check_against_oracle(engine: Engine, at: datetime = AT) -> None:
+    counts, shown, late, today = oracle(N, at)
     with session_factory(engine)() as session:
-        view = floor_overview(session, AT, limit=20)
+        view = floor_overview(session, at, limit=20)
     assert {s: n for s, n in view.counts.items() if n} == counts
-    assert {c.carrier: c.due for c in view.carriers} == due
-    assert sum(due.values()) > 0 and late  # the data has work due and late work: the check means something
+    assert {c.carrier: (c.cutoff_at, c.due) for c in view.carriers} == shown
+    assert sum(due for _at, due in shown.values()) > 0 and late  # work due and late work: the check means something
     assert dict(view.backlog_late) == late and dict(view.backlog_today) == today
     assert len(view.exceptions) == 20
     assert view.exception_totals["hold"] == counts["on_hold"]
@@ -195,6 +295,10 @@ def check_against_oracle(engine: Engine) -> None:
 def test_the_generated_floor_matches_the_oracle(any_engine: Engine) -> None:
     add_orders(any_engine, N)
     check_against_oracle(any_engine)
+    check_against_oracle(any_engine, AFTERNOON)
+    with session_factory(any_engine)() as session:
+        passed = [c.carrier for c in floor_overview(session, AFTERNOON).carriers if c.passed]
+    assert passed == ["chronopost", "mondial_relay"]  # the afternoon's check has passed cutoffs to show
 
 
 @pytest.mark.postgres
@@ -209,6 +313,7 @@ def test_a_replica_pulled_from_a_postgresql_central_gives_the_same_overview(pg_e
     try:
         assert pull(pg_engine, replica, "SUP-01").snapshot
         check_against_oracle(replica)
+        check_against_oracle(replica, AFTERNOON)
         with session_factory(pg_engine)() as central, session_factory(replica)() as local:
             assert floor_overview(central, AT) == floor_overview(local, AT)
     finally:
