@@ -117,7 +117,7 @@ def test_tiles_countdowns_stations_and_exceptions_are_shown(panel: OverviewPanel
     assert panel.status_tiles["backlog"][2].text() == "5"  # #6 shipped is not backlog
     assert panel.status_tiles["backlog"][0].property("alert") == "red"  # #2's cutoff has passed
     chrono = panel.carrier_tiles["chronopost"]
-    assert chrono[2].text() == "1:30" and chrono[3].text().endswith(": 2")  # 90 min left, #1 and the late #2 due
+    assert plain(chrono[2].text()) == "1 h 30" and chrono[3].text().endswith(": 2")  # 90 min left, #1 and the late #2 due
     assert chrono[3].text().startswith("12:00")  # the cutoff, Paris time
     # Readable from 1.5 m: the figures are at least 40 px.
     assert QFont(panel.status_tiles["new"][2].font()).pixelSize() >= 40
@@ -136,10 +136,11 @@ def test_the_countdown_repaints_every_second_without_reading(qtbot, panel: Overv
     panel.clock.now = paris(11, 59).astimezone(UTC) + timedelta(seconds=30)  # 30 s before chronopost's cutoff
     panel.tick()
     chrono = panel.carrier_tiles["chronopost"]
-    assert chrono[2].text() == "00:30" and chrono[0].property("alert") == "amber"
+    assert plain(chrono[2].text()) == "30 s" and chrono[0].property("alert") == "amber"
     panel.clock.now = paris(12, 2).astimezone(UTC)
     panel.tick()
-    assert chrono[2].text() == "-02:00" and chrono[0].property("alert") == "red"
+    assert plain(chrono[2].text()) == "passed by 2 min" and chrono[0].property("alert") == "red"
+    assert chrono[2].property("passed") is True
     assert "1 h 36" in panel.stations_list.item(0).text()  # seen at 10:26, Paris time
     assert panel.overview_query.reads == reads  # the timer reads nothing
 
@@ -189,16 +190,34 @@ def test_requests_during_a_read_fold_into_one_more_read(qtbot, workers) -> None:
     assert query.reads == 2 and results == [1, 2]  # ten asks: the read under way, and one after it
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(5400, "1:30"), (3599, "59:59"), (30, "00:30"), (0, "00:00"),
-                                               (-120, "-02:00"), (-0.5, "-00:01"), (4 * 3600 + 61, "4:01")])
+def plain(text: str) -> str:
+    """A countdown with ordinary spaces (it holds its units with no-break spaces)."""
+    return text.replace("\u00a0", " ")
+
+
+# Units on every figure: "17:17" (17 minutes) beside "19:17" (19 hours) read the same from 1.5 m.
+@pytest.mark.parametrize(("seconds", "text"), [
+    (19 * 3600 + 17 * 60 + 59, "19 h 17"), (5400, "1 h 30"), (3900, "1 h 05"), (3600, "1 h 00"), (3599, "59 min"),
+    (17 * 60 + 5, "17 min"), (60, "1 min"), (59.9, "59 s"), (30, "30 s"), (0, "0 s"),
+    (-0.5, "passed by 1 s"), (-59, "passed by 59 s"), (-120, "passed by 2 min"), (-(12 * 60 + 30), "passed by 12 min"),
+    (-(3600 + 5 * 60), "passed by 1 h 05")])
 def test_countdown_text(seconds: float, text: str) -> None:
-    assert countdown_text(seconds) == text
+    assert plain(countdown_text(seconds)) == text
+
+
+def test_a_duration_holds_together_and_its_words_are_french(french) -> None:
+    assert countdown_text(19 * 3600 + 17 * 60) == "19\u00a0h\u00a017"  # a tile never wraps "19 h" / "17"
+    assert [plain(countdown_text(s)) for s in (17 * 60, 3900, 45, -(12 * 60))] == [
+        "17 min", "1 h 05", "45 s", "dépassée de 12 min"]
 
 
 # This panel's new strings, in French, as the lead merges them into quai_fr.qm (see /tmp/w/fr_h13.json).
 NEW_FRENCH = {("ConsoleOverview", "To prepare: %1"): "À préparer : %1", ("ConsoleOverview", "%1 late"): "%1 en retard",
               # /tmp/w/fr_overview.json
-              ("ConsoleOverview", "last scan %1 min ago"): "dernier scan il y a %1 min"}
+              ("ConsoleOverview", "last scan %1 min ago"): "dernier scan il y a %1 min",
+              # /tmp/w/fr_overview2.json
+              ("ConsoleOverview", "%1 h %2"): "%1 h %2", ("ConsoleOverview", "%1 min"): "%1 min",
+              ("ConsoleOverview", "%1 s"): "%1 s", ("ConsoleOverview", "passed by %1"): "dépassée de %1"}
 
 
 class NewStringsFrench(QTranslator):
@@ -376,3 +395,148 @@ def test_the_overview_fits_the_console_at_1280x800_in_french_with_a_busy_floor(q
     # Read from 1.5 m: no words below 17 px.
     for widget in (*panel.findChildren(QLabel), stations, panel.exceptions_list):
         assert widget.font().pixelSize() >= 17, widget.objectName() or widget.text()
+
+
+# --- a passed cutoff, read again; when the clock alone makes the data stale ----------------------------
+
+
+def set_status(replica_url: str, numbers: tuple[str, ...], status: str) -> None:
+    engine = make_engine(replica_url)
+    with transaction(session_factory(engine)) as session:
+        session.execute(update(Order).where(Order.number.in_(numbers)).values(status=status))
+    engine.dispose()
+
+
+def test_a_passed_cutoff_stays_red_read_after_read_until_its_orders_are_ready(qtbot, panel: OverviewPanel,
+                                                                                replica_url: str) -> None:
+    # It used to stay red only until the next read, then count down to tomorrow with no colour.
+    changes = Changes()
+    panel.follow(changes.replica_changed)
+    panel.clock.now = paris(12, 0).astimezone(UTC) + timedelta(seconds=30)
+    reads = panel.overview_query.reads
+    changes.replica_changed.emit()  # a read after the cutoff, not only a tick
+    qtbot.waitUntil(lambda: panel.overview_query.reads > reads and not panel.overview_query.running, timeout=5000)
+    qtbot.waitUntil(lambda: panel.overview.now == panel.clock.now, timeout=5000)
+    frame, _name, value, sub = panel.carrier_tiles["chronopost"]
+    assert plain(value.text()) == "passed by 30 s" and frame.property("alert") == "red"
+    assert sub.text().startswith("12:00") and sub.text().endswith(": 2")  # #1 and #2, still not ready
+    set_status(replica_url, ("#1",), "ready_to_ship")
+    changes.replica_changed.emit()
+    qtbot.waitUntil(lambda: sub.text().endswith(": 1"), timeout=5000)
+    assert frame.property("alert") == "red" and sub.text().startswith("12:00")  # #2 is left
+    set_status(replica_url, ("#2",), "ready_to_ship")
+    changes.replica_changed.emit()
+    # All ready: tomorrow's cutoff, 23 h 59 away, no colour (the tile moves after the others: a new one).
+    qtbot.waitUntil(lambda: panel.carrier_tiles["chronopost"][3].text().endswith(": 0"), timeout=5000)
+    frame, _name, value, sub = panel.carrier_tiles["chronopost"]
+    assert list(panel.carrier_tiles)[-1] == "chronopost"
+    assert plain(value.text()) == "23 h 59" and frame.property("alert") == "" and not value.property("passed")
+
+
+def test_the_overview_reads_again_when_the_next_cutoff_passes_and_not_before(qtbot, panel: OverviewPanel) -> None:
+    # At 10:30 the next change by the clock is chronopost's 12:00 (#1's cutoff too): 90 min and a second.
+    assert panel.stale_timer.isActive() and panel.stale_timer.interval() == (90 * 60 + 1) * 1000
+    reads = panel.overview_query.reads
+    panel.clock.now = paris(12, 0).astimezone(UTC) + timedelta(seconds=1)
+    panel.stale_timer.timeout.emit()
+    qtbot.waitUntil(lambda: panel.overview.now == panel.clock.now, timeout=5000)
+    assert panel.overview_query.reads == reads + 1
+    # Then mondial relay's 13:00 (#5's too).
+    assert panel.stale_timer.interval() == (60 * 60) * 1000
+
+
+def test_an_unknown_carrier_has_a_tile_of_its_own(qtbot, panel: OverviewPanel, replica_url: str) -> None:
+    engine = make_engine(replica_url)
+    with transaction(session_factory(engine)) as session:
+        session.add(Order(number="#7", status="new", carrier="dhl_express", cutoff_at=paris(15)))
+    engine.dispose()
+    panel.refresh()
+    qtbot.waitUntil(lambda: "dhl_express" in panel.carrier_tiles, timeout=5000)
+    _frame, name, _value, sub = panel.carrier_tiles["dhl_express"]
+    assert name.text() == "dhl_express" and sub.text().endswith(": 1")
+    assert panel.carrier_tiles[None][3].text().endswith(": 0")  # not counted as "no carrier"
+
+
+# --- in the station window: the site's cutoff rules, and one read per pull ----------------------------------
+
+
+@pytest.fixture
+def station_window(qtbot, qapp, tmp_path: Path) -> Iterator:
+    """A station window whose file sets chronopost's cutoff at 06:10 and disables click &
+    collect; its sync cycles are the test's to run (none in the background)."""
+    from sqlalchemy import delete
+
+    from app.config import StationConfig
+    from app.config_packing import parse_packing_settings
+    from app.gui.main_window import MainWindow
+    from app.gui.services import StationServices
+    from app.store.models import Event
+    from app.sync.capture import prepare_central
+    from tests.gui.conftest import fill_replica
+
+    local, central = sqlite_url(tmp_path / "station.db"), sqlite_url(tmp_path / "central.db")
+    for url in (local, central):
+        fill_replica(url)
+    engine = make_engine(central)
+    with engine.begin() as connection:
+        connection.execute(delete(Event))
+    prepare_central(engine)
+    engine.dispose()
+    packing = parse_packing_settings({"carriers": {"chronopost": {"cutoff": "06:10"},
+                                                   "click_collect": {"enabled": False}}}, tmp_path / "station.toml")
+    config = StationConfig(name="SUP-01", kind="any", language="fr", central_url=central, local_url=local,
+                           packing=packing)
+    services = StationServices.create(config)
+    window = MainWindow(config, services)
+    window._push_tick = lambda: None  # no sync cycle of its own: the test says when one pulled
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    services.shutdown()
+    services.language.uninstall()
+
+
+def open_overview(qtbot, window) -> OverviewPanel:
+    from tests.gui.conftest import log_in_supervisor
+
+    log_in_supervisor(qtbot, window)
+    window.homes["supervisor"].console_button.click()
+    screen = window.console.screen
+    qtbot.waitUntil(lambda: screen.overview is not None and screen.overview.overview is not None, timeout=8000)
+    return screen.overview
+
+
+def settle(qtbot, window, panel: OverviewPanel) -> None:
+    for _ in range(2):  # a read folded into one more runs after the first's answer
+        drain(qtbot, window.services.replica)
+        drain(qtbot, window.services.central)
+    qtbot.waitUntil(lambda: not panel.overview_query.running and not panel.mismatch_query.running, timeout=5000)
+
+
+def test_the_console_shows_the_site_s_cutoffs(qtbot, station_window) -> None:
+    panel = open_overview(qtbot, station_window)
+    chrono = panel.carrier_tiles["chronopost"]
+    assert chrono[3].text().startswith("06:10")  # the station file's, not Quai's 12:00
+    assert "click_collect" not in panel.carrier_tiles  # disabled, and nothing of it due
+    assert panel.carrier_tiles["colissimo"][3].text().startswith("15:00")  # the others keep theirs
+
+
+def test_a_pull_reads_the_overview_once_and_the_periodic_refresh_only_the_mismatches(qtbot, station_window) -> None:
+    from app.sync.engine import CycleReport
+
+    window = station_window
+    panel = open_overview(qtbot, window)
+    qtbot.waitUntil(lambda: window._push is not None, timeout=5000)
+    settle(qtbot, window, panel)
+    overview, mismatches = panel.overview_query.reads, panel.mismatch_query.reads
+    # What a sync cycle that pulled rows does: the window's refresh, then replica_changed.
+    window._pushed((CycleReport(pushed=0, remaining=0, pulled=3, snapshot=False, renewed=0, claimed=(), lost=()),
+                    "online"))
+    settle(qtbot, window, panel)
+    assert (panel.overview_query.reads - overview, panel.mismatch_query.reads - mismatches) == (1, 1)
+    # Every 20 s: the mismatches (events no pull announces), not the replica, which did not change.
+    window._periodic_refresh()
+    settle(qtbot, window, panel)
+    assert (panel.overview_query.reads - overview, panel.mismatch_query.reads - mismatches) == (1, 2)

@@ -44,9 +44,11 @@ class ConsoleUi(QObject):
         session = window.session
         if self.screen is None:
             from app.gui.screens.console import ConsoleScreen
+            from app.store.overview import CutoffRules
 
             self.screen = ConsoleScreen(window.services.replica, window.services.central, window.config.name,
-                                        replica_changed=window.replica_changed)
+                                        replica_changed=window.replica_changed,
+                                        cutoff_rules=CutoffRules.from_settings(window.config.packing))
             self.screen.back_requested.connect(window.back_home)
             self.screen.logout_requested.connect(window.logout)
             self.screen.action_requested.connect(self.run)

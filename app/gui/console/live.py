@@ -9,7 +9,11 @@ last change. Results come back by the ``ready`` signal, errors by ``failed``.
 What asks: the station's window emits ``replica_changed`` after a sync cycle that pulled
 rows (app.gui.main_window), and a PostgreSQL NOTIFY starts that cycle at once
 (app.sync.listen), so a change anywhere on the floor reaches the console's replica and its
-overview within a second. Nothing reads whole tables on a timer.
+overview within a second. Nothing reads whole tables on a timer: the overview reads again
+by the clock only when it goes stale by the clock (``FloorOverview.next_change_at``: a
+cutoff passes, the day ends). The packing mismatches are events, which no pull announces
+(they reach the central database, not the replicas): the window's periodic refresh asks
+for them (``OverviewPanel.poll``).
 
 The jobs (``overview_job``, ``mismatches_job``) are plain functions, no Qt, run in the
 worker's thread: ``overview_job`` over the replica (the replica worker's context has
@@ -80,16 +84,17 @@ class LiveQuery(QObject):
 # --- the jobs (worker threads) ------------------------------------------------------------------
 
 
-def overview_job(cutoffs: Any = None, limit: int = 100, clock: Callable[[], datetime] | None = None):
-    """A job for the replica worker: app.store.overview.floor_overview at the time it runs."""
+def overview_job(rules: Any = None, limit: int = 100, clock: Callable[[], datetime] | None = None):
+    """A job for the replica worker: app.store.overview.floor_overview at the time it runs.
+    ``rules``: the site's app.store.overview.CutoffRules (from the station file's
+    ``[carriers]``); None: Quai's default table and the French holidays."""
 
     def job(context: Any):
-        from app.packing.cutoffs import DEFAULT_CUTOFFS
         from app.store.overview import floor_overview
 
         now = clock() if clock is not None else datetime.now(UTC)
         with context.sessions() as session:
-            return floor_overview(session, now, cutoffs=cutoffs or DEFAULT_CUTOFFS, limit=limit)
+            return floor_overview(session, now, rules=rules, limit=limit)
 
     return job
 

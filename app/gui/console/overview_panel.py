@@ -1,17 +1,26 @@
 """The console's live overview of the floor, for a touchscreen read from 1.5 m. GUI thread only.
 
 Top: a tile per active status (counts in 48 px figures) and the backlog; then a tile per
-carrier with the countdown to its next cutoff (h:mm, or mm:ss in its last hour; red once
-it has passed, amber in its last half hour while orders are still due) and how many of
-its orders are still to prepare; below, the stations (who is on each, how long since a
+carrier with the countdown to its next cutoff in units ("1 h 05", "17 min", "45 s"; amber
+in its last half hour while orders are still due), or, once today's has passed with orders
+of its still late, "passed by 12 min" in red with how many are left; below, the stations (who is on each, how long since a
 person last acted there) and the exceptions queue (short picks, unknown SKUs, holds and
 the packing mismatches). A tap on an exception emits ``order_chosen(number)``.
 
 No SQL here: the data comes from ``LiveQuery`` reads (app.gui.console.live) on the
 workers it is given (the replica worker; the central worker for the mismatches, which are
-events the replicas do not get). ``follow(signal)`` makes a signal (the window's
-``replica_changed``) ask for a read; a 1 s timer only repaints the countdowns and idle
-times from the data already there.
+events the replicas do not get). What reads, and why each:
+
+- ``refresh()`` (the tab shown): both.
+- ``follow(signal)``: the window's ``replica_changed`` (a pull wrote rows) reads the replica's
+  overview, and only that: one read per pull.
+- ``poll()`` (the window's refresh after a pull, every 20 s and after an action): the
+  mismatches only, events that no pull announces; and the replica's overview only when the
+  panel follows no signal.
+- a single-shot timer at ``FloorOverview.next_change_at`` (a cutoff passes, the day ends):
+  what the clock alone changes (a carrier's next cutoff, the late backlog).
+
+A 1 s timer only repaints the countdowns and idle times from the data already there.
 
 The parts are apart: the tiles in app.gui.console.overview_tiles, the lists in
 app.gui.console.overview_lists, the words in app.gui.console.overview_texts. At 1280×800
@@ -49,9 +58,10 @@ class OverviewPanel(QWidget):
     order_chosen = Signal(str)
 
     def __init__(self, replica: Any, central: Any = None, parent: QWidget | None = None, *,
-                 cutoffs: Any = None, clock: Callable[[], datetime] | None = None, tick_ms: int = 1000) -> None:
+                 rules: Any = None, clock: Callable[[], datetime] | None = None, tick_ms: int = 1000) -> None:
         """``replica``/``central``: workers (app.gui.workers.Worker, or anything with the same
-        ``submit``); without ``central`` no mismatches are shown. ``clock``: the time (aware)."""
+        ``submit``); without ``central`` no mismatches are shown. ``rules``: the site's
+        app.store.overview.CutoffRules (None: the defaults). ``clock``: the time (aware)."""
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -59,7 +69,8 @@ class OverviewPanel(QWidget):
         self.mismatches: tuple = ()
         self.error: str | None = None
         self.updated_at: datetime | None = None
-        self.overview_query = LiveQuery(replica, overview_job(cutoffs, clock=clock), self)
+        self.following = False  # a signal (replica_changed) asks for the replica's reads
+        self.overview_query = LiveQuery(replica, overview_job(rules, clock=clock), self)
         self.overview_query.ready.connect(self.show_overview)
         self.overview_query.failed.connect(self._failed)
         self.mismatch_query = LiveQuery(central, mismatches_job(clock=clock), self) if central is not None else None
@@ -71,6 +82,10 @@ class OverviewPanel(QWidget):
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        # Read again when the data goes stale by the clock alone (app.store.overview's next_change_at).
+        self.stale_timer = QTimer(self)
+        self.stale_timer.setSingleShot(True)
+        self.stale_timer.timeout.connect(self.overview_query.request)
         self.retranslate()
 
     # --- building -------------------------------------------------------------------------------
@@ -128,12 +143,22 @@ class OverviewPanel(QWidget):
 
     # --- reading ------------------------------------------------------------------------------
     def follow(self, signal: Any) -> None:
-        """Read again whenever ``signal`` fires (the window's ``replica_changed``)."""
-        signal.connect(self.refresh)
+        """Read the replica's overview again whenever ``signal`` fires (the window's
+        ``replica_changed``); ``poll`` then leaves the replica to it."""
+        self.following = True
+        signal.connect(self.overview_query.request)
 
     def refresh(self) -> None:
-        """Ask for fresh data (folded with a read already under way)."""
+        """Ask for fresh data, all of it (folded with a read already under way)."""
         self.overview_query.request()
+        if self.mismatch_query is not None:
+            self.mismatch_query.request()
+
+    def poll(self) -> None:
+        """The window's periodic refresh (and the one after each pull or action): the packing
+        mismatches, which no pull announces; the replica's overview only if no signal does."""
+        if not self.following:
+            self.overview_query.request()
         if self.mismatch_query is not None:
             self.mismatch_query.request()
 
@@ -151,6 +176,16 @@ class OverviewPanel(QWidget):
         self.stations_list.show_stations(overview.stations, self._clock())
         self._render_exceptions()
         self._render_updated()
+        self._schedule_stale(overview)
+
+    def _schedule_stale(self, overview: Any) -> None:
+        at = getattr(overview, "next_change_at", None)
+        if at is None:
+            self.stale_timer.stop()
+            return
+        # A second after: the read then sees the cutoff passed. At least a second, so a clock
+        # behind the data's never spins reads.
+        self.stale_timer.start(max(1000, int((at - self._clock()).total_seconds() * 1000) + 1000))
 
     def show_mismatches(self, mismatches: tuple) -> None:
         self.mismatches = tuple(mismatches)

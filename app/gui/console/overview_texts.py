@@ -10,14 +10,32 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 
-def countdown_text(seconds: float) -> str:
-    """h:mm, or mm:ss within the last hour; a minus sign once the time has passed."""
-    sign = "-" if seconds < 0 else ""
-    left = abs(int(math.floor(seconds))) if seconds >= 0 else int(math.ceil(-seconds))
-    hours, rest = divmod(left, 3600)
+NBSP = "\u00a0"  # between a number and its unit, and inside a duration: a tile never wraps "1 h" / "05"
+
+
+def duration_text(seconds: int) -> str:
+    """A duration with its units, read from 1.5 m: "19 h 17", "1 h 05", "17 min", "45 s".
+
+    Never "17:17" for 17 minutes beside "19:17" for 19 hours: every figure has its unit.
+    Seconds only in the last minute (a tile has room for about eight characters at 44 px,
+    and a minute's precision is what the floor acts on before that)."""
+    seconds = max(0, seconds)
+    hours, rest = divmod(seconds, 3600)
     if hours:
-        return f"{sign}{hours}:{rest // 60:02d}"
-    return f"{sign}{rest // 60:02d}:{rest % 60:02d}"
+        return translate("ConsoleOverview", "%1 h %2").replace("%1", str(hours)).replace(
+            "%2", f"{rest // 60:02d}").replace(" ", NBSP)
+    if rest >= 60:
+        return translate("ConsoleOverview", "%1 min").replace("%1", str(rest // 60)).replace(" ", NBSP)
+    return translate("ConsoleOverview", "%1 s").replace("%1", str(rest)).replace(" ", NBSP)
+
+
+def countdown_text(seconds: float) -> str:
+    """The time left before a cutoff ("17 min", "1 h 05"), or how long ago it passed
+    ("passed by 12 min"). Left is rounded down and passed rounded up (30 s late is "passed
+    by 30 s", never "0 s"), so the text turns at the cutoff itself."""
+    if seconds >= 0:
+        return duration_text(int(math.floor(seconds)))
+    return translate("ConsoleOverview", "passed by %1").replace("%1", duration_text(max(1, int(math.ceil(-seconds)))))
 
 
 def to_prepare_text(due: int) -> str:

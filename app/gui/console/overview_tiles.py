@@ -34,6 +34,9 @@ AMBER_MINUTES = 30
 TILES_PER_ROW = 5
 COUNT_PX = 48  # a status count, read from 1.5 m
 COUNTDOWN_PX = 44
+# "passed by 12 min" is a phrase, not a figure: two lines at this size fill the countdown's
+# height (the tile is red already; the words say by how much).
+PASSED_PX = 22
 STATUS_TILE_HEIGHT = 60  # a finger's target (48) and two lines of a name at 19 px
 
 STYLE = f"""
@@ -43,6 +46,7 @@ QFrame[quaiRole="ov-tile"][alert="amber"] {{ background: #ffd54f; border-color: 
 QFrame[quaiRole="ov-tile"] QLabel {{ background: transparent; border: none; }}
 QLabel[quaiRole="ov-count"] {{ font-size: {COUNT_PX}px; font-weight: 800; color: #0b3d91; }}
 QLabel[quaiRole="ov-countdown"] {{ font-size: {COUNTDOWN_PX}px; font-weight: 800; color: #111111; }}
+QLabel[quaiRole="ov-countdown"][passed="true"] {{ font-size: {PASSED_PX}px; }}
 QFrame[alert="red"] QLabel {{ color: #ffffff; }}
 QLabel[quaiRole="ov-name"] {{ font-size: 19px; font-weight: 700; color: #111111; }}
 QLabel[quaiRole="ov-sub"] {{ font-size: 18px; color: #111111; }}
@@ -178,6 +182,12 @@ class CarrierTiles(QWidget):
             frame, _name, value, _sub = self.tiles[cutoff.carrier]
             seconds = (cutoff.cutoff_at - now).total_seconds()
             value.setText(countdown_text(seconds))
-            late = seconds < 0 and cutoff.due > 0
-            soon = 0 <= seconds < AMBER_MINUTES * 60 and cutoff.due > 0
+            passed = seconds < 0
+            if value.property("passed") != passed:
+                value.setProperty("passed", passed)
+                value.setWordWrap(passed)  # between the phrase's words only: a duration holds together
+                value.style().unpolish(value)
+                value.style().polish(value)
+            late = passed and cutoff.due > 0
+            soon = not passed and seconds < AMBER_MINUTES * 60 and cutoff.due > 0
             set_alert(frame, "red" if late else "amber" if soon else "")

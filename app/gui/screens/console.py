@@ -75,15 +75,16 @@ class ConsoleScreen(QWidget):
     people_requested = Signal()  # the cards should be read again
 
     def __init__(self, replica, central, station: str, parent: QWidget | None = None, *,
-                 page_size: int = 100, replica_changed=None) -> None:
+                 page_size: int = 100, replica_changed=None, cutoff_rules=None) -> None:
         """``replica_changed``: a signal fired when a sync pulled changes (the window's); the
-        overview reads again on it."""
+        overview reads again on it. ``cutoff_rules``: the site's (app.store.overview.CutoffRules)."""
         super().__init__(parent)
         self.setObjectName("consoleScreen")
         self.setStyleSheet(STYLE)
         self._replica, self._central, self.station = replica, central, station
         self._page_size = page_size
         self._replica_changed = replica_changed
+        self._cutoff_rules = cutoff_rules
         self.user_name = ""
         self.allowed = False
         self.orders = None  # app.gui.console.orders_panel.OrdersPanel, built with its tab
@@ -158,7 +159,7 @@ class ConsoleScreen(QWidget):
         elif key == "overview" and self.overview is None:
             from app.gui.console.overview_panel import OverviewPanel
 
-            self.overview = OverviewPanel(self._replica, self._central)
+            self.overview = OverviewPanel(self._replica, self._central, rules=self._cutoff_rules)
             if self._replica_changed is not None:
                 self.overview.follow(self._replica_changed)
             self.overview.order_chosen.connect(self.find_order)
@@ -318,7 +319,7 @@ class ConsoleScreen(QWidget):
 
     def refresh(self) -> None:
         if self.overview is not None:
-            self.overview.refresh()
+            self.overview.poll()  # its mismatches; its replica data follows replica_changed (one read a pull)
         if self.orders is not None:
             self.orders.refresh()
             self.people_requested.emit()
