@@ -7,7 +7,7 @@ few active rows):
 - how many orders in each status;
 - per carrier, its next cutoff (app.packing.cutoffs), the minutes left, and how many of its
   orders due by then are not ready to ship yet (late ones included); or today's cutoff once
-  passed, while orders of its are still late (``carrier_cutoffs``);
+  passed, while orders of its are still late (app.store.overview_cutoffs);
 - the backlog: orders not shipped (nor cancelled) whose cutoff is past or today, by status;
 - the stations: who is on each one and when a person last acted there (set centrally by
   the push, app.sync.central; the replica has them through the change capture);
@@ -26,7 +26,7 @@ results are frozen dataclasses, safe to hand to the GUI thread.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -34,17 +34,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.packing.cutoffs import (
-    DEFAULT_CUTOFFS, PARIS, SHIFT_START, CutoffTable, cutoff_for, is_working_day, minutes_to_cutoff,
-)
+from app.packing.cutoffs import DEFAULT_CUTOFFS, PARIS, SHIFT_START, CutoffTable
 from app.store.models import Event, Order, OrderLine, Station, User
+# NOT_READY, CarrierCutoff and CutoffRules are the overview's too: imported from here as well.
+from app.store.overview_cutoffs import NOT_READY, CarrierCutoff, CutoffRules, cutoff_tiles  # noqa: F401
+from app.store.overview_cutoffs import aware as _aware
 
 PACK_MISMATCH = "pack.mismatch"  # recorded by the packer's station for a refused verification scan
 PACK_WEIGHED = "pack.weighed"  # app.packing.events: ``within`` false is a mismatch too
 
 FINAL = ("shipped", "cancelled")
-#: Not ready to ship yet: what a carrier's cutoff still waits for.
-NOT_READY = ("new", "awaiting_stock", "picking", "picked", "packing", "on_hold", "exception")
 #: Not shipped nor cancelled: the backlog's statuses.
 OPEN = (*NOT_READY, "ready_to_ship")
 UNKNOWN_SKU_PREFIX = "unknown_sku"  # app.imports.allocation's exception reason
@@ -52,31 +51,6 @@ MISMATCH_KEYS = ("sku", "raw", "lot", "serial", "quantity", "left", "reason", "p
 
 
 # --- results -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CutoffRules:
-    """The site's cutoff rules (the station file's ``[carriers]``, app.config_packing)."""
-
-    cutoffs: CutoffTable = field(default_factory=lambda: dict(DEFAULT_CUTOFFS))
-    holidays: str = "fr"
-    shift_start: time = SHIFT_START
-    disabled: frozenset[str] = frozenset()  # carriers with a tile only while orders of theirs are due
-
-    @classmethod
-    def from_settings(cls, packing: Any) -> CutoffRules:
-        """From app.config_packing.PackingSettings (``cutoffs``, ``holidays``, ``carriers``)."""
-        return cls(dict(packing.cutoffs), packing.holidays,
-                   disabled=frozenset(rate.carrier for rate in packing.carriers if not rate.enabled))
-
-
-@dataclass(frozen=True)
-class CarrierCutoff:
-    carrier: str | None  # None: orders whose carrier is not chosen yet; else a code (known or not)
-    cutoff_at: datetime  # the next cutoff, or today's passed one while orders of its are late (aware)
-    minutes_left: int  # app.packing.cutoffs.minutes_to_cutoff at ``now``; negative: passed
-    due: int  # not ready to ship: due by the next cutoff (late ones too), or the late ones of a passed one
-    passed: bool = False  # ``cutoff_at`` is today's, passed, with late orders still not ready
 
 
 @dataclass(frozen=True)
@@ -158,7 +132,7 @@ def floor_overview(session: Session, now: datetime, *, cutoffs: CutoffTable = DE
         counts[status] = int(n)
     late, today = _backlog(session, now)
     items, totals = exceptions_queue(session, limit=limit)
-    carriers, soonest = _carrier_cutoffs(session, now, rules)
+    carriers, soonest = cutoff_tiles(session, now, rules)
     end_of_today = datetime.combine(now.astimezone(PARIS).date() + timedelta(days=1), time(0), PARIS)
     return FloorOverview(
         now=now,
@@ -174,63 +148,9 @@ def floor_overview(session: Session, now: datetime, *, cutoffs: CutoffTable = DE
 
 
 def carrier_cutoffs(session: Session, now: datetime, cutoffs: CutoffTable = DEFAULT_CUTOFFS, *,
-                    shift_start: time = SHIFT_START, holidays: str = "fr",
-                    disabled: Collection[str] = ()) -> tuple[CarrierCutoff, ...]:
-    """Each carrier's cutoff tile, soonest first (see ``CarrierCutoff``). One query over
-    the urgency index (the active orders due by the latest of the next cutoffs).
-
-    A carrier whose cutoff passed today keeps that cutoff while orders of its are late (their
-    own cutoff past) and not ready: the floor sees it red with what is left, rather than a
-    countdown to tomorrow with no colour. Late is the order's own ``cutoff_at`` (not the
-    table's time): orders keep the cutoff they were imported with (the demo's trucks, a
-    cutoff changed in the settings since), and one of them past it is late whatever the table
-    says. Carriers of the table have a tile always, unless ``disabled`` (then only while
-    orders of theirs are due); a code the table does not know has one under its own name
-    while orders of its are due (its cutoff the table's None entry, as at import)."""
-    return _carrier_cutoffs(session, now, CutoffRules(cutoffs, holidays, shift_start, frozenset(disabled)))[0]
-
-
-def _carrier_cutoffs(session: Session, now: datetime, rules: CutoffRules) -> tuple[tuple[CarrierCutoff, ...], datetime]:
-    """(the tiles, when they next change by the clock alone: the soonest cutoff after ``now``,
-    a carrier's or an order's)."""
-    def next_of(carrier: str | None) -> datetime:
-        return cutoff_for(carrier, now, now, rules.cutoffs, shift_start=rules.shift_start, holidays=rules.holidays)
-
-    next_cutoff = {carrier: next_of(carrier) for carrier in rules.cutoffs}
-    latest = max(next_cutoff.values())
-    due: dict[str | None, int] = {}  # not ready, due by the carrier's next cutoff
-    late: dict[str | None, int] = {}  # not ready, their own cutoff past
-    soonest = min(next_cutoff.values())
-    rows = session.execute(
-        select(Order.carrier, Order.cutoff_at, func.count())
-        .where(Order.cutoff_at <= latest, Order.status.in_(NOT_READY))
-        .group_by(Order.carrier, Order.cutoff_at)
-    )
-    for carrier, cutoff_at, n in rows:
-        if cutoff_at is None:
-            continue
-        at = _aware(cutoff_at)
-        if carrier not in next_cutoff:  # a code the table does not know: under its own name
-            next_cutoff[carrier] = next_of(carrier)
-        if at <= next_cutoff[carrier]:
-            due[carrier] = due.get(carrier, 0) + int(n)
-        if at <= now:
-            late[carrier] = late.get(carrier, 0) + int(n)
-        elif at < soonest:
-            soonest = at
-    today = now.astimezone(PARIS).date()
-    result = []
-    for carrier, at in next_cutoff.items():
-        if not due.get(carrier) and (carrier in rules.disabled or carrier not in rules.cutoffs):
-            continue
-        passed = datetime.combine(today, rules.cutoffs.get(carrier) or rules.cutoffs.get(None) or DEFAULT_CUTOFFS[None],
-                                  PARIS)
-        if late.get(carrier) and passed <= now and is_working_day(today, rules.holidays):
-            result.append(CarrierCutoff(carrier, passed, minutes_to_cutoff(passed, now), late[carrier], True))
-        else:
-            result.append(CarrierCutoff(carrier, at, minutes_to_cutoff(at, now), due.get(carrier, 0)))
-    result.sort(key=lambda c: (c.cutoff_at, c.carrier is None, c.carrier or ""))
-    return tuple(result), soonest
+                    shift_start: time = SHIFT_START, holidays: str = "fr") -> tuple[CarrierCutoff, ...]:
+    """Each carrier's cutoff tile, soonest first (app.store.overview_cutoffs.cutoff_tiles)."""
+    return cutoff_tiles(session, now, CutoffRules(cutoffs, holidays, shift_start))[0]
 
 
 def _backlog(session: Session, now: datetime) -> tuple[dict[str, int], dict[str, int]]:
@@ -371,8 +291,3 @@ def recent_mismatches(central: Session, since: datetime, *, after_seq: int = 0, 
         if len(found) >= limit:
             break
     return tuple(found)
-
-
-def _aware(value: datetime) -> datetime:
-    # UtcDateTime gives aware values; a raw SQL read on SQLite might not.
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
