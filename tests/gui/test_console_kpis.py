@@ -3,6 +3,7 @@ and the real CentralContext: charts built from the figures, tiles, the CSV expor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCharts import QBarCategoryAxis, QStackedBarSeries
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy import event
 
-from app.gui.console.kpi_charts import MAX_PICKERS, picks_chart
+from app.gui.console.kpi_charts import MAX_PICKERS, legend_entries, picks_chart
 from app.gui.console.kpi_panel import KpiPanel, kpis_job
 from app.gui.queries import CENTRAL_OFFLINE, CentralContext
 from app.gui.workers import Worker
@@ -214,3 +216,71 @@ def test_one_picker_past_the_limit_keeps_their_name_two_make_others(qapp) -> Non
     bars = {bar.label(): bar.at(0) for bar in series.barSets()}
     assert list(bars) == [f"Picker {i}" for i in range(7)] + ["Others"]
     assert bars["Others"] == (20 - 7) + (20 - 8)  # the last two, summed
+
+
+def test_the_legend_under_the_chart_names_every_picker_in_their_colour(qtbot, panel: KpiPanel) -> None:
+    panel.kpis = dataclasses.replace(panel.kpis, picks=_floor(9).picks)
+    panel._render()
+    names = [label.text() for label in panel.picks_legend.names]
+    assert names == [f"Picker {i}" for i in range(7)] + ["Others"]
+    (series,) = panel.picks_view.chart().series()
+    assert legend_entries(panel.picks_view.chart())[0] == ("Picker 0", series.barSets()[0].color().name())
+    assert not panel.picks_view.chart().legend().isVisible()  # QLegend elided names: ours instead
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    from app.gui.i18n import LanguageSwitcher
+
+    locale = QLocale()
+    language = LanguageSwitcher()
+    language.switch("fr")
+    yield
+    language.uninstall()
+    QLocale.setDefault(locale)  # the switch set French numbers for the whole process
+
+
+def test_the_tab_fits_1280_by_800_in_french_without_scrolling_or_cutting_a_figure(qtbot, french, panel: KpiPanel) -> None:
+    # The console's tab leaves 1280x573 at 1280x800 (tab bar above, status bar below); the
+    # panel sits in its flickable area (app.gui.screens.console.scrolling).
+    from app.gui.screens.console import scrolling
+
+    assert panel.refresh_button.text() == "Actualiser"
+
+    long_names = ("Jean-Baptiste Lefèvre", "Nadia Benali", "Paul Martin", "Sophie Leroy", "Marie Dupont",
+                  "Karim Haddad", "Lucie Bernard", "Thomas Petit")
+    picks = tuple(PickerHour(f"B{i}", name, h, 10 + (i * 7 + h) % 15)
+                  for i, name in enumerate(long_names) for h in range(6, 22))
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    area = scrolling(panel)
+    layout.addWidget(area)
+    try:
+        host.resize(1280, 573)
+        host.show()
+        panel.kpis = dataclasses.replace(panel.kpis, picks=picks)
+        panel._render()
+        qtbot.waitUntil(lambda: panel.picks_legend.isVisible())
+        QCoreApplication.processEvents()
+        assert area.verticalScrollBar().maximum() == 0 and area.horizontalScrollBar().maximum() == 0
+        for name, tile in panel.tiles.items():
+            for label in (tile.value, tile.trend, tile.title):
+                if label.isVisible():  # its text whole: not cut by the tile or a neighbour
+                    assert label.width() >= label.minimumSizeHint().width(), (name, label.text())
+                    if label.wordWrap():  # and all its lines: none below the label's bottom
+                        assert label.heightForWidth(label.width()) <= label.height(), (name, label.text())
+            assert tile.geometry().bottom() <= panel.height(), name
+        assert panel.picks_view.height() >= 260
+        for label in panel.picks_legend.names:
+            assert label.width() >= label.sizeHint().width(), label.text()  # no name cut
+        assert panel.picks_legend.geometry().bottom() <= panel.height()
+    finally:
+        area.takeWidget()  # the panel back to its fixture, which closes it
+
+
+def test_no_trend_leaves_the_number_the_whole_tile(panel: KpiPanel) -> None:
+    returns = panel.tiles["returns"]
+    assert returns.trend.isHidden() and not returns.trend.text()
+    assert panel.tiles["cycle"].trend.isVisibleTo(panel)

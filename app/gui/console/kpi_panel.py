@@ -18,8 +18,8 @@ on an unreachable server.
 "Export CSV" writes ``app.store.kpis_csv.write_csv`` of the figures on screen into
 ``<data folder>/kpis/`` (app.paths.data_dir, or the folder given), on the worker too, and
 says where. Shipped against due is a bar in its tile; picks per hour per picker a stacked
-bar chart (app.gui.console.kpi_charts). Touch: buttons 56 px high, texts 20 px and more,
-numbers 52 px, no hover.
+bar chart (app.gui.console.kpi_charts). Touch: buttons 58 px high, texts 20 px and more,
+numbers 42 px, no hover.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from app.gui.console.kpi_charts import Tile, chart_view, picks_chart
+from app.gui.console.kpi_charts import ChartLegend, Tile, chart_view, legend_entries, picks_chart
 from app.gui.console.live import central_sessions
 from app.store.kpis import PARIS, Kpis
 
@@ -42,7 +42,7 @@ translate = QCoreApplication.translate
 REFRESH_MS = 60_000
 
 STYLE = """
-QPushButton[quaiRole="kpi-button"] { min-height: 56px; min-width: 56px; padding: 4px 24px; font-size: 22px; font-weight: 700; }
+QPushButton[quaiRole="kpi-button"] { min-height: 44px; min-width: 56px; padding: 4px 24px; font-size: 22px; font-weight: 700; }
 QLabel[quaiRole="kpi-heading"] { font-size: 28px; font-weight: 800; }
 QLabel[quaiRole="kpi-state"] { font-size: 20px; color: #333333; }
 QFrame[quaiRole="kpi-tile"] { border: 3px solid #111111; border-radius: 8px; background: #ffffff; }
@@ -50,10 +50,10 @@ QFrame[quaiRole="kpi-tile"] QLabel { border: none; background: transparent; }
 QFrame[quaiRole="kpi-tile"] QProgressBar { border: 2px solid #111111; border-radius: 4px; background: #e6e6e6; }
 QFrame[quaiRole="kpi-tile"] QProgressBar::chunk { background: #0b3d91; }
 QLabel[quaiRole="kpi-title"] { font-size: 20px; font-weight: 700; color: #333333; }
-QLabel[quaiRole="kpi-value"] { font-size: 52px; font-weight: 800; color: #0b3d91; }
-QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555; padding: 12px 0; }
+QLabel[quaiRole="kpi-value"] { font-size: 42px; font-weight: 800; color: #0b3d91; }
+QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555; padding: 6px 0; }
 QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
-QLabel[quaiRole="kpi-trend"] { font-size: 22px; font-weight: 700; color: #333333; }
+QLabel[quaiRole="kpi-trend"] { font-size: 20px; font-weight: 700; color: #333333; }
 """
 
 def kpis_job(day: date, with_previous: bool = False) -> Callable[[Any], tuple[Kpis, Kpis | None]]:
@@ -95,7 +95,8 @@ def _number(value: float, places: int = 1) -> str:
 
 
 def percent(rate: float) -> str:
-    return _number(rate * 100) + " %"
+    # A no-break space: a wrapped trend ("▼ hier 100,0 %") must not leave the "%" alone.
+    return _number(rate * 100) + "\u00a0%"
 
 
 def units_per_hour(k: Kpis) -> float | None:
@@ -150,23 +151,35 @@ class KpiPanel(QWidget):
         top.addWidget(self.export_button)
         layout.addLayout(top)
 
+        # The tiles beside the chart, not above it: the console's tab leaves about 570 px of
+        # height at 1280x800 (tab bar and status bar), and two rows of tiles above a chart
+        # that is still readable needed 720 (the chart was cut, the panel scrolled). Two
+        # columns of three rows fill the height, and the chart gets a plot taller than wide
+        # rather than a 150 px strip.
+        body = QHBoxLayout()
+        body.setSpacing(8)
         tiles = QGridLayout()
         tiles.setSpacing(8)
         self.tiles = {name: Tile(f"kpiTile_{name}", self) for name in
                       ("shipping", "picks", "errors", "fulfilment", "returns", "cycle")}
-        # Three a row: six across would not fit 1280 px with numbers readable from 1.5 m.
         for i, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, i // 3, i % 3)
-        for column in range(3):
+            # Equal columns whatever the texts (a wrapped label's size hint would widen one).
+            tile.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            tile.setMinimumWidth(320)
+            tiles.addWidget(tile, i // 2, i % 2)
+        for column in range(2):
             tiles.setColumnStretch(column, 1)
-        layout.addLayout(tiles)
-
-        # The picks chart gets the whole width: 24 hour columns and a legend of names.
-        # Shipped against due is the first tile's bar (a chart of three bars beside it
-        # left both too narrow to read at 1280 px).
+        body.addLayout(tiles, 3)
+        chart_column = QVBoxLayout()
+        chart_column.setSpacing(4)
         self.picks_view = chart_view(self)
         self.picks_view.setObjectName("kpiPicksChart")
-        layout.addWidget(self.picks_view, 1)
+        self.picks_legend = ChartLegend(self)
+        self.picks_legend.setObjectName("kpiPicksLegend")
+        chart_column.addWidget(self.picks_view, 1)
+        chart_column.addWidget(self.picks_legend)
+        body.addLayout(chart_column, 2)
+        layout.addLayout(body, 1)
 
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
@@ -263,7 +276,7 @@ class KpiPanel(QWidget):
         titles = {
             "shipping": translate("KpiPanel", "Due today, shipped"),
             "picks": translate("KpiPanel", "Units picked per hour"),
-            "errors": translate("KpiPanel", "Errors caught at packing"),
+            "errors": translate("KpiPanel", "Packing errors"),
             "fulfilment": translate("KpiPanel", "Shipped complete"),
             "returns": translate("KpiPanel", "Return rate"),
             "cycle": translate("KpiPanel", "Import to shipped"),
@@ -287,6 +300,7 @@ class KpiPanel(QWidget):
         self.picks_view.setChart(picks_chart(figures))
         if old is not None:
             old.deleteLater()
+        self.picks_legend.show_entries(legend_entries(self.picks_view.chart()))
         self._render_state()
 
     def _render_tiles(self, k: Kpis | None) -> None:
@@ -319,7 +333,7 @@ class KpiPanel(QWidget):
         t["fulfilment"].show_figure(percent(f.rate) if f.rate is not None else no_data, detail, no_data=f.rate is None)
         r = k.returns
         if r.rate is None:
-            detail = (translate("KpiPanel", "no return recorded yet (returns arrive with the returns station)")
+            detail = (translate("KpiPanel", "no return recorded yet: returns come from the returns station")
                       if not r.recorded else translate("KpiPanel", "nothing shipped in %1 days").replace(
                           "%1", str(r.window_days)))
             t["returns"].show_figure(no_data, detail, no_data=True)
@@ -334,7 +348,7 @@ class KpiPanel(QWidget):
             t["cycle"].show_figure(no_data, translate("KpiPanel", "no imported order shipped today"), no_data=True)
         else:
             t["cycle"].show_figure(
-                _number(c.median_h) + " h",
+                _number(c.median_h) + "\u00a0h",
                 translate("KpiPanel", "median; mean %1 h over %2 orders").replace("%1", _number(c.mean_h))
                 .replace("%2", str(c.orders)))
 
@@ -342,18 +356,18 @@ class KpiPanel(QWidget):
         t = self.tiles
         if y is None:
             for tile in t.values():
-                tile.trend.setText("")
+                tile.show_trend("")
             return
-        t["shipping"].trend.setText(trend_text(k.shipping.due_rate, y.shipping.due_rate,
+        t["shipping"].show_trend(trend_text(k.shipping.due_rate, y.shipping.due_rate,
                                                f"{y.shipping.due_shipped} / {y.shipping.due}"))
         now, before = units_per_hour(k), units_per_hour(y)
-        t["picks"].trend.setText(trend_text(now, before, _number(before) if before is not None else ""))
+        t["picks"].show_trend(trend_text(now, before, _number(before) if before is not None else ""))
         for name, now, before in (("errors", k.packing.rate, y.packing.rate),
                                   ("fulfilment", k.fulfilment.rate, y.fulfilment.rate)):
-            t[name].trend.setText(trend_text(now, before, percent(before) if before is not None else ""))
-        t["returns"].trend.setText("")  # a 30-day window: yesterday's is today's, give or take a day
+            t[name].show_trend(trend_text(now, before, percent(before) if before is not None else ""))
+        t["returns"].show_trend("")  # a 30-day window: yesterday's is today's, give or take a day
         before = y.cycle.median_h
-        t["cycle"].trend.setText(trend_text(k.cycle.median_h, before, _number(before) + " h" if before else ""))
+        t["cycle"].show_trend(trend_text(k.cycle.median_h, before, _number(before) + "\u00a0h" if before else ""))
 
     def _render_state(self) -> None:
         if self.error:
