@@ -284,3 +284,11 @@ def test_no_trend_leaves_the_number_the_whole_tile(panel: KpiPanel) -> None:
     returns = panel.tiles["returns"]
     assert returns.trend.isHidden() and not returns.trend.text()
     assert panel.tiles["cycle"].trend.isVisibleTo(panel)
+
+
+def test_a_day_with_nothing_packed_or_shipped_says_so_rather_than_zero_of_zero(panel: KpiPanel) -> None:
+    panel.kpis = _floor(2)  # picks, but nothing packed, shipped or due
+    panel._render()
+    assert panel.tiles["errors"].detail.text() == "no order packed today"
+    assert panel.tiles["fulfilment"].detail.text() == "no order shipped today"
+    assert panel.tiles["errors"].value.property("quaiRole") == "kpi-none"

@@ -324,12 +324,15 @@ class KpiPanel(QWidget):
         else:
             t["picks"].show_figure(no_data, translate("KpiPanel", "no pick yet today"), no_data=True)
         p = k.packing
-        detail = translate("KpiPanel", "%1 errors for %2 orders packed").replace("%1", str(p.errors)).replace(
-            "%2", str(p.packed))
+        # "0 erreurs pour 0 commandes emballées" read as a count, and a wrong plural in French.
+        detail = (translate("KpiPanel", "no order packed today") if not p.packed and not p.errors
+                  else translate("KpiPanel", "%1 errors for %2 orders packed").replace("%1", str(p.errors))
+                  .replace("%2", str(p.packed)))
         t["errors"].show_figure(percent(p.rate) if p.rate is not None else no_data, detail, no_data=p.rate is None)
         f = k.fulfilment
-        detail = translate("KpiPanel", "%1 of %2 shipped orders, no line short").replace(
-            "%1", str(f.complete)).replace("%2", str(f.shipped))
+        detail = (translate("KpiPanel", "no order shipped today") if not f.shipped
+                  else translate("KpiPanel", "%1 of %2 shipped orders, no line short").replace(
+                      "%1", str(f.complete)).replace("%2", str(f.shipped)))
         t["fulfilment"].show_figure(percent(f.rate) if f.rate is not None else no_data, detail, no_data=f.rate is None)
         r = k.returns
         if r.rate is None:
