@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy import event
 
 from app.gui.console.kpi_charts import MAX_PICKERS, legend_entries, picks_chart
-from app.gui.console.kpi_panel import KpiPanel, kpis_job
+from app.gui.console.kpi_jobs import kpis_job
+from app.gui.console.kpi_panel import KpiPanel
 from app.gui.queries import CENTRAL_OFFLINE, CentralContext
 from app.gui.workers import Worker
 from app.store.db import make_engine, session_factory, sqlite_url

@@ -25,16 +25,16 @@ numbers 42 px, no hover.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.gui.console.kpi_charts import ChartLegend, Tile, chart_view, legend_entries, picks_chart
-from app.gui.console.live import central_sessions
+from app.gui.console.kpi_jobs import default_export_folder, export_job, kpis_job, today
+from app.gui.console.kpi_texts import _number, percent, trend_text, units_per_hour
 from app.store.kpis import PARIS, Kpis
 
 translate = QCoreApplication.translate
@@ -55,64 +55,6 @@ QLabel[quaiRole="kpi-none"] { font-size: 32px; font-weight: 700; color: #555555;
 QLabel[quaiRole="kpi-detail"] { font-size: 20px; color: #333333; }
 QLabel[quaiRole="kpi-trend"] { font-size: 20px; font-weight: 700; color: #333333; }
 """
-
-def kpis_job(day: date, with_previous: bool = False) -> Callable[[Any], tuple[Kpis, Kpis | None]]:
-    """The day's figures, and the day before's when asked (the tiles' trend; asked once a day:
-    a closed day hardly changes, so the trend costs one more computation a day, not a minute)."""
-    def job(context: Any) -> tuple[Kpis, Kpis | None]:
-        from app.store.kpis import kpis
-
-        with central_sessions(context)() as session:
-            figures = kpis(session, day, PARIS)
-            previous = kpis(session, day - timedelta(days=1), PARIS) if with_previous else None
-            return figures, previous
-
-    return job
-
-
-def export_job(figures: Kpis, folder: Path) -> Callable[[Any], list[Path]]:
-    def job(_context: Any) -> list[Path]:
-        from app.store.kpis_csv import write_csv
-
-        return write_csv(figures, folder)
-
-    return job
-
-
-def today() -> date:
-    return datetime.now(PARIS).date()
-
-
-def default_export_folder() -> Path:
-    from app.paths import data_dir
-
-    return data_dir() / "kpis"
-
-
-def _number(value: float, places: int = 1) -> str:
-    """In the person's language: "87,5" in French, "87.5" in English."""
-    return QLocale().toString(float(value), "f", places)
-
-
-def percent(rate: float) -> str:
-    # A no-break space: a wrapped trend ("▼ hier 100,0 %") must not leave the "%" alone.
-    return _number(rate * 100) + "\u00a0%"
-
-
-def units_per_hour(k: Kpis) -> float | None:
-    """The floor's rate: units over the hours each picker picked in (None: no pick)."""
-    pickers = k.pickers()
-    hours = sum(p.hours for p in pickers)
-    return sum(p.units for p in pickers) / hours if hours else None
-
-
-def trend_text(now: float | None, before: float | None, shown: str) -> str:
-    """"▲ yesterday 97.2 %": the day before's figure, and which way today's went from it."""
-    if now is None or before is None:
-        return ""
-    arrow = "▲" if now > before + 1e-9 else "▼" if now < before - 1e-9 else "="
-    return f"{arrow}\u00a0" + translate("KpiPanel", "yesterday %1").replace("%1", shown)
-
 
 class KpiPanel(QWidget):
     """Tiles and charts over the last ``Kpis``; ``refreshed`` after each new figure set, ``exported(paths)``."""
