@@ -22,6 +22,9 @@ priority_out_of_range      a priority outside PRIORITY_MIN..PRIORITY_MAX
 same_priority              the order has that priority already (nothing to do)
 already_assigned           reassign to the station it is assigned to and held by already
 no_target                  reassign without a station or badge
+wrong_station_kind         reassign to a station that does not work on the order's stage
+                           (a packing station for an order to pick, a picking station
+                           for one to pack, a console; app.supervision.stages)
 no_claim_to_release        force release of an order nobody holds
 =========================  ==========================================================
 
@@ -35,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.domain.status import IllegalTransition, OrderState, OrderStatus
+from app.supervision.stages import back_in_queue, kind_fits, stage_of
 from app.supervision.actions import (
     PRIORITY_MAX,
     PRIORITY_MIN,
@@ -80,8 +84,16 @@ class OrderFacts:
         return OrderState(self.number, status, S(self.resume_status) if self.resume_status else None, held)
 
     def release_target(self) -> OrderStatus:
-        """Where a release sends the order: exactly where it was held from."""
-        return S(self.resume_status) if self.resume_status else S.NEW
+        """Where a release sends the order: where it was held from, except that work in
+        progress nobody holds any more (a hold takes the order from its station) goes back
+        to the start of its stage, for the next station to claim (app.supervision.stages)."""
+        resume = S(self.resume_status) if self.resume_status else S.NEW
+        if self.claimed_by is None:
+            return back_in_queue(resume) or resume
+        return resume
+
+    def stage(self) -> str | None:
+        return stage_of(self.status, self.resume_status)
 
 
 @dataclass(frozen=True)
@@ -91,23 +103,27 @@ class Refusal:
     detail: str = ""  # English, for logs (the status machine's words); the screen uses the code
 
 
-def validate(action: Action, facts: Mapping[str, OrderFacts] | Iterable[OrderFacts]) -> list[Refusal]:
+def validate(
+    action: Action, facts: Mapping[str, OrderFacts] | Iterable[OrderFacts], *, target_kind: str | None = None
+) -> list[Refusal]:
     """The refusals of ``action``, one at most per order, in the action's order of orders.
 
     ``facts`` holds the orders known centrally (by number, or as a list); an order of the
-    action missing from it is ``unknown_order``.
+    action missing from it is ``unknown_order``. ``target_kind``: for a reassignment, the
+    kind of the station ``action.to`` names (picking, packing, supervisor, any); given, an
+    order whose stage that kind does not work on is ``wrong_station_kind``.
     """
     known = facts if isinstance(facts, Mapping) else {f.number: f for f in facts}
     refusals: list[Refusal] = []
     for number in action.orders:
         fact = known.get(number)
-        refusal = Refusal(number, "unknown_order") if fact is None else _check(action, fact)
+        refusal = Refusal(number, "unknown_order") if fact is None else _check(action, fact, target_kind)
         if refusal is not None:
             refusals.append(refusal)
     return refusals
 
 
-def _check(action: Action, fact: OrderFacts) -> Refusal | None:
+def _check(action: Action, fact: OrderFacts, target_kind: str | None = None) -> Refusal | None:
     number, status = fact.number, S(fact.status)
     if isinstance(action, ForceRelease):
         # A stale claim is freed whatever the order's status (a shipped order's dead claim too).
@@ -145,6 +161,11 @@ def _check(action: Action, fact: OrderFacts) -> Refusal | None:
             return Refusal(number, "no_target")
         if fact.assigned_to == action.to and fact.claimed_by in (None, action.to):
             return Refusal(number, "already_assigned")
+        if target_kind is not None and not kind_fits(target_kind, fact.stage()):
+            # Assigned there, the order could be claimed by no station at all: the one named
+            # does not claim orders of this stage, and every other one is kept out.
+            return Refusal(number, "wrong_station_kind",
+                           f"a {target_kind} station does not take an order in {fact.status}")
         return None
     raise TypeError(f"not a supervisor action: {action!r}")
 

@@ -22,6 +22,8 @@ REFUSALS: dict[str, str] = {
     "same_priority": "The order has this priority already.",
     "already_assigned": "The order is assigned to this station already.",
     "no_target": "Choose a station or a person.",
+    "wrong_station_kind": "This station does not take orders at this step: choose a picking station for an order "
+                          "to pick, a packing station for an order to pack.",
     "no_claim_to_release": "No station holds this order: nothing to release.",
     "unknown_station": "This station is not known to the central database.",
     "unknown_picker": "No active user has this badge.",

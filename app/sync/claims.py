@@ -36,6 +36,7 @@ from app.domain.events import utc_now
 from app.domain.status import OrderStatus
 from app.store.events import record
 from app.store.models import Event, Order
+from app.sync.requeue import back_in_queue
 
 ORDER_CLAIMED = "order.claimed"
 ORDER_RELEASED = "order.released"
@@ -380,6 +381,7 @@ def force_release(
         }
         _clear(order)
         record(session, ORDER_FORCE_RELEASED, payload, station=station, actor=supervisor, order_number=order.number)
+        back_in_queue(session, order, "force_release", station, supervisor, reason)
         return True
 
 
@@ -396,8 +398,10 @@ def reassign(
     """Assign an order to ``to_station``; returns the station that lost its claim, if any.
 
     The current claim is cleared (its holder's next heartbeat says "reassigned to …"),
-    unless the holder is ``to_station`` itself. The status and the progress on the lines
-    (picked, verified, captured) are kept: the new station carries on from there.
+    unless the holder is ``to_station`` itself. Work in progress nobody holds then goes back
+    to the start of its stage (app.sync.requeue): the units picked stay on the lines and the
+    new station carries on from there. The station's kind is not checked here (the
+    console's app.sync.supervision.apply_action does).
     ``supervisor`` + ``pin`` are checked as in force_release.
     """
     with _write_transaction(factory) as session:
@@ -417,6 +421,7 @@ def reassign(
         if holder is not None:
             _clear(order)
         record(session, ORDER_REASSIGNED, payload, station=station, actor=supervisor, order_number=order.number)
+        back_in_queue(session, order, "reassign", station, supervisor, reason)
         return holder
 
 
@@ -473,11 +478,11 @@ def _authorize_supervisor(session: Session, badge: str, pin: str) -> str:
     from app.store.users import SupervisorRefused, authenticate_supervisor
 
     if session.get_bind().dialect.name == "postgresql":
-        # A station's own database role (app.sync.roles) may not touch assigned_to; only
+        # A station's own database role (app.sync.roles) may not touch priority; only
         # the administrator and quai_supervisor members may. Said plainly here, rather
         # than as whatever the row-level security makes of the statements.
         allowed = session.execute(
-            select(func.has_column_privilege("orders", "assigned_to", "UPDATE"))
+            select(func.has_column_privilege("orders", "priority", "UPDATE"))
         ).scalar_one()
         if not allowed:
             role = session.execute(select(func.current_user())).scalar_one()

@@ -18,18 +18,21 @@ What a station may do (GRANTs, then row-level security on top):
   ``sync_state`` (app.sync.central);
 - update a pick's progress: ``order_lines`` (picked, captured, short) and ``stock.quantity``
   (column grants only; the push's claim guard decides which orders);
-- update the status, claim and totes columns of ``orders`` (never ``assigned_to``, never the
-  customer's data): only orders that are free, its own, or whose lease has run out
-  (PostgreSQL's clock), and only to leave them unclaimed or claimed by itself (and not
-  assigned to another station);
+- update the status, claim and totes columns of ``orders`` (never the customer's data): only
+  orders that are free, its own, or whose lease has run out (PostgreSQL's clock), and only to
+  leave them unclaimed or claimed by itself (and not assigned to another station);
+- clear ``assigned_to``, and only as the order leaves the stage it was assigned for (its
+  pick done, its pack closed: app.store.orders.apply_state lapses the assignment); a
+  trigger (``quai_station_assignment_guard``) refuses any other write of it by a station,
+  so assigning stays a supervisor's console's power;
 - take SSCC serial references (app.sync.sscc): read and move the counters
   (``sscc_counters``: a trigger refuses to move one back) and log the blocks it got
   (``sscc_blocks``), under its own name only.
 
 It owns nothing (the tables belong to the administrator who ran ``quai central init``), so
 it cannot drop, alter or truncate them; it cannot write users, products, locations, ….
-A ``quai_supervisor`` member may in addition update any order (``assigned_to`` and
-``priority`` included: force-release, reassign, reprioritise, app.sync.supervision) and
+A ``quai_supervisor`` member may in addition update any order (``assigned_to`` set to any
+station, and ``priority``: force-release, reassign, reprioritise, app.sync.supervision) and
 insert events under any station name; the person behind it
 still proves they are a supervisor with badge + PIN (app.sync.claims).
 
@@ -72,6 +75,8 @@ ORDER_STATION_COLUMNS = (
     "totes",
     # A pack's close (app.store.packing_close.apply_closed): the carrier the plan chose, who packed it.
     "carrier", "service", "packed_by", "packed_at",
+    # Cleared only, as the order leaves its stage (the trigger of _FUNCTIONS guards it).
+    "assigned_to",
 )
 # What a pick changes centrally (app.store.picking's effects, applied by the station's push):
 # the lines' progress and the shelf's stock. Column grants only; the push's claim guard
@@ -81,7 +86,10 @@ LINE_STATION_COLUMNS = ("picked", "captured", "short_quantity", "short_reason", 
 PARCEL_STATION_COLUMNS = ("sscc", "box_type_id", "weight_g", "contents", "kind", "status", "closed_at", "shipped_at")
 STOCK_STATION_COLUMNS = ("quantity",)
 # A supervisor console (app.sync.supervision) also reassigns and reprioritises orders.
-ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, "assigned_to", "priority")
+# ``priority`` is the column only a supervisor's console may update: app.sync.supervision
+# and app.sync.claims tell a console's role from a station's by it.
+SUPERVISOR_ONLY_COLUMN = "priority"
+ORDER_SUPERVISOR_COLUMNS = (*ORDER_STATION_COLUMNS, SUPERVISOR_ONLY_COLUMN)
 STATION_ROW_COLUMNS = ("kind", "current_user", "last_seen_at", "pushed_seq")
 SYNC_STATE_COLUMNS = ("value",)
 CENTRAL_KINDS = ("event.not_applied", "station.reincarnated")  # app.sync.central
@@ -168,6 +176,37 @@ LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
         THEN substr(current_user::text, {len(STATION_PREFIX) + 1})
     END
 $fn$;
+
+CREATE OR REPLACE FUNCTION public.quai_order_stage(status text, resume text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $fn$
+    -- app.supervision.stages.stage_of: held or in exception, the stage it was held from.
+    SELECT CASE CASE WHEN status IN ('on_hold', 'exception') THEN coalesce(resume, 'new') ELSE status END
+        WHEN 'new' THEN 'pick' WHEN 'awaiting_stock' THEN 'pick' WHEN 'picking' THEN 'pick'
+        WHEN 'picked' THEN 'pack' WHEN 'packing' THEN 'pack'
+    END
+$fn$;
+
+CREATE OR REPLACE FUNCTION public.quai_station_assignment_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+BEGIN
+    -- A station may clear an assignment only as the order leaves the stage it was made
+    -- for (app.store.orders.apply_state); setting one is a supervisor's console's power.
+    IF public.quai_station_name() IS NOT NULL
+       AND NOT pg_has_role(current_user, '{SUPERVISOR_GROUP}', 'MEMBER')
+       AND NOT (NEW.assigned_to IS NULL
+                AND public.quai_order_stage(OLD.status, OLD.resume_status)
+                    IS DISTINCT FROM public.quai_order_stage(NEW.status, NEW.resume_status))
+    THEN
+        RAISE EXCEPTION 'station % may not assign orders: only a supervisor''s console may',
+            public.quai_station_name() USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+
+DROP TRIGGER IF EXISTS quai_station_assignment_guard ON public.orders;
+CREATE TRIGGER quai_station_assignment_guard BEFORE UPDATE OF assigned_to ON public.orders
+    FOR EACH ROW EXECUTE FUNCTION public.quai_station_assignment_guard();
 """
 
 

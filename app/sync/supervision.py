@@ -27,11 +27,19 @@ lost-claim reports read them as they already do):
   person); the holder's next heartbeat says "reassigned to <station>";
 - force release: ``order.force_released`` (claims' payload); the holder hears "released
   by a supervisor";
+- after either, an order in progress that nobody holds now goes back to the start of its
+  stage (``picking`` -> ``new``, ``packing`` -> ``picked``: app.sync.requeue), an
+  ``order.status_changed`` with ``action`` reassign or force_release, so the next station
+  of that kind claims it and carries on from the lines;
 - hold, release, cancel: ``order.status_changed`` (the status machine's payload plus
   ``action`` and ``supervisor``; a release also names the ``hold`` it lifted). A hold also
   frees a live claim, recorded as ``order.force_released`` (the station must stop
-  working on a held order); a cancel keeps it, so the holder is told "cancelled" and puts
-  the picked units back (app.sync.lost_claims);
+  working on a held order), so its release sends work in progress back to the start of
+  its stage too (app.supervision.rules, ``release_target``); a cancel keeps the claim, so
+  the holder is told "cancelled" and puts the picked units back (app.sync.lost_claims);
+- a reassignment lasts one stage: the station named must work on the order's stage
+  (``wrong_station_kind`` otherwise, app.supervision.stages), and the assignment lapses
+  when the order leaves that stage (app.store.orders.apply_state);
 - priority: ``order.priority_changed`` {order, from, to, supervisor}.
 
 The stations see the changed orders through the change capture (app.sync.capture:
@@ -48,12 +56,10 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.events import ORDER_STATUS_CHANGED
 from app.domain.status import OrderStatus
 from app.scanning.rules import DEFAULT_RULES, PrefixRules
 from app.store.events import record
 from app.store.models import Order, Station, User
-from app.store.orders import apply_state, state_of
 from app.store.users import check_pin
 from app.supervision import (
     Action,
@@ -79,6 +85,7 @@ from app.sync.claims import (
     _locked,
     _write_transaction,
 )
+from app.sync.requeue import back_in_queue, change_status, reset_verification
 
 ORDER_PRIORITY_CHANGED = "order.priority_changed"
 
@@ -97,13 +104,16 @@ def apply_action(
         actor = _actor(session, actor_badge, pin)
         authorize(actor, action)
         _check_database_role(session)
-        to_station, target_refusal = None, None
+        to_station, target_refusal, to_kind = None, None, None
         if isinstance(action, Reassign):
             to_station, target_refusal = _resolve_target(session, action.to)
+            if to_station is not None:
+                to_kind = session.scalars(select(Station.kind).where(Station.name == to_station)).first()
         query = select(Order).where(Order.number.in_(action.orders)).order_by(Order.id)
         orders = {o.number: o for o in session.scalars(_locked(query, session))} if action.orders else {}
         checked = replace(action, to=to_station) if isinstance(action, Reassign) and to_station else action
-        refusals = {r.order: r for r in validate(checked, {n: _facts(o) for n, o in orders.items()})}
+        facts = {n: _facts(o) for n, o in orders.items()}
+        refusals = {r.order: r for r in validate(checked, facts, target_kind=to_kind)}
         outcomes: list[OrderOutcome] = []
         for number in action.orders:
             refusal = refusals.get(number)
@@ -135,7 +145,7 @@ def _check_database_role(session: Session) -> None:
     here rather than as whatever the row-level security would make of the statements."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    allowed = session.execute(select(func.has_column_privilege("orders", "assigned_to", "UPDATE"))).scalar_one()
+    allowed = session.execute(select(func.has_column_privilege("orders", "priority", "UPDATE"))).scalar_one()
     if not allowed:
         role = session.execute(select(func.current_user())).scalar_one()
         raise NotAuthorized(
@@ -189,38 +199,39 @@ def _apply(session: Session, order: Order, action: Action, station: str, badge: 
         record(session, ORDER_PRIORITY_CHANGED, payload, station=station, actor=badge, order_number=order.number)
         return None
     if isinstance(action, Reassign):
-        return _reassign(session, order, action.to, station, badge, action.reason, asked)
+        holder = _reassign(session, order, action.to, station, badge, action.reason, asked)
+        back_in_queue(session, order, "reassign", station, badge, action.reason)
+        return holder
     if isinstance(action, ForceRelease):
-        return _force_release(session, order, station, badge, action.reason or "forced release from the console")
+        holder = _force_release(session, order, station, badge, action.reason or "forced release from the console")
+        back_in_queue(session, order, "force_release", station, badge, action.reason)
+        return holder
     if isinstance(action, Hold):
         holder = order.claimed_by
-        _change_status(session, order, OrderStatus.ON_HOLD, action.reason, "hold", station, badge)
+        change_status(session, order, OrderStatus.ON_HOLD, action.reason, "hold", station, badge)
         if holder is not None:
             # The station must stop working on a held order: it is told "released by a supervisor".
             _force_release(session, order, station, badge, f"hold: {action.reason}")
         return holder
     if isinstance(action, Release):
         lifted = order.hold_reason
-        target = OrderStatus(order.resume_status) if order.resume_status else OrderStatus.NEW
-        _change_status(session, order, target, action.reason or None, "release", station, badge, hold=lifted)
+        # Where it was held from; work in progress nobody holds any more (the hold took it
+        # from its station) goes back to the start of its stage, for the next station.
+        target = _facts(order).release_target()
+        extra = {"hold": lifted}
+        if target != (order.resume_status or OrderStatus.NEW):
+            extra["resume_status"] = order.resume_status
+            if target == OrderStatus.PICKED:
+                extra["verification_reset"] = reset_verification(session, order)
+        change_status(session, order, target, action.reason or None, "release", station, badge, **extra)
         return None
     if isinstance(action, Cancel):
         # The claim stays: its holder's heartbeat (or pull) says "cancelled" and lists the
         # units to put back (app.sync.lost_claims).
         holder = order.claimed_by
-        _change_status(session, order, OrderStatus.CANCELLED, action.reason, "cancel", station, badge)
+        change_status(session, order, OrderStatus.CANCELLED, action.reason, "cancel", station, badge)
         return holder
     raise TypeError(f"not a supervisor action: {action!r}")
-
-
-def _change_status(
-    session: Session, order: Order, target: OrderStatus, reason: str | None, what: str, station: str, badge: str,
-    **extra,
-) -> None:
-    new_state, change = state_of(order).transition(target, reason)
-    apply_state(order, new_state, reason)
-    payload = {**change.payload(), "action": what, "supervisor": badge, **extra}
-    record(session, ORDER_STATUS_CHANGED, payload, station=station, actor=badge, order_number=order.number)
 
 
 def _reassign(

@@ -81,8 +81,8 @@ def facts(number="CMD-1", status="new", **kw) -> OrderFacts:
     return OrderFacts(number=number, status=status, **kw)
 
 
-def codes(action, *order_facts) -> dict[str, str]:
-    return {r.order: r.code for r in validate(action, list(order_facts))}
+def codes(action, *order_facts, target_kind=None) -> dict[str, str]:
+    return {r.order: r.code for r in validate(action, list(order_facts), target_kind=target_kind)}
 
 
 def test_fraud_holds_are_recognised_among_the_import_hold_reasons() -> None:
@@ -161,3 +161,47 @@ def test_every_code_the_rules_can_give_has_a_text() -> None:
     documented = {line.split()[0] for line in rules.__doc__.splitlines() if line[:1].islower() and "  " in line}
     assert documented <= set(REFUSALS)
     assert {"not_supervisor", "inactive", "unknown", "database_role"} <= set(NOT_AUTHORIZED)
+
+
+# --- stages: which station kind takes an order, where it goes back, how long an assignment lasts
+
+
+@pytest.mark.parametrize(("status", "resume", "fits"), [
+    ("new", None, {"picking", "any"}), ("awaiting_stock", None, {"picking", "any"}),
+    ("picking", None, {"picking", "any"}), ("picked", None, {"packing", "any"}), ("packing", None, {"packing", "any"}),
+    ("on_hold", "picking", {"picking", "any"}), ("on_hold", "packing", {"packing", "any"}),
+    ("exception", "picked", {"packing", "any"}), ("on_hold", None, {"picking", "any"}), ("ready_to_ship", None, set()),
+])
+def test_a_reassignment_needs_a_station_of_the_order_s_stage(status, resume, fits) -> None:
+    row = facts("A", status, resume_status=resume, hold_reason="r" if status in ("on_hold", "exception") else None)
+    for kind in ("picking", "packing", "any", "supervisor", "dock"):
+        refused = codes(Reassign(("A",), to="X-1"), row, target_kind=kind)
+        assert refused == ({} if kind in fits else {"A": "wrong_station_kind"}), kind
+    assert codes(Reassign(("A",), to="X-1"), row) == {}  # no kind given: not checked (the central side gives it)
+
+
+def test_a_reassignment_to_the_station_it_is_assigned_to_says_so_before_the_kind() -> None:
+    row = facts("A", "picked", assigned_to="PICK-01")
+    assert codes(Reassign(("A",), to="PICK-01"), row, target_kind="picking") == {"A": "already_assigned"}
+
+
+@pytest.mark.parametrize(("resume", "claimed_by", "target"), [
+    ("picking", None, "new"), ("packing", None, "picked"), ("new", None, "new"), ("picked", None, "picked"),
+    ("awaiting_stock", None, "awaiting_stock"), (None, None, "new"),
+    ("picking", "PICK-01", "picking"),  # a station still holds it: back exactly where it was
+])
+def test_a_release_sends_work_nobody_holds_back_to_the_start_of_its_stage(resume, claimed_by, target) -> None:
+    row = facts("A", "on_hold", resume_status=resume, hold_reason="r", claimed_by=claimed_by)
+    assert row.release_target() == target
+    assert codes(Release(("A",)), row) == {}  # a move the status machine allows
+
+
+def test_stages_of_the_status_machine() -> None:
+    from app.supervision.stages import PACK, PICK, assignment_lapses, back_in_queue, kind_fits, stage_of
+
+    assert [stage_of(s) for s in ("new", "awaiting_stock", "picking", "picked", "packing", "ready_to_ship",
+                                  "shipped", "cancelled")] == [PICK, PICK, PICK, PACK, PACK, None, None, None]
+    assert [back_in_queue(s) for s in ("picking", "packing", "new", "picked", "on_hold")] == [
+        "new", "picked", None, None, None]
+    assert kind_fits("Any", PACK) and not kind_fits("picking", None) and not kind_fits(None, PICK)
+    assert assignment_lapses(PICK, PACK) and assignment_lapses(PACK, None) and not assignment_lapses(PICK, PICK)

@@ -221,8 +221,12 @@ def test_force_release(factory, supervisors) -> None:
     assert force_release(factory, "F1", supervisor=SUP, pin=PIN, reason="station broken") is True
     assert force_release(factory, "F1", supervisor=SUP, pin=PIN, reason="again") is False  # nothing held
     held = get_order(factory, "F1")
-    assert (held.claimed_by, held.claim_id, held.lease_until, held.status) == (None, None, None, "picking")
+    # Back in the queue of new orders (app.sync.requeue), the progress kept on the lines.
+    assert (held.claimed_by, held.claim_id, held.lease_until, held.status) == (None, None, None, "new")
     assert _progress(factory, "F1") == [(2, 0), (1, 1)]
+    [requeued] = events_of(factory, "order.status_changed")
+    assert (requeued.payload["from"], requeued.payload["to"], requeued.payload["action"]) == (
+        "picking", "new", "force_release")
     [event] = events_of(factory, claims.ORDER_FORCE_RELEASED)
     assert event.actor == SUP
     assert event.payload == {
@@ -234,8 +238,9 @@ def test_force_release(factory, supervisors) -> None:
     }
     result = heartbeat(factory, "P1", [claim.claim_id], now=T0)
     assert result.lost == [claims.LostClaim("F1", claim.claim_id, "released by a supervisor")]
-    # Free again for anyone (not assigned), including after another station took it.
-    assert numbers(claim_next(factory, "P2", statuses=("picking",), now=T0)) == ["F1"]
+    # Free again for any picker (not assigned: a picker claims new orders), including after
+    # another station took it.
+    assert numbers(claim_next(factory, "P2", now=T0)) == ["F1"]
     assert heartbeat(factory, "P1", [claim.claim_id], now=T0).lost[0].why == "released by a supervisor"
 
 
@@ -249,7 +254,7 @@ def test_reassign_while_in_progress(factory, supervisors) -> None:
     [claim] = claim_next(factory, "P1", statuses=("picking",), now=T0)
     assert reassign(factory, "G1", to_station="P2", supervisor=SUP, pin=PIN, reason="P1 on break") == "P1"
     held = get_order(factory, "G1")
-    assert (held.assigned_to, held.claimed_by, held.claim_id, held.status) == ("P2", None, None, "picking")
+    assert (held.assigned_to, held.claimed_by, held.claim_id, held.status) == ("P2", None, None, "new")
     assert _progress(factory, "G1") == [(2, 0), (1, 1)]
     [event] = events_of(factory, claims.ORDER_REASSIGNED)
     assert event.actor == SUP
@@ -265,9 +270,10 @@ def test_reassign_while_in_progress(factory, supervisors) -> None:
     result = heartbeat(factory, "P1", [claim.claim_id], now=T0)
     assert result.renewed == []
     assert result.lost == [claims.LostClaim("G1", claim.claim_id, "reassigned to P2")]
-    # Only P2 may take it now, and it carries on from the same progress.
-    assert claim_next(factory, "P1", statuses=("picking",), now=T0) == []
-    assert numbers(claim_next(factory, "P2", statuses=("picking",), now=T0)) == ["G1"]
+    # Only P2 may take it now, with a picker's claim (new orders), and it carries on from the
+    # same progress.
+    assert claim_next(factory, "P1", now=T0) == []
+    assert numbers(claim_next(factory, "P2", now=T0)) == ["G1"]
     assert _progress(factory, "G1") == [(2, 0), (1, 1)]
     assert heartbeat(factory, "P1", [claim.claim_id], now=T0).lost[0].why == "reassigned to P2"
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app.domain.events import ORDER_STATUS_CHANGED
 from app.domain.roles import Role
 from app.store.db import session_factory, transaction
 from app.store.models import Event, Order, OrderLine, Station, User
 from app.store.users import add_user
 from app.supervision import Cancel, ForceRelease, Hold, NotAuthorized, Reassign, Release, SetPriority
-from app.sync.claims import claim_next, heartbeat
+from app.sync.central import EventIn, apply_batch
+from app.sync.claims import Claim, ClaimRefused, claim_order, heartbeat, release
 from app.sync.supervision import ORDER_PRIORITY_CHANGED, apply_action
 
 SUP, PIN, CONSOLE = "BDG0007", "4821", "SUP-DESK"
@@ -26,16 +30,38 @@ def central(any_engine):
         add_user(session, name="Sam Sup", badge=SUP, roles=frozenset({Role.SUPERVISOR}), pin=PIN)
         add_user(session, name="Pat Picker", badge="BDG0008", roles=frozenset({Role.PICKER}), pin=PIN)
         add_user(session, name="Ann Packer", badge="BDG0011", roles=frozenset({Role.PACKER}), pin=PIN)
+        add_user(session, name="Max Packer", badge="BDG0012", roles=frozenset({Role.PACKER}), pin=PIN)
         add_user(session, name="Old Sup", badge="BDG0009", roles=frozenset({Role.SUPERVISOR}), pin=PIN).active = False
-        session.add_all([Station(name="PICK-01"), Station(name="PICK-02", current_user="BDG0008")])
+        session.add_all([Station(name="PICK-01", kind="picking"), Station(name="PICK-02", current_user="BDG0008"),
+                         Station(name="PACK-01", kind="packing", current_user="BDG0012"),
+                         Station(name=CONSOLE, kind="supervisor")])
         session.add_all([
-            Order(number="CMD-1", lines=[OrderLine(line_no=1, sku="SKU-A", quantity=2, picked=1)], status="picking"),
+            # One unit picked already (an earlier pick given back): started again by PICK-01 below.
+            Order(number="CMD-1", lines=[OrderLine(line_no=1, sku="SKU-A", quantity=2, picked=1)]),
             Order(number="CMD-2"),
             Order(number="CMD-3", status="shipped"),
             Order(number="CMD-4", status="on_hold", resume_status="new", hold_reason=FRAUD),
             Order(number="CMD-5", status="on_hold", resume_status="picked", hold_reason="awaiting_payment: pending"),
         ])
     return factory
+
+
+_SEQ = itertools.count(1)
+
+
+def push_status(factory, station: str, number: str, before: str, after: str) -> None:
+    """A station's status change as its push brings it (app.sync.central's applier)."""
+    event = EventIn(str(uuid.uuid4()), next(_SEQ), datetime.now(UTC), "BDG0008", ORDER_STATUS_CHANGED, number,
+                    {"order": number, "from": before, "to": after, "reason": None})
+    assert apply_batch(factory, station, [event]).not_applied == ()
+
+
+def start_picking(factory, station: str, number: str, now: datetime | None = None) -> Claim:
+    """What a picking station does: claim the new order (the picker's claim, statuses
+    ("new",)), then push its move to picking."""
+    claim = claim_order(factory, station, number, now=now)
+    push_status(factory, station, number, "new", "picking")
+    return claim
 
 
 def order(factory, number: str) -> Order:
@@ -107,7 +133,7 @@ def test_a_fraud_release_without_a_reason_is_refused_the_others_go_through(centr
 
 
 def test_cancel_of_a_shipped_order_is_refused_and_a_claimed_one_keeps_its_claim(central) -> None:
-    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+    claim = start_picking(central, "PICK-01", "CMD-1")
     result = apply_action(central, CONSOLE, SUP, Cancel(["CMD-1", "CMD-3"], reason="customer cancelled"))
     assert result.refused == {"CMD-3": "cannot_cancel_shipped"}
     assert [(o.order, o.lost_by) for o in result.outcomes if o.done] == [("CMD-1", "PICK-01")]
@@ -119,8 +145,8 @@ def test_cancel_of_a_shipped_order_is_refused_and_a_claimed_one_keeps_its_claim(
         ("CMD-1", "cancelled")]
 
 
-def test_hold_takes_the_order_from_its_station_and_release_brings_it_back(central) -> None:
-    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+def test_hold_takes_the_order_from_its_station_and_release_puts_it_back_in_the_queue(central) -> None:
+    claim = start_picking(central, "PICK-01", "CMD-1")
     result = apply_action(central, CONSOLE, SUP, Hold(["CMD-1", "CMD-2"], reason="address to check"))
     assert result.done == ("CMD-1", "CMD-2") and result.outcomes[0].lost_by == "PICK-01"
     held = order(central, "CMD-1")
@@ -130,18 +156,24 @@ def test_hold_takes_the_order_from_its_station_and_release_brings_it_back(centra
         ("CMD-1", "released by a supervisor")]
     assert apply_action(central, CONSOLE, SUP, Hold(["CMD-1"], reason="again")).refused == {"CMD-1": "already_held"}
     apply_action(central, CONSOLE, SUP, Release(["CMD-1"]))
+    # Held from picking, but no station holds it any more (the hold took it from PICK-01):
+    # back to new, where a picker claims it; the unit picked stays on its line.
     back = order(central, "CMD-1")
-    assert (back.status, back.hold_reason) == ("picking", None)
+    assert (back.status, back.hold_reason, back.claimed_by) == ("new", None, None)
     with central() as session:
         assert session.scalars(select(OrderLine.picked).where(OrderLine.sku == "SKU-A")).one() == 1  # progress kept
+    [release] = [e for e in events(central, ORDER_STATUS_CHANGED) if e.payload.get("action") == "release"]
+    assert (release.payload["from"], release.payload["to"], release.payload["resume_status"]) == (
+        "on_hold", "new", "picking")
 
 
 def test_reassign_to_a_station_or_to_a_picker_by_badge(central) -> None:
-    [claim] = claim_next(central, "PICK-01", statuses=("picking",))
+    claim = start_picking(central, "PICK-01", "CMD-1")
     result = apply_action(central, CONSOLE, SUP, Reassign(["CMD-1"], to="PICK-02", reason="rush"))
     assert result.done == ("CMD-1",) and result.to_station == "PICK-02" and result.outcomes[0].lost_by == "PICK-01"
     moved = order(central, "CMD-1")
-    assert (moved.assigned_to, moved.claimed_by, moved.status) == ("PICK-02", None, "picking")
+    # Back in the queue of new orders, for PICK-02 alone (app.sync.requeue).
+    assert (moved.assigned_to, moved.claimed_by, moved.status) == ("PICK-02", None, "new")
     assert [(lost.order_number, lost.why) for lost in heartbeat(central, "PICK-01", [claim.claim_id]).lost] == [
         ("CMD-1", "reassigned to PICK-02")]
     # A person is reached at the station they are logged in at.
@@ -161,11 +193,46 @@ def test_reassign_to_nobody_reachable_is_refused(central) -> None:
     assert events(central) == []
 
 
+def test_reassign_to_a_station_that_does_not_take_the_order_s_stage_is_refused(central) -> None:
+    # A new order (to pick) to a packing station, directly or through the packer on it, or to a
+    # console; a picked one (CMD-5 held from picked) to a picking station: no station could claim them.
+    for number, to in (("CMD-2", "PACK-01"), ("CMD-2", "BDG0012"), ("CMD-2", CONSOLE), ("CMD-5", "PICK-01")):
+        result = apply_action(central, CONSOLE, SUP, Reassign([number], to=to))
+        assert result.refused == {number: "wrong_station_kind"}, to
+        assert order(central, number).assigned_to is None
+    assert events(central) == []
+    # The right kind, or a station of kind "any" (PICK-02), takes them.
+    assert apply_action(central, CONSOLE, SUP, Reassign(["CMD-5"], to="PACK-01")).done == ("CMD-5",)
+    assert apply_action(central, CONSOLE, SUP, Reassign(["CMD-2"], to="PICK-02")).done == ("CMD-2",)
+
+
+def test_an_assignment_lasts_the_stage_it_was_made_for(central) -> None:
+    apply_action(central, CONSOLE, SUP, Reassign(["CMD-2"], to="PICK-02"))  # a station of kind any
+    # Held and released within its stage: still PICK-02's.
+    apply_action(central, CONSOLE, SUP, Hold(["CMD-2"], reason="address"))
+    apply_action(central, CONSOLE, SUP, Release(["CMD-2"]))
+    assert (order(central, "CMD-2").status, order(central, "CMD-2").assigned_to) == ("new", "PICK-02")
+    with pytest.raises(ClaimRefused, match="assigned to PICK-02"):
+        claim_order(central, "PICK-01", "CMD-2")
+    claim = start_picking(central, "PICK-02", "CMD-2")
+    push_status(central, "PICK-02", "CMD-2", "picking", "picked")  # its pick done, as its push brings it
+    assert release(central, "PICK-02", claim.claim_id)  # then its claim given back
+    picked = order(central, "CMD-2")
+    assert (picked.status, picked.assigned_to) == ("picked", None)
+    # Any packer may take it now (the packer's claim, app.gui.pack_claims).
+    assert claim_order(central, "PACK-01", "CMD-2", statuses=("picked",)).order_number == "CMD-2"
+    # Assigned for its pack, it lapses when the order leaves packing too (cancelled here).
+    apply_action(central, CONSOLE, SUP, Reassign(["CMD-5"], to="PACK-01"))
+    apply_action(central, CONSOLE, SUP, Cancel(["CMD-5"], reason="customer"))
+    assert order(central, "CMD-5").assigned_to is None
+
+
 def test_force_release_of_a_stale_claim(central) -> None:
-    claim_next(central, "PICK-01", statuses=("picking",), now=datetime.now(UTC) - timedelta(hours=1))
+    start_picking(central, "PICK-01", "CMD-1", now=datetime.now(UTC) - timedelta(hours=1))
     result = apply_action(central, CONSOLE, SUP, ForceRelease(["CMD-1", "CMD-2"]))
     assert result.done == ("CMD-1",) and result.refused == {"CMD-2": "no_claim_to_release"}
-    assert order(central, "CMD-1").claimed_by is None
+    freed = order(central, "CMD-1")
+    assert (freed.claimed_by, freed.status) == (None, "new")  # back in the queue for the next picker
     [event] = events(central, "order.force_released")
     assert (event.payload["holder"], event.payload["supervisor"], event.station) == ("PICK-01", SUP, CONSOLE)
 
@@ -174,7 +241,7 @@ def test_one_transaction_a_failure_midway_changes_nothing(central, monkeypatch) 
     import app.sync.supervision as supervision
 
     calls = []
-    real = supervision._change_status
+    real = supervision.change_status
 
     def fail_second(*args, **kw):
         calls.append(args[1].number)
@@ -182,11 +249,14 @@ def test_one_transaction_a_failure_midway_changes_nothing(central, monkeypatch) 
             raise RuntimeError("power cut")
         return real(*args, **kw)
 
-    monkeypatch.setattr(supervision, "_change_status", fail_second)
+    start_picking(central, "PICK-01", "CMD-1")
+    before = len(events(central))
+    monkeypatch.setattr(supervision, "change_status", fail_second)
     with pytest.raises(RuntimeError):
         apply_action(central, CONSOLE, SUP, Hold(["CMD-1", "CMD-2"], reason="check"))
     assert order(central, "CMD-1").status == "picking" and order(central, "CMD-2").status == "new"
-    assert events(central) == []
+    assert order(central, "CMD-1").claimed_by == "PICK-01"
+    assert len(events(central)) == before
 
 
 def test_the_consoles_central_context_applies_an_action(central, any_engine) -> None:

@@ -93,7 +93,8 @@ def _central(central: Engine, number: str) -> Order:
         return session.scalars(select(Order).where(Order.number == number)).one()
 
 
-def test_a_reassignment_reaches_the_running_station_with_why_and_the_progress_stays(central, running) -> None:
+def test_a_reassignment_reaches_the_running_station_with_why_and_the_progress_stays(central, running,
+                                                                                    tmp_path) -> None:
     station, told = running
     assert [n for n, _ in station.held_claims()] == ["CMD-1", "CMD-2", "CMD-3"]
     result = apply_action(session_factory(central), CONSOLE, SUP, Reassign(["CMD-1"], to="BDG0020", reason="rush"))
@@ -103,9 +104,22 @@ def test_a_reassignment_reaches_the_running_station_with_why_and_the_progress_st
     _wait(lambda: _local(station, "CMD-1").assigned_to == "PICK-B")  # the pull brought the row too
     assert "CMD-1" not in dict(station.held_claims())  # the station stopped holding it
     assert [n for n, _ in station.held_claims()] == ["CMD-2", "CMD-3"]
-    assert _central(central, "CMD-1").status == "picking"  # progress kept for PICK-B: status and lines
+    # Back in the queue of new orders for PICK-B (a picker claims new orders), the unit picked
+    # kept on the line; the station's replica follows.
+    assert _central(central, "CMD-1").status == "new"
+    _wait(lambda: _local(station, "CMD-1").status == "new")
     with session_factory(central)() as session:
         assert session.scalars(select(OrderLine.picked).join(Order).where(Order.number == "CMD-1")).one() == 1
+    # PICK-B's own claim (the picker's: new orders) gets it, and only PICK-B's.
+    other = StationEngine("PICK-B", sqlite_url(tmp_path / "pick-b.db"), central.url.render_as_string(hide_password=False))
+    try:
+        other.cycle()
+        assert [c.order_number for c in other.claim(6, ("new",))] == ["CMD-1"]
+        with other.local_sessions() as session:
+            line = session.scalars(select(OrderLine).join(Order).where(Order.number == "CMD-1")).one()
+            assert (line.quantity, line.picked) == (2, 1)  # one unit left to pick
+    finally:
+        other.close()
 
 
 def test_hold_and_cancel_reach_the_running_station(central, running) -> None:
