@@ -3,12 +3,18 @@ scanner, printer, outbox and the time of the last sync, and the FR | EN toggle. 
 
 On the start-up path, so kept light: no ``Qt`` namespace (see app.gui.alignment), and the
 style is only asked to re-polish a label whose look actually changed.
+
+Two lines, each as wide as its own texts (not the form's grid, whose columns took the widest
+text of either line and wrapped the rest): the station, the person, the last sync and FR | EN;
+then the central database, the scanner, the printer and the outbox. At 1280 px in French the
+area is ~96 px high (it was ~160), which the console's lists get back; a text that does not fit
+still wraps rather than widening the window.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QLabel
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel
 
 from app.gui import texts
 from app.gui.alignment import align, focus_policy
@@ -27,6 +33,13 @@ def restyle(label, look: str) -> None:
         style.polish(label)
 
 
+def one_line_width(label: QLabel) -> int:
+    label.ensurePolished()  # the style sheet's font
+    margins = label.contentsMargins()
+    text_width = max((label.fontMetrics().horizontalAdvance(part) for part in label.text().split("\n")), default=0)
+    return text_width + margins.left() + margins.right() + 2 * label.margin() + 2
+
+
 class StatusArea(QObject):
     language_requested = Signal(str)
 
@@ -35,11 +48,13 @@ class StatusArea(QObject):
         self.ui = ui
         self.model = model
         align(ui.outboxLabel, "AlignRight|AlignVCenter")
-        # Under the outbox count, in the form's grid (the form has no row for it).
+        # On the first line, before FR | EN (the form has no place for it); a lost claim said
+        # there is long: it wraps rather than widening the window.
         self.sync_label = QLabel(ui.statusArea)
         self.sync_label.setObjectName("syncLabel")
+        self.sync_label.setWordWrap(True)
         align(self.sync_label, "AlignRight|AlignVCenter")
-        ui.statusLayout.addWidget(self.sync_label, 2, 3, 1, 1)
+        self._lay_out_in_two_lines(ui)
         focus_policy(ui.langFrButton, "NoFocus")  # the scan field keeps the focus
         focus_policy(ui.langEnButton, "NoFocus")
         self._languages = QButtonGroup(self)
@@ -48,6 +63,43 @@ class StatusArea(QObject):
         ui.langFrButton.clicked.connect(self._french)
         ui.langEnButton.clicked.connect(self._english)
         self.render()
+
+    def _lay_out_in_two_lines(self, ui: Ui_MainWindow) -> None:
+        grid = ui.statusLayout
+        for widget in (ui.stationLabel, ui.userLabel, ui.centralLabel, ui.scannerLabel, ui.printerLabel,
+                       ui.outboxLabel):
+            grid.removeWidget(widget)
+        for index in range(grid.count()):
+            if grid.itemAt(index).layout() is ui.langLayout:
+                grid.takeAt(index)
+                break
+        ui.langLayout.setParent(None)  # free to go into the first line
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for line in (first, second):
+            line.setSpacing(grid.horizontalSpacing())
+        first.addWidget(ui.stationLabel)
+        first.addWidget(ui.userLabel, 1)
+        first.addWidget(self.sync_label)
+        first.addLayout(ui.langLayout)
+        for widget in (ui.centralLabel, ui.scannerLabel, ui.printerLabel):
+            second.addWidget(widget)
+        second.addWidget(ui.outboxLabel)
+        grid.addLayout(first, 0, 0)
+        grid.addLayout(second, 1, 0)
+        grid.setColumnStretch(0, 1)
+        self._lines = ((first, (ui.stationLabel, ui.userLabel, self.sync_label)),
+                       (second, (ui.centralLabel, ui.scannerLabel, ui.printerLabel, ui.outboxLabel)))
+
+    def _fit(self) -> None:
+        """Each label's share of its line in proportion to its text's one-line width: where the
+        line has room, every text is on one line; where it has not, each wraps a little. (A
+        word-wrapped QLabel alone asks for about a quarter of its text's width and wraps even
+        with room to spare.) No minimum width: the window never gets wider for a long text."""
+        for line, labels in self._lines:
+            for label in labels:
+                line.setStretch(line.indexOf(label), max(1, one_line_width(label)))
 
     @Slot()
     def _french(self) -> None:
@@ -90,4 +142,5 @@ class StatusArea(QObject):
             self.sync_label.setText(texts.last_sync_text(m.last_sync))
             restyle(self.sync_label, "")
         ui.langFrButton.setAccessibleName(translate("Status", "French"))
+        self._fit()
         ui.langEnButton.setAccessibleName(translate("Status", "English"))

@@ -451,3 +451,37 @@ def test_the_chip_strip_flicks_sideways_without_toggling_a_chip(qtbot, panel) ->
     qtbot.waitUntil(lambda: bar.value() > 19 * 12, timeout=3000)
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10_000)
     assert panel.current_filter() == before
+
+
+# --- the warehouse's clock ---------------------------------------------------------------------------
+
+def test_cutoffs_show_the_warehouse_clock_whatever_the_machine_zone(qtbot, panel) -> None:
+    """The overview and the KPIs read Paris time; so does the table, also on a machine set to UTC
+    (as this one may well be): an order due at 17:00 in the warehouse reads 17:00 on every tab."""
+    from datetime import UTC, datetime
+
+    from app.gui.console.orders_columns import cutoff_text
+    from app.packing.cutoffs import PARIS
+
+    model = panel.model
+    cutoff = COLUMNS.index("cutoff")
+    checked = 0
+    for row in range(min(model.rowCount(), 30)):
+        order = model.order_at(row)
+        if order is None or order.cutoff_at is None:
+            continue
+        text = model.data(model.index(row, cutoff))
+        assert order.cutoff_at.astimezone(PARIS).strftime("%H:%M") in text, (text, order.cutoff_at)
+        checked += 1
+    assert checked >= 10
+
+    winter_now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # 13:00 in Paris (UTC+1)
+    assert cutoff_text(datetime(2026, 11, 24, 16, 0, tzinfo=UTC), winter_now).endswith(" 17:00")
+    assert cutoff_text(datetime(2026, 11, 24, 16, 0, tzinfo=UTC), winter_now) == cutoff_text(
+        datetime(2026, 11, 24, 17, 0, tzinfo=PARIS), winter_now)
+    # 23:30 UTC is already tomorrow, 00:30, in Paris: not "today", and the date says the 25th.
+    late = cutoff_text(datetime(2026, 11, 24, 23, 30, tzinfo=UTC), winter_now)
+    assert late.endswith("25 nov. 00:30") or late.endswith("25 Nov 00:30"), late
+    summer = cutoff_text(datetime(2026, 7, 1, 8, 0, tzinfo=UTC), datetime(2026, 7, 1, 6, 0, tzinfo=UTC))
+    assert summer.endswith(" 10:00"), summer  # UTC+2 in summer
+    assert cutoff_text(datetime(2026, 7, 1, 8, 0), datetime(2026, 7, 1, 6, 0, tzinfo=UTC)) == summer  # naive: UTC

@@ -247,11 +247,14 @@ def test_a_drop_of_anything_else_is_refused(qtbot, window, console):
     assert not drop.isAccepted() and console.pending is None
 
 
-def test_select_then_tap_a_card_reassigns(qtbot, window, console, central_url):
+def test_select_then_tap_reassign_then_a_card_reassigns(qtbot, window, console, central_url):
     card = console.people.cards["PACK-01"]
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # nothing selected: it says what to do
     assert said(console.hint_text, "commandes", "orders") and console.pending is None
     pick(console, "#1008")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # "Reassign" not armed: a stray tap moves nothing
+    assert console.pending is None and said(console.hint_text, "Réaffecter", "Reassign")
+    assert read(central_url, "#1008").assigned_to is None and console.selected() == ("#1008",)
     console.action_bar.buttons["reassign"].click()
     assert console.people.cards["PACK-01"].property("armed") is True
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)

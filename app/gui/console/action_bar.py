@@ -1,12 +1,14 @@
 """The console's actions on the selected orders, and what they did. GUI thread only.
 
 - ``ActionBar``: one big button per action (reassign, priority, hold, release, cancel,
-  free a stale claim), enabled while orders are selected, and a handle that carries the
+  free a stale claim), enabled while orders are selected and no action is on its way
+  (``set_busy``: a second tap must not send it twice), and a handle that carries the
   selection: drag it onto a person's card (app.gui.console.people_panel).
 - ``TableDrag``: a long press on a selected row of the orders table starts the same drag
   (a short flick still scrolls the list, a tap still selects).
 - ``ResultPanel``: the last action's outcome, order by order ("done" or the domain's
-  reason, translated), on screen until the supervisor taps OK.
+  reason, translated), on screen until the supervisor taps OK; 22 px lines under a 24 px
+  title, to be read from a step back.
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import texts
-from app.gui.console.people_panel import TAP_SLOP, start_drag
+from app.gui.console.people_panel import TAP_SLOP, start_drag, wrap_to_width
 
 translate = QCoreApplication.translate
 
 ACTIONS = ("reassign", "priority", "hold", "release", "cancel", "force_release")
 LONG_PRESS_MS = 450
+KEY_HEIGHT = 56  # a touch target (>= 48) in a column that must also hold a result and a card at 800 px
 
 STYLE = """
-QPushButton[quaiRole="action"] { min-height: 56px; font-size: 19px; font-weight: 800; padding: 2px 0px; }
+QPushButton[quaiRole="action"] { min-height: 46px; font-size: 19px; font-weight: 800; padding: 2px 0px; }
 QPushButton[quaiRole="action"][danger="true"] { color: #7a0010; border-color: #7a0010; }
 QPushButton[quaiRole="action"]:checked { background: #ffb000; color: #111111; }
 QPushButton[quaiRole="action"]:disabled { color: #777777; border: 3px dashed #999999; background: #f4f4f4; }
@@ -35,9 +38,9 @@ QLabel[quaiRole="drag-handle"]:disabled { background: #bbbbbb; color: #444444; b
 QFrame#resultPanel { background: #ffffff; border: 4px solid #111111; border-radius: 8px; }
 QFrame#resultPanel[refused="true"] { border-color: #a8001a; background: #fff0f0; }
 QLabel[quaiRole="result-title"] { font-size: 24px; font-weight: 800; background: transparent; }
-QListWidget#resultList { font-size: 18px; }
-QLabel[quaiRole="result-title"] { font-size: 20px; }
-QListWidget#resultList::item { min-height: 40px; }
+QListWidget#resultList { font-size: 22px; font-weight: 600; background: transparent; }
+QPushButton#resultOk { font-size: 22px; font-weight: 800; padding: 0px; }
+QListWidget#resultList::item { min-height: 44px; }
 """
 
 
@@ -98,9 +101,10 @@ class ActionBar(QWidget):
         # 800 px high the table keeps the height.
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(6)
         self.handle = DragHandle(selected_numbers, self)
         self.handle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.handle.setMinimumHeight(KEY_HEIGHT)
         layout.addWidget(self.handle, 0, 0, 1, 1)
         self.buttons: dict[str, QPushButton] = {}
         # Four equal columns: the handle takes one, "Reassign" the other three; two keys a row below.
@@ -113,27 +117,43 @@ class ActionBar(QWidget):
             widget.setObjectName(f"action_{action}")
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             widget.setCheckable(action == "reassign")  # "choose a card" is a mode
+            widget.setMinimumHeight(KEY_HEIGHT)  # the style's min-height alone gives way when the column is full
             widget.clicked.connect(lambda _checked=False, a=action: self.requested.emit(a))
             layout.addWidget(widget, *places[action])
             self.buttons[action] = widget
         for column in range(4):
             layout.setColumnStretch(column, 1)
+        self.count = 0
+        self.busy = False
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
-        for widget in self.buttons.values():
-            widget.setEnabled(count > 0)
+        self.count = count
         if not count:
             self.buttons["reassign"].setChecked(False)
-        self.handle.setEnabled(count > 0)
+        self._enable()
         self.handle.setText(f"✥ {count}")
         self.handle.setAccessibleName(texts.plural(count, translate("ActionBar", "Drag %n order onto a card"),
                                                    translate("ActionBar", "Drag %n orders onto a card")))
 
+    def set_busy(self, busy: bool) -> None:
+        """While an action is on its way to the central database, nothing more can be asked."""
+        self.busy = busy
+        if busy:
+            self.buttons["reassign"].setChecked(False)
+        self._enable()
+
+    def _enable(self) -> None:
+        usable = self.count > 0 and not self.busy
+        for widget in self.buttons.values():
+            widget.setEnabled(usable)
+        self.handle.setEnabled(usable)
+
     def retranslate(self) -> None:
+        # What the handle is for is said on screen (the console's hint line): no tooltip, a
+        # finger never hovers.
         for action, widget in self.buttons.items():
             widget.setText(action_name(action))
-        self.handle.setToolTip(translate("ActionBar", "Drag onto a card to reassign"))
 
 
 class TableDrag(QObject):
@@ -187,30 +207,52 @@ class ResultPanel(QFrame):
         self.setObjectName("resultPanel")
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(4)
+        # The OK key sits beside the title, so the reasons below get the column's whole width
+        # (262 px: at 22 px a reason beside the key would wrap every second word).
+        top = self._top = QHBoxLayout()
+        top.setSpacing(6)
         self.title = QLabel(self)
         self.title.setProperty("quaiRole", "result-title")
         self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        bottom = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.ok_button = QPushButton("OK", self)
+        self.ok_button.setObjectName("resultOk")
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ok_button.setFixedSize(64, 52)
+        self.ok_button.clicked.connect(self.hide)
+        top.addWidget(self.ok_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.list = QListWidget(self)
         self.list.setObjectName("resultList")
-        self.list.setMaximumHeight(112)
+        self.list.setMinimumHeight(48)  # a line at least, whatever else the column holds
+        self.list.setMaximumHeight(84)  # three lines of 22 px; more scroll (the column is full at 800 px)
+        self.list.setWordWrap(True)  # a long reason wraps in the column rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         QScroller.grabGesture(self.list.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        bottom.addWidget(self.list, 1)
-        self.ok_button = QPushButton("OK", self)
-        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok_button.setMinimumSize(88, 56)
-        self.ok_button.clicked.connect(self.hide)
-        bottom.addWidget(self.ok_button, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(bottom)
+        layout.addWidget(self.list)
         self.hide()
+
+    def _wrap_title(self) -> None:
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.ok_button.width() - self._top.spacing()
+        self.title.ensurePolished()
+        wrap_to_width(self.title, room)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._wrap_title()
 
     def show_result(self, title: str, lines: list[str], refused: bool) -> None:
         self.title.setText(title)
+        self._wrap_title()
         self.list.clear()
         self.list.addItems(lines)
         self.list.setVisible(bool(lines))

@@ -8,6 +8,10 @@ which checks the person's role in the domain whatever the screen shows. Its answ
 by order, is shown on the console; then a sync cycle (``window.push_now``) brings the
 changed orders into the replica, and the window's refresh after a pull reads the lists
 again (``refresh``).
+
+A failure says which it is: the central database out of reach (``unreachable``: the network,
+the server, a timeout; try again) is not a fault in Quai (anything else: logged with its
+traceback, and the supervisor is told to call support rather than to check the network).
 """
 
 from __future__ import annotations
@@ -22,6 +26,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+
+def unreachable(error: BaseException) -> bool:
+    """Did ``error`` come from not reaching the central database (rather than from a bug)?"""
+    import sqlalchemy.exc as db
+
+    # OperationalError: connection refused or dropped, a timeout, SQLite busy or its file
+    # unreadable; a missing embedded file (app.gui.queries) is the central database not there.
+    return isinstance(error, (db.OperationalError, db.InterfaceError, db.DisconnectionError, db.TimeoutError,
+                              ConnectionError, TimeoutError, FileNotFoundError))
 
 
 def supervise_job(station: str, badge: str, action):
@@ -102,7 +116,8 @@ class ConsoleUi(QObject):
         if screen is None:
             return
         if user is None or window.session.role != "supervisor":
-            screen.show_refusal(translate("Console", "Only a supervisor can do this. Log in with a supervisor's badge."))
+            screen.show_refusal(translate("Console", "Only a supervisor can do this. Log in with a supervisor's badge."),
+                                action)
             return
 
         def done(result) -> None:
@@ -120,11 +135,17 @@ class ConsoleUi(QObject):
             code = getattr(error, "code", None)
             if code in NOT_AUTHORIZED:
                 text = translate(CONTEXT, NOT_AUTHORIZED[code])
-            else:
+            elif unreachable(error):
+                log.warning("console action %s: central database unreachable: %s", action.name, error)
                 detail = str(error).splitlines()[0] if str(error) else type(error).__name__
                 text = translate("Console", "Nothing was changed: the central database did not answer. "
                                  "Check the network, then try again. Detail: %1").replace("%1", detail[:200])
+            else:
+                log.error("console action %s failed", action.name, exc_info=error)
+                text = translate("Console", "The action failed: an error in Quai, not the network. Check the "
+                                 "list before trying again, and call support: the details are in the station's "
+                                 "log (%1).").replace("%1", type(error).__name__)
             window.feedback.flash_bad()
-            screen.show_refusal(text)
+            screen.show_refusal(text, action)
 
         window.services.central.submit(supervise_job(window.config.name, user.badge, action), done, failed)

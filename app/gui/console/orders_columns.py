@@ -1,14 +1,21 @@
 """The console's order table: its columns, their headers and how a cell looks. GUI thread only.
 
 Kept apart from the model (app.gui.console.orders_model), which only pages and selects.
+
+Cutoffs show the warehouse's wall clock (Europe/Paris, app.packing.cutoffs.PARIS), as the
+overview and the KPIs do, whatever time zone the console's machine is set to: an order due
+at 17:00 reads 17:00 on every tab.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.gui import texts
+from app.packing.cutoffs import PARIS
 from app.store.order_browser import NO_CARRIER, OrderRow
 
 translate = QCoreApplication.translate
@@ -36,6 +43,21 @@ def carrier_name(carrier: str | None) -> str:
     return names.get(carrier or NO_CARRIER, carrier or "")
 
 
+def cutoff_text(when: datetime | None, now: datetime | None = None) -> str:
+    """``when`` on the warehouse's clock: "today 17:00", or "Wed 28 Nov 17:00" another day
+    (the same words as app.gui.texts.cutoff_text, which other screens use on the machine's clock)."""
+    if when is None:
+        return translate("Orders", "no cutoff")
+    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(PARIS)  # the store keeps UTC
+    today = (now or datetime.now(PARIS)).astimezone(PARIS).date()
+    # Built from the Paris wall-clock fields: Qt never converts it to the machine's zone.
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    locale = QLocale()
+    if local.date() == today:
+        return translate("Orders", "today %1").replace("%1", locale.toString(moment.time(), "HH:mm"))
+    return locale.toString(moment, "ddd d MMM HH:mm")
+
+
 def header_texts() -> dict[str, str]:
     return {
         "mark": "",
@@ -60,7 +82,7 @@ def display_text(order: OrderRow, key: str, selected: bool):
     if key == "status":
         return texts.status_name(order.status)
     if key == "cutoff":
-        return texts.cutoff_text(order.cutoff_at)
+        return cutoff_text(order.cutoff_at)
     if key == "priority":
         return str(order.priority)
     if key == "customer":

@@ -1,9 +1,10 @@
 """The console's people: a card per station, with who is logged in on it. GUI thread only.
 
 Each card is a target for the selected orders: drop them on it (Qt drag and drop, MIME
-``ORDERS_MIME``: order numbers, one a line) or tap it while orders are selected; either way
-the panel emits ``reassign_requested(station, numbers)`` (an empty tuple for a tap: the
-console uses its selection). Cards are 96 px high, names 26 px; the list scrolls by
+``ORDERS_MIME``: order numbers, one a line: ``orders_dropped(station, numbers)``, a
+deliberate gesture) or tap it (``card_tapped(station)``: the console reassigns its selection
+only while "Reassign" is armed, so a stray tap while scrolling moves nothing). While an
+action is on its way (``set_busy``) the cards are disabled. Cards are 96 px high, names 26 px; the list scrolls by
 flicking (QScroller); nothing needs hover. The stations come from the replica (``stations``
 table: the person on each, and when someone last acted there, kept live by the sync),
 read by ``people_job`` on the replica worker.
@@ -30,6 +31,7 @@ QFrame[quaiRole="person-card"][armed="true"] { background: #fff4cc; border: 4px 
 QFrame[quaiRole="person-card"][hot="true"] { background: #0b3d91; border: 4px solid #111111; }
 QFrame[quaiRole="person-card"][hot="true"] QLabel { color: #ffffff; }
 QFrame[quaiRole="person-card"] QLabel { background: transparent; }
+QFrame[quaiRole="person-card"]:disabled { background: #e4e4e4; border: 3px dashed #999999; }
 QLabel[quaiRole="card-station"] { font-size: 26px; font-weight: 900; }
 QLabel[quaiRole="card-person"] { font-size: 24px; font-weight: 700; color: #0b3d91; }
 QLabel[quaiRole="card-seen"] { font-size: 20px; color: #333333; }
@@ -76,6 +78,22 @@ def people_job(console_station: str):
         return cards
 
     return job
+
+
+def wrap_to_width(label: QLabel, width: int) -> None:
+    """Give the word-wrapped ``label`` the fixed height of its text wrapped at ``width``.
+
+    In the console's fixed-width column a label that reports height-for-width makes the whole
+    column's layout take every wrapped height as a minimum, and at 800 px it then squeezes the
+    action keys under theirs. Sized here instead, the column has plain minimums: the keys keep
+    their height, and what scrolls (the cards, the result's reasons) gives way."""
+    policy = label.sizePolicy()
+    if policy.hasHeightForWidth():
+        policy.setHeightForWidth(False)
+        label.setSizePolicy(policy)
+    if width > 0:
+        label.setMinimumHeight(0)  # QLabel's height for width never goes under its minimum: freed first
+        label.setFixedHeight(label.heightForWidth(width))
 
 
 def numbers_from(mime: QMimeData) -> tuple[str, ...]:
@@ -187,7 +205,7 @@ class PersonCard(QFrame):
     def dropEvent(self, event) -> None:
         self._set_flag("hot", False)
         numbers = numbers_from(event.mimeData())
-        if not numbers:
+        if not numbers or not self.isEnabled():
             event.ignore()
             return
         event.acceptProposedAction()
@@ -195,9 +213,10 @@ class PersonCard(QFrame):
 
 
 class PeoplePanel(QWidget):
-    """Station cards; ``reassign_requested(station, numbers)`` on a drop or a tap."""
+    """Station cards; ``orders_dropped(station, numbers)`` on a drop, ``card_tapped(station)`` on a tap."""
 
-    reassign_requested = Signal(str, tuple)
+    orders_dropped = Signal(str, tuple)
+    card_tapped = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,7 +240,7 @@ class PeoplePanel(QWidget):
         self._list.setSpacing(10)
         self._list.addStretch(1)
         self.area.setWidget(self._inner)
-        self.area.setMinimumHeight(96)  # one card, at least
+        self.area.setMinimumHeight(88)  # one card, at least
         QScroller.grabGesture(self.area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         layout.addWidget(self.area, 1)
         self.empty = QLabel(self)
@@ -229,6 +248,7 @@ class PeoplePanel(QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self._armed = False
+        self._busy = False
         self.hint = ""
         self.retranslate()
         self.show_cards([])
@@ -242,13 +262,14 @@ class PeoplePanel(QWidget):
             widget = self.cards.get(card.station)
             if widget is None:
                 widget = PersonCard(card, self._inner)
-                widget.tapped.connect(lambda station: self.reassign_requested.emit(station, ()))
-                widget.dropped.connect(self.reassign_requested)
+                widget.tapped.connect(self.card_tapped)
+                widget.dropped.connect(self.orders_dropped)
                 self.cards[card.station] = widget
             else:
                 widget.show_card(card)
             self._list.insertWidget(i, widget)
             widget.set_armed(self._armed)
+            widget.setEnabled(not self._busy)
         self.empty.setVisible(not cards)
 
     def set_armed(self, armed: bool) -> None:
@@ -257,16 +278,29 @@ class PeoplePanel(QWidget):
         for widget in self.cards.values():
             widget.set_armed(armed)
 
-    def set_hint(self, text: str) -> None:
-        """What to do now, in place of the title (empty: the title again)."""
+    def set_busy(self, busy: bool) -> None:
+        """No card takes a tap or a drop while an action is on its way."""
+        self._busy = busy
+        for widget in self.cards.values():
+            widget.setEnabled(not busy)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            wrap_to_width(self.title, self.width())
+
+    def set_hint(self, text: str, loud: bool = True) -> None:
+        """What to do now, in place of the title (empty: the title again); ``loud``: on yellow."""
         self.hint = text
-        self.title.setProperty("hint", bool(text))
+        self.title.setProperty("hint", bool(text) and loud)
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.hint or translate("PeoplePanel", "Stations and people"))
+        self.title.ensurePolished()
+        wrap_to_width(self.title, self.width())
         self.empty.setText(translate("PeoplePanel", "No station has synced with the central database yet."))
         for widget in self.cards.values():
             widget.show_card(widget.card)

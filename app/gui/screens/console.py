@@ -13,14 +13,20 @@ app.gui.console.console_ui, which answers with ``show_result`` or ``show_refusal
 
 Orders tab: the order list (app.gui.console.orders_panel, tap to select), the action bar
 under it, the people cards on the right. Reassign: drag the selection (the handle, or a
-long press on a selected row) onto a card, or tap a card while orders are selected.
+long press on a selected row) onto a card, or tap "Reassign" then a card; a card tapped
+while "Reassign" is not armed only says so (a stray tap while scrolling moves nothing). The
+hint line above the cards says what to do next, no hover needed.
+
+One action at a time: from the tap that sends it until its answer (or the refusal, or an
+error, or ``ANSWER_WAIT_MS`` without news) the action bar and the cards are disabled, and
+a second request is ignored, so a double tap never sends it twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QScrollArea, QScroller, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -36,6 +42,7 @@ from app.supervision.texts import refusal_text
 translate = QCoreApplication.translate
 TABS = ("overview", "orders", "kpis")
 PEOPLE_WIDTH = 262
+ANSWER_WAIT_MS = 60_000  # past the central worker's own timeouts: a hung answer does not lock the console
 
 STYLE = """
 QTabWidget#consoleTabs::pane { border-top: 4px solid #0b3d91; }
@@ -91,6 +98,10 @@ class ConsoleScreen(QWidget):
         self.overview = None
         self.kpis = None
         self.pending: object | None = None  # the action sent, until its answer
+        self._answer_wait = QTimer(self)
+        self._answer_wait.setSingleShot(True)
+        self._answer_wait.setInterval(ANSWER_WAIT_MS)
+        self._answer_wait.timeout.connect(self._no_answer)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 2, 8, 0)
@@ -200,10 +211,16 @@ class ConsoleScreen(QWidget):
         self.result = ResultPanel(page)  # beside the list, not over it: the table keeps its rows
         right.addWidget(self.result)
         self.people = PeoplePanel(page)
-        self.people.reassign_requested.connect(self.reassign_to)
+        self.people.orders_dropped.connect(self.reassign_to)
+        self.people.card_tapped.connect(self.card_tapped)
         right.addWidget(self.people, 1)
         for widget in (self.action_bar, self.result, self.people):
             widget.setFixedWidth(PEOPLE_WIDTH)
+        # The result and the cards wrap their texts (height for width): the column's layout then
+        # takes their wrapped heights as minimums and would squeeze the keys under theirs. Said
+        # outright, the keys' height holds; the result's reasons and the cards scroll instead.
+        self.action_bar.ensurePolished()
+        self.action_bar.setMinimumHeight(self.action_bar.minimumSizeHint().height())
         row.addLayout(right)
         page.layout().addLayout(row)
         model = self.orders.model
@@ -226,11 +243,26 @@ class ConsoleScreen(QWidget):
         self.action_bar.set_count(count)
         if not count:
             self._arm(False)
+        else:
+            self._guide()
+
+    @property
+    def armed(self) -> bool:
+        return self.orders is not None and self.action_bar.buttons["reassign"].isChecked()
 
     def _arm(self, armed: bool) -> None:
         self.action_bar.buttons["reassign"].setChecked(armed)
         self.people.set_armed(armed)
-        self._hint(translate("Console", "Tap a card, or drag onto it:") if armed else "")
+        self._guide()
+
+    def _guide(self) -> None:
+        """The next step, on screen: choose a card (armed), or how to reassign what is selected."""
+        if self.armed:
+            self._hint(translate("Console", "Tap a card, or drag onto it:"))
+        elif self.selected():
+            self.people.set_hint(translate("Console", "Drag ✥ onto a card to reassign"), loud=False)
+        else:
+            self._hint("")
 
     def _hint(self, text: str) -> None:
         """Said in place of the cards' title (at 800 px high there is no room for one more line)."""
@@ -275,24 +307,66 @@ class ConsoleScreen(QWidget):
         dialog.chosen.connect(lambda value: self.request(make(value)))
         dialog.open()
 
+    def card_tapped(self, station: str) -> None:
+        """A tap on a card reassigns the selection there only while "Reassign" is armed."""
+        reassign = action_name("reassign")
+        if not self.selected():
+            self._hint(translate("Console", "First tap orders, then “%1”.").replace("%1", reassign))
+        elif not self.armed:
+            self._hint(translate("Console", "Tap “%1” first, then the card.").replace("%1", reassign))
+        else:
+            self.reassign_to(station)
+
     def reassign_to(self, station: str, numbers: tuple[str, ...] = ()) -> None:
-        """A card tapped (``numbers`` empty: the selection) or orders dropped on it."""
+        """Orders dropped on a card (``numbers``), or the selection once a card is chosen."""
         numbers = numbers or self.selected()
-        if not numbers:
-            self._hint(translate("Console", "First tap orders in the list, then the card."))
+        if not numbers or self.pending is not None:
             return
         self._arm(False)
         self.request(Reassign(numbers, to=station))
 
     def request(self, action) -> None:
+        """Send ``action``; ignored while another is on its way (a double tap sends it once)."""
+        if self.pending is not None:
+            return
         self.pending = action
+        self._busy(True)
         self.result.show_result(translate("Console", "%1: sending…").replace("%1", action_name(action.name)), [], False)
         self.action_requested.emit(action)
+
+    def _busy(self, busy: bool) -> None:
+        if self.orders is not None:
+            self.action_bar.set_busy(busy)
+            self.people.set_busy(busy)
+        if busy:
+            self._answer_wait.start()
+        else:
+            self._answer_wait.stop()
+
+    def _answered(self, action) -> bool:
+        """The answer to ``action`` (None: to whatever was sent) has come: the console takes
+        requests again. False for a late answer to an action given up on (``_no_answer``)
+        while another is on its way: shown, but that other one still waits."""
+        if action is not None and self.pending is not None and action is not self.pending:
+            return False
+        self.pending = None
+        self._busy(False)
+        return True
+
+    def _no_answer(self) -> None:
+        """Nothing back after ``ANSWER_WAIT_MS``: the console is usable again, and says the
+        action may still have been applied."""
+        if self.pending is None:
+            return
+        self._answered(None)
+        self.result.show_result(translate(
+            "Console", "No answer from the central database yet. The action may still be applied: "
+            "check the list before trying again."), [], True)
 
     # --- answers ------------------------------------------------------------------------------------
     def show_result(self, action, result) -> None:
         """``result``: app.supervision.ActionResult of ``action``."""
-        self.pending = None
+        self._answered(action)
         done, refused = result.done, result.refused
         name = action_name(result.action)
         title = translate("Console", "%1: %2 done, %3 refused").replace("%1", name).replace(
@@ -308,9 +382,10 @@ class ConsoleScreen(QWidget):
             self._open(ReasonDialog("release", len(fraud), self, detail=refusal("release_needs_reason")),
                        lambda reason: Release(fraud, reason=reason))
 
-    def show_refusal(self, text: str) -> None:
-        """The action was refused as a whole (not a supervisor any more, the central database away)."""
-        self.pending = None
+    def show_refusal(self, text: str, action=None) -> None:
+        """The action was refused or failed as a whole (not a supervisor any more, the central
+        database away, an error)."""
+        self._answered(action)
         self.result.show_result(text, [], True)
 
     def show_people(self, cards: list[StationCard]) -> None:
