@@ -115,8 +115,8 @@ def test_no_answer_at_all_gives_the_keys_back_after_a_while(qtbot, window, conso
     console.action_requested.disconnect(window.console.run)  # sent, and never answered
     pick(console, "#1013")
     console.action_bar.buttons["release"].click()
-    assert not usable(console) and console._answer_wait.isActive()
-    console._answer_wait.timeout.emit()  # its interval gone by (a minute)
+    assert not usable(console) and console.in_flight.timer.isActive()
+    console.in_flight.timer.timeout.emit()  # its interval gone by (a minute)
     assert console.pending is None and usable(console)
     assert console.result.property("refused") is True and said(console.result.title.text(), "liste", "list")
 
@@ -199,3 +199,20 @@ def test_the_status_area_takes_two_lines_at_1280_in_french(qtbot, window, consol
     window.resize(1000, 800)
     QApplication.processEvents()
     assert window.width() == 1000 and ui.statusArea.width() <= 1000
+
+
+def test_a_late_answer_to_an_action_given_up_on_leaves_the_next_one_waiting(qapp):
+    from app.gui.console.in_flight import InFlight
+
+    flight = InFlight()
+    busy: list[bool] = []
+    flight.busy_changed.connect(busy.append)
+    first, second = Release(("#1",)), Release(("#2",))
+    assert flight.start(first) and not flight.start(second)  # one at a time
+    flight.timer.timeout.emit()  # a minute without news
+    assert flight.action is None and busy == [True, False]
+    assert flight.start(second)
+    assert not flight.answered(first)  # the first one's answer, late: shown, but the second still waits
+    assert flight.action is second and flight.timer.isActive() and busy == [True, False, True]
+    assert flight.answered(second) and flight.action is None and not flight.timer.isActive()
+    assert busy == [True, False, True, False]

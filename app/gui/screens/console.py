@@ -17,21 +17,22 @@ long press on a selected row) onto a card, or tap "Reassign" then a card; a card
 while "Reassign" is not armed only says so (a stray tap while scrolling moves nothing). The
 hint line above the cards says what to do next, no hover needed.
 
-One action at a time: from the tap that sends it until its answer (or the refusal, or an
-error, or ``ANSWER_WAIT_MS`` without news) the action bar and the cards are disabled, and
-a second request is ignored, so a double tap never sends it twice.
+One action at a time (app.gui.console.in_flight): from the tap that sends it until its
+answer (or the refusal, or an error, or a minute without news) the action bar and the cards
+are disabled, and a second request is ignored, so a double tap never sends it twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QScrollArea, QScroller, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.gui.console.action_bar import ActionBar, ResultPanel, TableDrag, action_name, orders_caption
+from app.gui.console.in_flight import InFlight
 from app.gui.console.people_panel import PeoplePanel, StationCard
 from app.gui.console.reason_dialog import PriorityDialog, ReasonDialog
 from app.gui.screens.pack_widgets import button, label
@@ -42,7 +43,6 @@ from app.supervision.texts import refusal_text
 translate = QCoreApplication.translate
 TABS = ("overview", "orders", "kpis")
 PEOPLE_WIDTH = 262
-ANSWER_WAIT_MS = 60_000  # past the central worker's own timeouts: a hung answer does not lock the console
 
 STYLE = """
 QTabWidget#consoleTabs::pane { border-top: 4px solid #0b3d91; }
@@ -97,11 +97,9 @@ class ConsoleScreen(QWidget):
         self.orders = None  # app.gui.console.orders_panel.OrdersPanel, built with its tab
         self.overview = None
         self.kpis = None
-        self.pending: object | None = None  # the action sent, until its answer
-        self._answer_wait = QTimer(self)
-        self._answer_wait.setSingleShot(True)
-        self._answer_wait.setInterval(ANSWER_WAIT_MS)
-        self._answer_wait.timeout.connect(self._no_answer)
+        self.in_flight = InFlight(self)  # the action sent, until its answer
+        self.in_flight.busy_changed.connect(self._busy)
+        self.in_flight.given_up.connect(self._no_answer)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 2, 8, 0)
@@ -325,12 +323,15 @@ class ConsoleScreen(QWidget):
         self._arm(False)
         self.request(Reassign(numbers, to=station))
 
+    @property
+    def pending(self):
+        """The action on its way to the central database (None: none)."""
+        return self.in_flight.action
+
     def request(self, action) -> None:
         """Send ``action``; ignored while another is on its way (a double tap sends it once)."""
-        if self.pending is not None:
+        if not self.in_flight.start(action):
             return
-        self.pending = action
-        self._busy(True)
         self.result.show_result(translate("Console", "%1: sending…").replace("%1", action_name(action.name)), [], False)
         self.action_requested.emit(action)
 
@@ -338,27 +339,9 @@ class ConsoleScreen(QWidget):
         if self.orders is not None:
             self.action_bar.set_busy(busy)
             self.people.set_busy(busy)
-        if busy:
-            self._answer_wait.start()
-        else:
-            self._answer_wait.stop()
-
-    def _answered(self, action) -> bool:
-        """The answer to ``action`` (None: to whatever was sent) has come: the console takes
-        requests again. False for a late answer to an action given up on (``_no_answer``)
-        while another is on its way: shown, but that other one still waits."""
-        if action is not None and self.pending is not None and action is not self.pending:
-            return False
-        self.pending = None
-        self._busy(False)
-        return True
 
     def _no_answer(self) -> None:
-        """Nothing back after ``ANSWER_WAIT_MS``: the console is usable again, and says the
-        action may still have been applied."""
-        if self.pending is None:
-            return
-        self._answered(None)
+        """Nothing back for a minute: usable again, and the action may still have been applied."""
         self.result.show_result(translate(
             "Console", "No answer from the central database yet. The action may still be applied: "
             "check the list before trying again."), [], True)
@@ -366,7 +349,7 @@ class ConsoleScreen(QWidget):
     # --- answers ------------------------------------------------------------------------------------
     def show_result(self, action, result) -> None:
         """``result``: app.supervision.ActionResult of ``action``."""
-        self._answered(action)
+        self.in_flight.answered(action)
         done, refused = result.done, result.refused
         name = action_name(result.action)
         title = translate("Console", "%1: %2 done, %3 refused").replace("%1", name).replace(
@@ -385,7 +368,7 @@ class ConsoleScreen(QWidget):
     def show_refusal(self, text: str, action=None) -> None:
         """The action was refused or failed as a whole (not a supervisor any more, the central
         database away, an error)."""
-        self._answered(action)
+        self.in_flight.answered(action)
         self.result.show_result(text, [], True)
 
     def show_people(self, cards: list[StationCard]) -> None:
