@@ -43,7 +43,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.events import ORDER_STATUS_CHANGED, USER_LOGGED_IN, USER_LOGGED_OUT, utc_now
-from app.domain.status import IllegalTransition
+from app.domain.status import IllegalTransition, OrderStatus
 from app.store import handover, packing, packing_close, picking
 from app.store.events import record
 from app.store.models import Event, Order, Station, SyncState
@@ -171,6 +171,25 @@ def _pick_applier(effect: Callable[[Session, EventIn], "str | None"]) -> Applier
     return apply
 
 
+def _apply_pick_started(session: Session, station: str, event: EventIn) -> str | None:
+    """``pick.started`` {orders}: the station's own ``new -> picking`` events come first and
+    have moved its orders already; this only catches up an order the station holds that is
+    centrally still ``new`` (or ``awaiting_stock``) because a supervisor sent it back to the
+    queue (app.sync.requeue) just before the station claimed it, while its replica still
+    said ``picking`` from the previous picker: the station then wrote no status event, and
+    without this its ``picking -> picked`` would find the order ``new`` and be refused, the
+    totes lost. Orders it does not hold are left alone (recorded only)."""
+    numbers = [str(n) for n in (event.body().get("orders") or [])]
+    if not numbers:
+        return None
+    query = select(Order).where(Order.number.in_(numbers), Order.claimed_by == station).order_by(Order.id)
+    for order in session.scalars(query.with_for_update()):
+        if order.status in (OrderStatus.NEW, OrderStatus.AWAITING_STOCK):
+            new_state, _change = state_of(order).transition(OrderStatus.PICKING)
+            apply_state(order, new_state, None)
+    return None
+
+
 def _apply_stock_corrected(session: Session, station: str, event: EventIn) -> str | None:
     """``stock.corrected``: stock belongs to no order, so no claim to check; the recorded
     quantity is set (app.store.picking.apply_stock_correction)."""
@@ -179,6 +198,7 @@ def _apply_stock_corrected(session: Session, station: str, event: EventIn) -> st
 
 APPLIERS: dict[str, Applier] = {
     ORDER_STATUS_CHANGED: _apply_status_and_totes,
+    picking.PICK_STARTED: _apply_pick_started,
     picking.PICK_UNIT: _pick_applier(lambda session, e: picking.apply_unit(session, e.id, e.body())),
     picking.PICK_UNDONE: _pick_applier(lambda session, e: picking.reverse_unit(session, picking.undone_event_id(e.body()))),
     picking.PICK_SHORT: _pick_applier(lambda session, e: picking.apply_short(session, e.body())),

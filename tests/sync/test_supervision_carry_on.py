@@ -238,3 +238,20 @@ def test_the_next_packer_claims_an_order_taken_mid_pack(central, stations, actio
     b = stations("PACK-B")
     b.cycle()
     assert [c.order_number for c in b.claim(1, PACK_STATUSES)] == ["CMD-1"]
+
+
+def test_a_picker_that_had_not_heard_of_the_action_yet_still_finishes_the_order(central, stations) -> None:
+    """PICK-B's replica last saw CMD-1 in picking at PICK-A; it claims the order before its
+    next pull brings the console's change (new): its pick writes no new -> picking, and the
+    central side catches up from its pick.started, so its picking -> picked still applies."""
+    b = Picker(stations("PICK-B"), "BDG0021")
+    one_unit_picked_at_a(stations)
+    b.station.cycle()  # B's copy: CMD-1 picking, at PICK-A
+    apply_action(session_factory(central), CONSOLE, SUP, Reassign(["CMD-1"], to="PICK-B"))
+    assert [c.order_number for c in b.station.claim(6, PICK_STATUSES, actor=b.badge)] == ["CMD-1"]  # no pull
+    assert b.start(["CMD-1"]) == 2
+    b.scan("A-01", "MUG", "MUG")
+    b.station.cycle()
+    order = central_order(central)
+    assert (order.status, picked_units(central), order.assigned_to) == ("picked", 3, None)
+    assert not_applied(central) == []
