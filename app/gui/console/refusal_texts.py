@@ -34,6 +34,10 @@ def refusal_texts() -> dict[str, str]:
         "no_claim_to_release": translate("SupervisionRefusal", "No station holds this order: nothing to release."),
         "unknown_station": translate("SupervisionRefusal", "This station is not known to the central database."),
         "unknown_picker": translate("SupervisionRefusal", "No active user has this badge."),
+        "wrong_station_kind": translate(
+            "SupervisionRefusal",
+            "This station does not take orders at this step: choose a picking station for an order to pick, "
+            "a packing station for an order to pack."),
         "picker_not_on_a_station": translate("SupervisionRefusal", "This person is not logged in at any station: choose a station."),
         "not_supervisor": translate("SupervisionRefusal", "Only a supervisor can do this. Log in with a supervisor's badge."),
         "inactive": translate("SupervisionRefusal", "This account is deactivated. Ask an administrator."),
