@@ -37,7 +37,7 @@ QLabel[quaiRole="card-person"] { font-size: 24px; font-weight: 700; color: #0b3d
 QLabel[quaiRole="card-seen"] { font-size: 20px; color: #333333; }
 QLabel[quaiRole="people-title"] { font-size: 22px; font-weight: 800; }
 QLabel[quaiRole="people-title"][hint="true"] { color: #111111; background: #ffd54f; border: 3px solid #111111;
-    border-radius: 8px; padding: 4px 8px; }
+    border-radius: 8px; }
 """
 
 
@@ -292,7 +292,11 @@ class PeoplePanel(QWidget):
     def set_hint(self, text: str, loud: bool = True) -> None:
         """What to do now, in place of the title (empty: the title again); ``loud``: on yellow."""
         self.hint = text
-        self.title.setProperty("hint", bool(text) and loud)
+        loud = bool(text) and loud
+        # Its padding as contents margins, not in the style sheet: QLabel's wrapped height counts
+        # these, not the style's box, and the text was cut at the yellow box's edges.
+        self.title.setContentsMargins(*((11, 7, 11, 7) if loud else (0, 0, 0, 0)))
+        self.title.setProperty("hint", loud)
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)
         self.retranslate()

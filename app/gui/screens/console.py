@@ -97,6 +97,7 @@ class ConsoleScreen(QWidget):
         self.orders = None  # app.gui.console.orders_panel.OrdersPanel, built with its tab
         self.overview = None
         self.kpis = None
+        self._guided_count = -1  # the selection's size when the hint line was last set
         self.in_flight = InFlight(self)  # the action sent, until its answer
         self.in_flight.busy_changed.connect(self._busy)
         self.in_flight.given_up.connect(self._no_answer)
@@ -241,8 +242,9 @@ class ConsoleScreen(QWidget):
         self.action_bar.set_count(count)
         if not count:
             self._arm(False)
-        else:
-            self._guide()
+        elif count != self._guided_count:
+            self._guide()  # the same selection read again (a refresh) keeps a hint just given
+        self._guided_count = count
 
     @property
     def armed(self) -> bool:
@@ -306,12 +308,12 @@ class ConsoleScreen(QWidget):
         dialog.open()
 
     def card_tapped(self, station: str) -> None:
-        """A tap on a card reassigns the selection there only while "Reassign" is armed."""
-        reassign = action_name("reassign")
+        """A tap on a card reassigns the selection there only while "Reassign" is armed. The
+        hints are short: two lines at most in the 262 px column (it is full at 800 px)."""
         if not self.selected():
-            self._hint(translate("Console", "First tap orders, then “%1”.").replace("%1", reassign))
+            self._hint(translate("Console", "Tap orders first."))
         elif not self.armed:
-            self._hint(translate("Console", "Tap “%1” first, then the card.").replace("%1", reassign))
+            self._hint(translate("Console", "Tap “%1” first.").replace("%1", action_name("reassign")))
         else:
             self.reassign_to(station)
 
@@ -395,6 +397,7 @@ class ConsoleScreen(QWidget):
         if self.orders is not None:
             self.action_bar.retranslate()
             self.people.retranslate()
+            self._guided_count = -1  # the hint said again, in the new language
             self._selection_changed()
 
     def changeEvent(self, event: QEvent) -> None:
