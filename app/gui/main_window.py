@@ -649,6 +649,11 @@ class MainWindow(QMainWindow):
             lost = result.lost[-1]
             log.warning("claim on order %s lost: %s", lost.order_number, lost.why)
             self.status.lost_claim = (lost.order_number, lost.why)
+            # The pick or pack in hand on one of them stops now, with a banner (app.gui.lost_claims).
+            for item in result.lost:
+                for ui in (self._picking, self._packing):
+                    if ui is not None:
+                        ui.controller.claim_lost(item.order_number, item.why, item.put_back)
         self.status_area.render()
         if result.pulled and self.session.logged_in:
             self.refresh_home()  # the queues changed centrally

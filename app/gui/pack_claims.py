@@ -100,6 +100,13 @@ class ClaimsMixin:
 
         self.services.replica.submit(begin, started, failed)
 
+    def _orders_in_hand(self, session: PackSession) -> list[str]:
+        """The order this pack still works on (app.gui.lost_claims): none once it is closing or
+        closed (its labels go on printing), or cancelled."""
+        if self.closing or str(session.view().step) in ("closed", "cancelled"):
+            return []
+        return [session.view().order]
+
     def _release(self, number: str, reason: str, *, push_first: bool = True) -> None:
         """Give the claim back, after a push (the order's new status goes out first)."""
         badge, station = self._badge(), self.station

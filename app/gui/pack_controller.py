@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.gui import pack_jobs, pack_texts
+from app.gui.lost_claims import LostWorkMixin
 from app.gui.pack_claims import ClaimsMixin, relay_point
 from app.gui.pack_print import LabelPrinter, unprinted_close
 
@@ -50,10 +51,11 @@ log = logging.getLogger(__name__)
 MISMATCH_CODES = frozenset({"wrong_product", "extra_unit", "lot_mismatch", "serial_repeated"})
 
 
-class PackController(ClaimsMixin, QObject):
+class PackController(ClaimsMixin, LostWorkMixin, QObject):
     changed = Signal()  # the session's view changed: re-render
     ended = Signal()  # the pack is over (or cancelled) and the packer went back home
     printed = Signal()  # the labels and the slip of the closed order are queued (or failed: see print_error)
+    stage = "pack"  # app.gui.lost_claims: what the packer is told to do with a tote taken away
 
     def __init__(self, services: Any, feedback: Any, station: str, settings: Any, labels: Any,
                  parent: QObject | None = None, today: Callable[[], date] = date.today) -> None:
@@ -360,6 +362,7 @@ class PackController(ClaimsMixin, QObject):
 
     def finish(self) -> None:
         """Leave the pack (closed or cancelled): back home."""
+        self.forget_lost()
         self.session = None
         self._waiting.clear()
         self._reset_close()
@@ -367,6 +370,7 @@ class PackController(ClaimsMixin, QObject):
 
     def drop(self) -> None:
         """Forget the pack in hand (logout with the pack kept: resumed at the next login)."""
+        self.forget_lost()
         self.session = None
         self._waiting.clear()
         self._reset_close()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.gui import pick_jobs, pick_texts
+from app.gui.lost_claims import LostWorkMixin
 
 if TYPE_CHECKING:
     from app.gui.data import UserInfo
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class PickController(QObject):
+class PickController(LostWorkMixin, QObject):
     changed = Signal()  # the session's view changed: re-render
     ended = Signal()  # the pick is over and the person went back home (or no work)
 
@@ -107,9 +108,13 @@ class PickController(QObject):
 
         self.services.central.submit(job, claimed, failed)
 
-    def _start(self, numbers: list[str]) -> None:
+    def _start(self, numbers: list[str], totes: dict[str, str] | None = None,
+               then: Callable[[bool], None] | None = None) -> None:
+        """Start picking ``numbers``. ``totes``: a batch that goes on without an order taken
+        away (app.gui.lost_claims): the totes already bound stay bound, ``then(started)``."""
         today = self.today()
         badge = self._badge()
+        going_on = totes is not None
 
         def started(result: tuple[PickSession, Outcome]) -> None:
             self.claiming = False
@@ -118,18 +123,26 @@ class PickController(QObject):
                 # Orders with nothing left to pick closed at once (their stock is short): say
                 # so, and give back the claims of those that are over.
                 self._accepted(outcome, numbers)
-                return
-            self.feedback.good()
-            self.changed.emit()
+            else:
+                if not going_on:
+                    self.feedback.good()
+                self.changed.emit()
+            if then is not None:
+                then(True)  # last: its banner (why the batch changed) is the one to read
 
         def failed(error: Exception) -> None:
             self.claiming = False
             log.error("pick of %s not started: %s", numbers, error)
+            if going_on:  # picking already, still claimed: the next login resumes them
+                if then is not None:
+                    then(False)
+                return
             self.feedback.bad(pick_texts.start_failed_text(error))
             self._release(numbers, "not started", push_first=False)  # never keep what cannot be picked
 
         self.services.replica.submit(
-            lambda ctx: pick_jobs.start_pick(ctx.sessions, self.station, badge, numbers, self.settings, today),
+            lambda ctx: pick_jobs.start_pick(ctx.sessions, self.station, badge, numbers, self.settings, today,
+                                             totes=totes),
             started, failed,
         )
 
@@ -233,13 +246,32 @@ class PickController(QObject):
             None, lambda error: log.warning("claims of %s not released (their leases run out): %s", numbers, error),
         )
 
+    # --- an order taken away (app.gui.lost_claims) ----------------------------------------------
+    def _orders_in_hand(self, session: PickSession) -> list[str]:
+        return [order for order in session.state.orders if session.state.status.get(order) == "picking"]
+
+    def _tote_of(self, session: PickSession, number: str) -> str | None:
+        return session.state.totes.get(number) if session.state.batch else None
+
+    def _go_on(self, session: PickSession, gone: list[str], then: Callable[[bool], None]) -> bool:
+        """A batch goes on with its other orders: a new pick over them (what is left on their
+        lines, their totes kept), recorded as a new ``pick.started``, the one a restart replays."""
+        rest = [order for order in self._orders_in_hand(session) if order not in gone]
+        if not rest:
+            return False
+        self.claiming = True  # no other work claimed meanwhile
+        self._start(rest, {order: tote for order, tote in session.state.totes.items() if order in rest}, then)
+        return True
+
     def finish(self) -> None:
         """Leave a completed pick: back to the home screen."""
+        self.forget_lost()
         self.session = None
         self._waiting.clear()
         self.ended.emit()
 
     def drop(self) -> None:
         """Forget the pick in hand (logout with the pick kept: it is resumed at the next login)."""
+        self.forget_lost()
         self.session = None
         self._waiting.clear()

@@ -17,9 +17,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def start_pick(
-    sessions: sessionmaker[Session], station: str, badge: str, numbers: Sequence[str], settings: Any, today: date
+    sessions: sessionmaker[Session], station: str, badge: str, numbers: Sequence[str], settings: Any, today: date,
+    totes: dict[str, str] | None = None,
 ):
-    """(PickSession, Outcome) for a new pick over ``numbers``, its first events committed."""
+    """(PickSession, Outcome) for a new pick over ``numbers``, its first events committed.
+
+    ``totes``: a batch going on without an order a supervisor took away (app.gui.lost_claims):
+    the orders are ``picking`` already, the route is what is left on their lines, and the
+    totes bound stay bound; a batch still, even with one order left, so its units keep going
+    into its tote and the tote is recorded with the order."""
     from app.picking.outcome import PickConfig, ShortPolicy
     from app.picking.route import build_route
     from app.picking.session import PickSession
@@ -38,7 +44,8 @@ def start_pick(
         ))
     route = build_route(list(data.lines), dict(data.products), list(data.stock), today)
     config = PickConfig(quantity_threshold=settings.quantity_threshold, short_policy=ShortPolicy(settings.short_policy))
-    pick, outcome = PickSession.start(route, today=today, batch=len(numbers) > 1, config=config,
+    batch = len(numbers) > 1 or totes is not None
+    pick, outcome = PickSession.start(route, today=today, batch=batch, config=config, totes=totes,
                                       orders=list(numbers), short_before=short_before)
     begin_pick(sessions, station, badge, list(numbers), outcome.events)
     return pick, outcome

@@ -177,3 +177,43 @@ def cutoff_text(when: datetime | None) -> str:
     if moment.date() == today:
         return translate("Orders", "today %1").replace("%1", locale.toString(moment.time(), "HH:mm"))
     return locale.toString(moment, "ddd d MMM HH:mm")
+
+
+def lost_work_text(order: str, why: str, status: str, put_back, *, stage: str = "pick", tote: str | None = None) -> str:
+    """The banner when a supervisor (or another station) took the order in hand away: what
+    happened, then what to do with what is in the person's hands (app.gui.lost_claims).
+    ``status``: the order's status in the replica now (a hold reads "released by a
+    supervisor" to the heartbeat); ``put_back``: ((sku, units), …) for a cancel."""
+    if why == "cancelled" or status == "cancelled":
+        head = translate("LostWork", "Order %1 cancelled")
+    elif why == "deleted":
+        head = translate("LostWork", "Order %1 deleted from the central database")
+    elif why.startswith("reassigned to "):
+        head = translate("LostWork", "Order %1 reassigned to %2 by a supervisor").replace(
+            "%2", why.removeprefix("reassigned to "))
+    elif status == "on_hold":
+        head = translate("LostWork", "Order %1 put on hold by a supervisor")
+    elif why == "released by a supervisor":
+        head = translate("LostWork", "Order %1 released by a supervisor")
+    elif why.startswith("lease expired and taken by "):
+        head = translate("LostWork", "Order %1 taken over by %2").replace(
+            "%2", why.removeprefix("lease expired and taken by "))
+    else:
+        head = translate("LostWork", "Order %1 released")
+    if why in ("cancelled", "deleted") or status == "cancelled":
+        if put_back:
+            units = ", ".join(f"{sku} ×{count}" for sku, count in put_back)
+            what = translate("LostWork", "put back in stock the items already picked: %1.").replace("%1", units)
+        else:
+            what = translate("LostWork", "nothing was picked, nothing to put back in stock.")
+    elif stage == "pack":
+        what = translate("LostWork", "put its items back in their tote and set it aside.")
+    elif tote:
+        what = translate("LostWork", "set its tote %1 aside, nothing to undo.").replace("%1", tote)
+    else:
+        what = translate("LostWork", "set its tote aside, nothing to undo.")
+    return translate("LostWork", "%1: %2").replace("%1", head.replace("%1", order), 1).replace("%2", what, 1)
+
+
+def batch_goes_on_text() -> str:
+    return translate("LostWork", "The other orders of the batch go on.")
