@@ -202,7 +202,7 @@ def lost_work_text(order: str, why: str, status: str, put_back, *, stage: str = 
         head = translate("LostWork", "Order %1 released")
     if why in ("cancelled", "deleted") or status == "cancelled":
         if put_back:
-            units = ", ".join(f"{sku} ×{count}" for sku, count in put_back)
+            units = ", ".join(f"{sku}\u00a0×{count}" for sku, count in put_back)  # "MUG ×2" kept on one line
             what = translate("LostWork", "put back in stock the items already picked: %1.").replace("%1", units)
         else:
             what = translate("LostWork", "nothing was picked, nothing to put back in stock.")

@@ -50,7 +50,7 @@ def test_a_hold_mid_verification_stops_the_pack_and_sends_the_packer_home(qtbot,
     before = pack_units(config, "#3001")
     assert before == 1
     supervise(config, Hold(["#3001"], reason="adresse à vérifier"))
-    assert told(qtbot, window) == ("Commande #3001 bloquée par un superviseur : remettez ses articles dans leur "
+    assert told(qtbot, window) == ("Commande #3001 bloquée par un superviseur\u00a0: remettez ses articles dans leur "
                                    "bac et posez-le de côté.")
     assert controller.session is None
     qtbot.waitUntil(lambda: window.current_screen is window.homes["packer"], timeout=5000)
@@ -70,7 +70,7 @@ def test_a_cancel_mid_verification_lists_what_goes_back_in_stock(qtbot, packer, 
     start(qtbot, window)
     scan(qtbot, window, GTIN["TEA"])
     supervise(config, Cancel(["#3001"], reason="client a annulé"))
-    assert told(qtbot, window) == ("Commande #3001 annulée : remettez en stock les articles déjà prélevés : "
-                                   "MUG ×1, TEA ×2.")
+    assert told(qtbot, window) == ("Commande #3001 annulée\u00a0: remettez en stock les articles déjà prélevés\u00a0: "
+                                   "MUG\u00a0×1, TEA\u00a0×2.")
     assert window.packing.controller.session is None
     qtbot.waitUntil(lambda: window.current_screen is window.homes["packer"], timeout=5000)

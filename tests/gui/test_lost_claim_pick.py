@@ -54,12 +54,12 @@ FRENCH = [
     ("Order %1 released by a supervisor", "Commande %1 libérée par un superviseur"),
     ("Order %1 taken over by %2", "Commande %1 reprise par %2"),
     ("Order %1 released", "Commande %1 libérée"),
-    ("put back in stock the items already picked: %1.", "remettez en stock les articles déjà prélevés : %1."),
+    ("put back in stock the items already picked: %1.", "remettez en stock les articles déjà prélevés\u00a0: %1."),
     ("nothing was picked, nothing to put back in stock.", "rien n'a été prélevé, rien à remettre en stock."),
     ("put its items back in their tote and set it aside.", "remettez ses articles dans leur bac et posez-le de côté."),
     ("set its tote %1 aside, nothing to undo.", "posez son bac %1 de côté, rien à défaire."),
     ("set its tote aside, nothing to undo.", "posez son bac de côté, rien à défaire."),
-    ("%1: %2", "%1 : %2"),
+    ("%1: %2", "%1\u00a0: %2"),  # no break before the colon on a big banner
     ("The other orders of the batch go on.", "Les autres commandes du lot continuent."),
 ]
 
@@ -131,7 +131,7 @@ def test_a_reassigned_order_stops_the_pick_with_a_banner_and_nothing_more_is_wri
     qtbot.waitUntil(lambda: central_picked(config, "#2001", "MUG") == 1, timeout=10_000)
     supervise(config, Reassign(["#2001"], to="PICK-02", reason="rush"))
     text = told(qtbot, window)
-    assert text.startswith("Commande #2001 réaffectée à PICK-02 par un superviseur : posez son bac de côté, "
+    assert text.startswith("Commande #2001 réaffectée à PICK-02 par un superviseur\u00a0: posez son bac de côté, "
                            "rien à défaire.")
     assert controller.session is None
     qtbot.waitUntil(lambda: window.current_screen is window.homes["picker"], timeout=5000)
@@ -157,8 +157,8 @@ def test_a_cancelled_order_lists_the_units_to_put_back(qtbot, picker, config) ->
     scan(qtbot, window, "A-01-01-1")
     scan(qtbot, window, GTIN["MUG"])
     supervise(config, Cancel(["#2001"], reason="client a annulé"))
-    assert told(qtbot, window) == ("Commande #2001 annulée : remettez en stock les articles déjà prélevés : "
-                                   "MUG ×1.")
+    assert told(qtbot, window) == ("Commande #2001 annulée\u00a0: remettez en stock les articles déjà prélevés\u00a0: "
+                                   "MUG\u00a0×1.")
     assert window.picking.controller.session is None
     qtbot.waitUntil(lambda: window.current_screen is window.homes["picker"], timeout=5000)
     assert replica_order(config, "#2001").status == "cancelled"
@@ -173,7 +173,7 @@ def test_in_a_batch_only_the_held_order_leaves_and_the_others_go_on(qtbot, picke
     scan(qtbot, window, "TOT001")
     scan(qtbot, window, "TOT002")
     supervise(config, Hold(["#2002"], reason="adresse à vérifier"))
-    assert told(qtbot, window) == ("Commande #2002 bloquée par un superviseur : posez son bac TOT002 de côté, "
+    assert told(qtbot, window) == ("Commande #2002 bloquée par un superviseur\u00a0: posez son bac TOT002 de côté, "
                                    "rien à défaire.\nLes autres commandes du lot continuent.")
     qtbot.waitUntil(lambda: controller.session is not None, timeout=5000)
     session = controller.session
