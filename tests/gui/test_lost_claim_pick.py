@@ -193,3 +193,64 @@ def test_in_a_batch_only_the_held_order_leaves_and_the_others_go_on(qtbot, picke
     assert replica_order(config, "#2001").totes == ["TOT001"]
     assert units_recorded(config, "#2002") == 0
     assert replica_order(config, "#2002").status == "on_hold"
+
+
+def events_of(config, kind: str, number: str | None) -> int:
+    """How many ``kind`` events the replica's log holds for ``number`` (None: for any order)."""
+    engine = make_engine(config.replica_url)
+    with session_factory(engine)() as session:
+        query = select(func.count()).select_from(Event).where(Event.kind == kind)
+        count = session.scalar(query if number is None else query.where(Event.order_number == number))
+    engine.dispose()
+    return int(count or 0)
+
+
+def test_told_while_a_scan_is_written_that_scan_stays_and_the_one_waiting_behind_it_is_dropped(
+        qtbot, picker, config, monkeypatch) -> None:
+    """The scan being written when the loss is heard was acknowledged (its write lands, its
+    beep comes); the scan queued behind it was not yet tried: it is never written."""
+    import time as clock
+
+    from app.gui import pick_jobs
+
+    window = picker
+    start(qtbot, window)
+    controller = window.picking.controller
+    scan(qtbot, window, "A-01-01-1")
+    real_record = pick_jobs.record
+    monkeypatch.setattr(pick_jobs, "record", lambda *a: (clock.sleep(0.3), real_record(*a))[1])
+    window.scan_router.route(GTIN["MUG"])  # being written
+    window.scan_router.route("A-02-01-1")  # waits behind it
+    assert controller._writing and controller._waiting
+    # What the main window does when the sync reports the claim lost.
+    assert controller.claim_lost("#2001", "reassigned to PICK-02", ())
+    assert controller.session is None  # at once: the next scan reaches no pick
+    assert not controller.claim_lost("#2002", "reassigned to PICK-02", ())  # not this station's work
+    qtbot.waitUntil(lambda: window.feedback.banner_showing and window.current_screen is window.homes["picker"],
+                    timeout=5000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=5000)
+    assert window.feedback.banner_text.startswith("Commande #2001 réaffectée à PICK-02 par un superviseur")
+    assert events_of(config, "pick.unit", "#2001") == 1  # the scan under way landed
+    assert events_of(config, "pick.location_confirmed", None) == 1  # only the first shelf
+
+
+@pytest.mark.parametrize("batch_size", [2])
+def test_a_batch_gone_on_without_an_order_is_what_a_restart_resumes(qtbot, picker, config, services) -> None:
+    from datetime import date
+
+    from app.gui import pick_jobs
+
+    window = picker
+    start(qtbot, window)
+    controller = window.picking.controller
+    scan(qtbot, window, "TOT001")
+    scan(qtbot, window, "TOT002")
+    supervise(config, Reassign(["#2001"], to="PICK-02", reason="rush"))
+    told(qtbot, window)
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=5000)
+    assert list(controller.session.state.orders) == ["#2002"]
+    engine = make_engine(config.replica_url)
+    resumed = pick_jobs.unfinished_pick(session_factory(engine), "PICK-01", date.today())  # as after a crash
+    engine.dispose()
+    assert resumed is not None and list(resumed.state.orders) == ["#2002"]
+    assert resumed.state.totes == {"#2002": "TOT002"} and resumed.snapshot() == controller.session.snapshot()
