@@ -302,7 +302,10 @@ def test_a_short_pick_without_any_other_location_sends_the_order_to_exception(qt
     qtbot.waitUntil(lambda: replica_order(config, "#2001").status == "exception", timeout=5000)
     tea = replica_line(config, "#2001", "TEA")
     assert (tea.picked, tea.short_quantity, tea.short_reason) == (1, 1, "not_found")
-    assert window.feedback.banner_kind == "attention" and "un responsable la reprend" in window.feedback.banner_text
+    # The banner comes with the write's answer, which may reach the GUI thread just after the
+    # replica shows the status: wait for it rather than read it at once.
+    qtbot.waitUntil(lambda: window.feedback.banner_kind == "attention", timeout=5000)
+    assert "un responsable la reprend" in window.feedback.banner_text
 
 
 @pytest.mark.parametrize("batch_size", [4])
