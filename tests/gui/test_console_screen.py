@@ -74,18 +74,18 @@ def console(qtbot, window, stations) -> ConsoleScreen:
     screen.show_tab("orders")
     qtbot.waitUntil(lambda: screen.orders is not None and not screen.orders.model.loading
                     and screen.orders.model.rowCount() == 13, timeout=8000)
-    qtbot.waitUntil(lambda: set(screen.people.cards) == {"PICK-02", "PACK-01"}, timeout=5000)
+    qtbot.waitUntil(lambda: set(screen.orders_tab.people.cards) == {"PICK-02", "PACK-01"}, timeout=5000)
     return screen
 
 
 def pick(screen: ConsoleScreen, *numbers: str) -> None:
     model = screen.orders.model
     model.select_numbers(list(numbers))
-    assert set(screen.selected()) == set(numbers)
+    assert set(screen.orders_tab.selected()) == set(numbers)
 
 
 def wait_answer(qtbot, screen: ConsoleScreen) -> None:
-    qtbot.waitUntil(lambda: screen.pending is None, timeout=8000)
+    qtbot.waitUntil(lambda: screen.orders_tab.pending is None, timeout=8000)
 
 
 def test_a_supervisor_opens_the_console_with_its_three_tabs(qtbot, window, stations):
@@ -128,19 +128,20 @@ class TestSupervisorStation:
 
 
 def test_hold_asks_a_reason_then_holds_centrally_and_the_list_follows(qtbot, window, console, central_url):
+    tab = console.orders_tab
     pick(console, "#1001", "#1002")
-    assert console.action_bar.buttons["hold"].isEnabled()
-    console.action_bar.buttons["hold"].click()
-    dialog = console.dialog
+    assert tab.action_bar.buttons["hold"].isEnabled()
+    tab.action_bar.buttons["hold"].click()
+    dialog = tab.dialog
     assert isinstance(dialog, ReasonDialog) and not dialog.confirm_button.isEnabled()  # a reason first
     dialog.edit.setText("Adresse à vérifier")
     assert dialog.confirm_button.isEnabled()
     dialog.confirm_button.click()
     wait_answer(qtbot, console)
-    assert said(console.result.title.text(), "2 faite", "2 done")
+    assert said(tab.result.title.text(), "2 faite", "2 done")
     held = read(central_url, "#1001")
     assert (held.status, held.hold_reason) == ("on_hold", "Adresse à vérifier")
-    assert console.selected() == ()  # done orders leave the selection
+    assert tab.selected() == ()  # done orders leave the selection
     # The sync brings the change into the replica, and the list shows it.
     model = console.orders.model
     qtbot.waitUntil(lambda: any((o := model.order_at(r)) is not None and o.number == "#1001" and o.status == "on_hold"
@@ -148,56 +149,59 @@ def test_hold_asks_a_reason_then_holds_centrally_and_the_list_follows(qtbot, win
 
 
 def test_releasing_a_fraud_hold_asks_why_then_releases(qtbot, window, console, central_url, replica_url):
+    tab = console.orders_tab
     def fraud(session) -> None:
         order = session.scalars(select(Order).where(Order.number == "#1013")).one()  # on_hold in the fixtures
         order.hold_reason = "fraud_risk: Risk Level High"
 
     write(central_url, fraud)
     pick(console, "#1013")
-    console.action_bar.buttons["release"].click()
+    tab.action_bar.buttons["release"].click()
     wait_answer(qtbot, console)
-    assert said(console.result.title.text(), "1 refusée", "1 refused")
-    dialog = console.dialog
+    assert said(tab.result.title.text(), "1 refusée", "1 refused")
+    dialog = tab.dialog
     assert isinstance(dialog, ReasonDialog) and dialog.kind == "release"  # asked at once, for that order
     assert read(central_url, "#1013").status == "on_hold"
     dialog.choose(dialog.reason_buttons and next(iter(dialog.reason_buttons)))
     dialog.confirm_button.click()
     wait_answer(qtbot, console)
     assert read(central_url, "#1013").status != "on_hold"
-    assert said(console.result.title.text(), "1 faite", "1 done")
+    assert said(tab.result.title.text(), "1 faite", "1 done")
 
 
 def test_cancel_needs_a_confirmation_and_a_reason(qtbot, window, console, central_url):
+    tab = console.orders_tab
     pick(console, "#1003")
-    console.action_bar.buttons["cancel"].click()
-    dialog = console.dialog
+    tab.action_bar.buttons["cancel"].click()
+    dialog = tab.dialog
     assert dialog.kind == "cancel" and not dialog.confirm_button.isEnabled()
     dialog.back_button.click()  # changed their mind: nothing sent
-    assert console.pending is None and read(central_url, "#1003").status == "new"
-    console.action_bar.buttons["cancel"].click()
-    console.dialog.choose(next(iter(console.dialog.reason_buttons)))
-    console.dialog.confirm_button.click()
+    assert tab.pending is None and read(central_url, "#1003").status == "new"
+    tab.action_bar.buttons["cancel"].click()
+    tab.dialog.choose(next(iter(tab.dialog.reason_buttons)))
+    tab.dialog.confirm_button.click()
     wait_answer(qtbot, console)
     assert read(central_url, "#1003").status == "cancelled"
 
 
 def test_a_refused_order_keeps_its_selection_and_says_why(qtbot, window, console, central_url):
+    tab = console.orders_tab
     pick(console, "#1012", "#1004")  # #1012 has shipped: it cannot be held
-    console.action_bar.buttons["hold"].click()
-    console.dialog.choose(next(iter(console.dialog.reason_buttons)))
-    console.dialog.confirm_button.click()
+    tab.action_bar.buttons["hold"].click()
+    tab.dialog.choose(next(iter(tab.dialog.reason_buttons)))
+    tab.dialog.confirm_button.click()
     wait_answer(qtbot, console)
-    lines = [console.result.list.item(i).text() for i in range(console.result.list.count())]
+    lines = [tab.result.list.item(i).text() for i in range(tab.result.list.count())]
     assert len(lines) == 1 and lines[0].startswith("#1012 — ")
     assert said(lines[0], "expédiée", "shipped")
-    assert console.selected() == ("#1012",)
+    assert tab.selected() == ("#1012",)
     assert read(central_url, "#1004").status == "on_hold"
 
 
 def test_priority_by_plus_and_minus(qtbot, window, console, central_url):
     pick(console, "#1005")
-    console.action_bar.buttons["priority"].click()
-    dialog = console.dialog
+    console.orders_tab.action_bar.buttons["priority"].click()
+    dialog = console.orders_tab.dialog
     assert isinstance(dialog, PriorityDialog)
     dialog.preset_buttons[5].click()
     dialog.plus_button.click()
@@ -218,7 +222,7 @@ def drag_over(card, mime) -> QDragEnterEvent:
 
 
 def test_orders_dropped_on_a_card_are_reassigned_to_that_station(qtbot, window, console, central_url):
-    card = console.people.cards["PICK-02"]
+    card = console.orders_tab.people.cards["PICK-02"]
     assert card.acceptDrops()
     mime = orders_mime(("#1006", "#1007"))
     assert numbers_from(mime) == ("#1006", "#1007") and mime.hasFormat(ORDERS_MIME)
@@ -231,7 +235,7 @@ def test_orders_dropped_on_a_card_are_reassigned_to_that_station(qtbot, window, 
     wait_answer(qtbot, console)
     assert read(central_url, "#1006").assigned_to == "PICK-02"
     assert read(central_url, "#1007").assigned_to == "PICK-02"
-    assert "PICK-02" in console.result.title.text()
+    assert "PICK-02" in console.orders_tab.result.title.text()
 
 
 def test_a_drop_of_anything_else_is_refused(qtbot, window, console):
@@ -239,52 +243,55 @@ def test_a_drop_of_anything_else_is_refused(qtbot, window, console):
 
     mime = QMimeData()
     mime.setText("#1006")  # plain text: not the console's orders
-    card = console.people.cards["PICK-02"]
+    card = console.orders_tab.people.cards["PICK-02"]
     assert not drag_over(card, mime).isAccepted()
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     card.dropEvent(drop)  # even handed to the card directly
-    assert not drop.isAccepted() and console.pending is None
+    assert not drop.isAccepted() and console.orders_tab.pending is None
 
 
 def test_select_then_tap_reassign_then_a_card_reassigns(qtbot, window, console, central_url):
-    card = console.people.cards["PACK-01"]
+    tab = console.orders_tab
+    card = tab.people.cards["PACK-01"]
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # nothing selected: it says what to do
-    assert said(console.hint_text, "commandes", "orders") and console.pending is None
+    assert said(tab.hint_text, "commandes", "orders") and tab.pending is None
     pick(console, "#1008")
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # "Reassign" not armed: a stray tap moves nothing
-    assert console.pending is None and said(console.hint_text, "Réaffecter", "Reassign")
-    assert read(central_url, "#1008").assigned_to is None and console.selected() == ("#1008",)
-    console.action_bar.buttons["reassign"].click()
-    assert console.people.cards["PACK-01"].property("armed") is True
+    assert tab.pending is None and said(tab.hint_text, "Réaffecter", "Reassign")
+    assert read(central_url, "#1008").assigned_to is None and tab.selected() == ("#1008",)
+    tab.action_bar.buttons["reassign"].click()
+    assert tab.people.cards["PACK-01"].property("armed") is True
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     wait_answer(qtbot, console)
     assert read(central_url, "#1008").assigned_to == "PACK-01"
-    assert console.people.cards["PACK-01"].property("armed") is False
+    assert tab.people.cards["PACK-01"].property("armed") is False
 
 
 def test_a_supervisor_removed_centrally_is_refused_whatever_the_screen_shows(qtbot, window, console, central_url):
+    tab = console.orders_tab
     def demote(session) -> None:
         session.scalars(select(User).where(User.badge == "BDG0003")).one().roles = "picker"
 
     write(central_url, demote)
     pick(console, "#1009")
-    console.action_bar.buttons["force_release"].click()
-    console.dialog.confirm_button.click()  # the reason is optional for freeing a claim
+    tab.action_bar.buttons["force_release"].click()
+    tab.dialog.confirm_button.click()  # the reason is optional for freeing a claim
     wait_answer(qtbot, console)
-    assert console.result.property("refused") is True
-    assert said(console.result.title.text(), "superviseur", "supervisor")
+    assert tab.result.property("refused") is True
+    assert said(tab.result.title.text(), "superviseur", "supervisor")
 
 
 def test_touch_targets_and_kinetic_lists(qtbot, window, console):
+    tab = console.orders_tab
     pick(console, "#1001")
-    for widget in (*console.action_bar.buttons.values(), console.action_bar.handle, *console.people.cards.values(),
+    for widget in (*tab.action_bar.buttons.values(), tab.action_bar.handle, *tab.people.cards.values(),
                    console.tools_button, console.logout_button):
         assert widget.height() >= 48 and widget.width() >= 48, widget.objectName()
     assert console.tabs.tabBar().height() >= 48
-    for viewport in (console.people.area.viewport(), console.result.list.viewport(), console.orders.view.viewport()):
+    for viewport in (tab.people.area.viewport(), tab.result.list.viewport(), console.orders.view.viewport()):
         assert QScroller.hasScroller(viewport) or QScroller.grabbedGesture(viewport) != Qt.GestureType(0)
-    assert console.people.cards["PICK-02"].station_label.fontInfo().pixelSize() >= 24
+    assert tab.people.cards["PICK-02"].station_label.fontInfo().pixelSize() >= 24
 
 
 # --- the long press that drags from the table ---------------------------------------------------
@@ -327,7 +334,7 @@ def test_the_next_supervisor_finds_nothing_selected(qtbot, window, console):
     window.logout()
     qtbot.waitUntil(lambda: not window.session.logged_in, timeout=5000)
     console.set_session("Someone Else", "supervisor")
-    assert console.selected() == ()
+    assert console.orders_tab.selected() == ()
 
 
 def test_the_overview_reads_when_the_console_opens_without_waiting_for_a_change(qtbot, services):

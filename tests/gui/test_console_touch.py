@@ -21,7 +21,8 @@ pytestmark = pytest.mark.gui
 
 def usable(screen) -> bool:
     """Every action key, the drag handle and every card can be used."""
-    widgets = (*screen.action_bar.buttons.values(), screen.action_bar.handle, *screen.people.cards.values())
+    tab = screen.orders_tab
+    widgets = (*tab.action_bar.buttons.values(), tab.action_bar.handle, *tab.people.cards.values())
     states = {w.isEnabled() for w in widgets}
     assert len(states) == 1, "some keys usable, some not"
     return states.pop()
@@ -34,34 +35,36 @@ def sent(screen) -> list:
 
 
 def test_a_double_tap_sends_the_action_once_and_the_keys_wait_for_the_answer(qtbot, window, console, central_url):
+    tab = console.orders_tab
     actions = sent(console)
     pick(console, "#1013")  # on hold in the fixtures
     assert usable(console)
-    release = console.action_bar.buttons["release"]
+    release = tab.action_bar.buttons["release"]
     qtbot.mouseClick(release, Qt.MouseButton.LeftButton)
-    assert console.pending is not None and not usable(console)  # disabled until the answer
+    assert tab.pending is not None and not usable(console)  # disabled until the answer
     qtbot.mouseClick(release, Qt.MouseButton.LeftButton)  # the second tap of a double tap
-    console.request(Release(("#1013",)))  # and even asked directly: ignored while one is on its way
-    console.reassign_to("PICK-02", ("#1013",))  # a drop too
+    tab.request(Release(("#1013",)))  # and even asked directly: ignored while one is on its way
+    tab.reassign_to("PICK-02", ("#1013",))  # a drop too
     assert len(actions) == 1
     wait_answer(qtbot, console)
     assert len(actions) == 1 and read(central_url, "#1013").status != "on_hold"
-    assert console.result.property("refused") is False and said(console.result.title.text(), "1 faite", "1 done")
+    assert tab.result.property("refused") is False and said(tab.result.title.text(), "1 faite", "1 done")
     pick(console, "#1001")
     assert usable(console)  # the answer gave the keys back
 
 
 def test_a_confirmation_tapped_twice_sends_once(qtbot, window, console, central_url):
+    tab = console.orders_tab
     actions = sent(console)
     pick(console, "#1002")
-    console.action_bar.buttons["hold"].click()
-    dialog = console.dialog
+    tab.action_bar.buttons["hold"].click()
+    dialog = tab.dialog
     dialog.choose(next(iter(dialog.reason_buttons)))
     dialog.confirm_button.click()
     dialog.confirm_button.click()
     wait_answer(qtbot, console)
     assert len(actions) == 1
-    assert console.result.list.count() == 0 and console.result.property("refused") is False  # not "already held"
+    assert tab.result.list.count() == 0 and tab.result.property("refused") is False  # not "already held"
 
 
 def fail_with(monkeypatch, error: Exception) -> None:
@@ -75,26 +78,28 @@ def fail_with(monkeypatch, error: Exception) -> None:
 
 
 def test_a_central_database_out_of_reach_gives_the_keys_back_and_says_try_again(qtbot, window, console, monkeypatch):
+    tab = console.orders_tab
     from sqlalchemy.exc import OperationalError
 
     fail_with(monkeypatch, OperationalError("SELECT 1", {}, Exception("connection refused")))
     pick(console, "#1013")
-    console.action_bar.buttons["release"].click()
+    tab.action_bar.buttons["release"].click()
     assert not usable(console)
     wait_answer(qtbot, console)
-    assert usable(console) and console.result.property("refused") is True
-    text = console.result.title.text()
+    assert usable(console) and tab.result.property("refused") is True
+    text = tab.result.title.text()
     assert said(text, "n'a pas répondu", "did not answer") and "connection refused" in text
 
 
 def test_a_fault_in_quai_is_not_blamed_on_the_network_and_is_logged(qtbot, window, console, monkeypatch, caplog):
+    tab = console.orders_tab
     fail_with(monkeypatch, KeyError("station_kind"))
     pick(console, "#1013")
     with caplog.at_level(logging.ERROR, logger=console_ui.log.name):
-        console.action_bar.buttons["release"].click()
+        tab.action_bar.buttons["release"].click()
         wait_answer(qtbot, console)
-    assert usable(console) and console.result.property("refused") is True
-    text = console.result.title.text()
+    assert usable(console) and tab.result.property("refused") is True
+    text = tab.result.title.text()
     assert not said(text, "n'a pas répondu", "did not answer") and "KeyError" in text
     assert said(text, "support", "support")
     logged = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == console_ui.log.name]
@@ -112,52 +117,56 @@ def test_unreachable_is_told_from_a_bug():
 
 
 def test_no_answer_at_all_gives_the_keys_back_after_a_while(qtbot, window, console):
+    tab = console.orders_tab
     console.action_requested.disconnect(window.console.run)  # sent, and never answered
     pick(console, "#1013")
-    console.action_bar.buttons["release"].click()
-    assert not usable(console) and console.in_flight.timer.isActive()
-    console.in_flight.timer.timeout.emit()  # its interval gone by (a minute)
-    assert console.pending is None and usable(console)
-    assert console.result.property("refused") is True and said(console.result.title.text(), "liste", "list")
+    tab.action_bar.buttons["release"].click()
+    assert not usable(console) and tab.in_flight.timer.isActive()
+    tab.in_flight.timer.timeout.emit()  # its interval gone by (a minute)
+    assert tab.pending is None and usable(console)
+    assert tab.result.property("refused") is True and said(tab.result.title.text(), "liste", "list")
 
 
 def test_a_stray_tap_on_a_card_moves_nothing_and_says_what_to_do(qtbot, window, console, central_url):
+    tab = console.orders_tab
     actions = sent(console)
     pick(console, "#1006", "#1007")
-    qtbot.mouseClick(console.people.cards["PICK-02"], Qt.MouseButton.LeftButton)
-    assert actions == [] and console.selected() == ("#1006", "#1007")
-    assert said(console.hint_text, "Réaffecter", "Reassign")
-    assert console.people.title.property("hint") is True  # on yellow: it asks for something
-    console.action_bar.buttons["reassign"].click()
-    assert console.armed and console.people.cards["PICK-02"].property("armed") is True
-    console.action_bar.buttons["reassign"].click()  # changed their mind: disarmed, still nothing sent
-    assert not console.armed
-    qtbot.mouseClick(console.people.cards["PICK-02"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.people.cards["PICK-02"], Qt.MouseButton.LeftButton)
+    assert actions == [] and tab.selected() == ("#1006", "#1007")
+    assert said(tab.hint_text, "Réaffecter", "Reassign")
+    assert tab.people.title.property("hint") is True  # on yellow: it asks for something
+    tab.action_bar.buttons["reassign"].click()
+    assert tab.armed and tab.people.cards["PICK-02"].property("armed") is True
+    tab.action_bar.buttons["reassign"].click()  # changed their mind: disarmed, still nothing sent
+    assert not tab.armed
+    qtbot.mouseClick(tab.people.cards["PICK-02"], Qt.MouseButton.LeftButton)
     assert actions == []
     assert read(central_url, "#1006").assigned_to is None
 
 
 def test_how_to_reassign_is_on_screen_without_hover(qtbot, window, console):
-    title = console.people.title
-    assert console.action_bar.handle.toolTip() == ""  # nothing hides behind a hover
+    tab = console.orders_tab
+    title = tab.people.title
+    assert tab.action_bar.handle.toolTip() == ""  # nothing hides behind a hover
     empty_title = title.text()
     pick(console, "#1001", "#1004")
-    assert console.action_bar.handle.text() == "✥ 2"
-    assert "✥" in console.hint_text and title.isVisible() and title.text() == console.hint_text != empty_title
-    console.action_bar.buttons["reassign"].click()
-    assert console.hint_text != "" and "✥" not in console.hint_text  # now: choose a card
+    assert tab.action_bar.handle.text() == "✥ 2"
+    assert "✥" in tab.hint_text and title.isVisible() and title.text() == tab.hint_text != empty_title
+    tab.action_bar.buttons["reassign"].click()
+    assert tab.hint_text != "" and "✥" not in tab.hint_text  # now: choose a card
     console.orders.model.clear_selection()
-    assert console.hint_text == "" and title.text() == empty_title
+    assert tab.hint_text == "" and title.text() == empty_title
 
 
 def test_the_result_reads_from_a_step_back_and_fits_1280x800(qtbot, window, console):
+    tab = console.orders_tab
     pick(console, "#1012", "#1013", "#1004")  # shipped, already held: refused; #1004 held
-    console.action_bar.buttons["hold"].click()
-    console.dialog.choose(next(iter(console.dialog.reason_buttons)))
-    console.dialog.confirm_button.click()
+    tab.action_bar.buttons["hold"].click()
+    tab.dialog.choose(next(iter(tab.dialog.reason_buttons)))
+    tab.dialog.confirm_button.click()
     wait_answer(qtbot, console)
     QApplication.processEvents()
-    result = console.result
+    result = tab.result
     assert result.list.count() == 2
     body = result.list.font().pixelSize()
     if body <= 0:
@@ -166,24 +175,24 @@ def test_the_result_reads_from_a_step_back_and_fits_1280x800(qtbot, window, cons
     assert (window.width(), window.height()) == (1280, 800)
     assert window.minimumSizeHint().height() <= 800  # nothing asks the window to grow past the screen
     # The keys, the result and the cards one under the other: none squeezed over the next.
-    column = [console.action_bar, result, console.people]
+    column = [tab.action_bar, result, tab.people]
     for upper, lower in zip(column, column[1:]):
         assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
-    assert console.people.geometry().bottom() < console.people.parentWidget().height()
-    for key in console.action_bar.buttons.values():
-        assert key.height() >= 48 and console.action_bar.rect().contains(key.geometry()), key.objectName()
-    assert console.people.area.viewport().height() >= 80  # a card still shows under it
+    assert tab.people.geometry().bottom() < tab.people.parentWidget().height()
+    for key in tab.action_bar.buttons.values():
+        assert key.height() >= 48 and tab.action_bar.rect().contains(key.geometry()), key.objectName()
+    assert tab.people.area.viewport().height() >= 80  # a card still shows under it
     assert result.list.viewport().height() >= 40  # and a reason, the others a flick away
     # A stray tap's hint, on yellow, in the full column: still no taller than the screen. (The
     # cards scroll now, and offscreen Qt cannot find the widget under a flick gesture's replayed
     # press; on a real X server the tap itself works: the card's own signal stands in for it here.)
-    card = console.people.cards["PACK-01"]
+    card = tab.people.cards["PACK-01"]
     card.tapped.emit("PACK-01")
-    assert console.people.title.property("hint") is True and said(console.hint_text, "Réaffecter", "Reassign")
-    assert console.pending is None
+    assert tab.people.title.property("hint") is True and said(tab.hint_text, "Réaffecter", "Reassign")
+    assert tab.pending is None
     console.orders.model.clear_selection()
     card.tapped.emit("PACK-01")
-    assert said(console.hint_text, "commandes", "orders") and result.isVisible()
+    assert said(tab.hint_text, "commandes", "orders") and result.isVisible()
     QApplication.processEvents()
     assert window.minimumSizeHint().height() <= 800 and window.height() == 800
     for row in range(result.list.count()):  # the reasons wrap in the column, nothing scrolls sideways

@@ -200,9 +200,9 @@ def run(window: MainWindow) -> None:
 
     # 3. A hold, its reason typed on the keyboard.
     orders.model.select_numbers(["#1004"])
-    QTest.mouseClick(console.action_bar.buttons["hold"], Qt.MouseButton.LeftButton)
-    wait(lambda: getattr(console, "dialog", None) is not None and console.dialog.isVisible(), "the reason dialog")
-    dialog = console.dialog
+    QTest.mouseClick(console.orders_tab.action_bar.buttons["hold"], Qt.MouseButton.LeftButton)
+    wait(lambda: console.orders_tab.dialog is not None and console.orders_tab.dialog.isVisible(), "the reason dialog")
+    dialog = console.orders_tab.dialog
     QTest.qWait(200)
     home = dialog.frameGeometry()
     QTest.mouseClick(dialog.edit, Qt.MouseButton.LeftButton)
@@ -222,7 +222,7 @@ def run(window: MainWindow) -> None:
     shot("3_reason_back")
     result["dialog_back"] = dialog.frameGeometry() == home and dialog.reasons_box.isVisible() and dialog.isVisible()
     QTest.mouseClick(confirm, Qt.MouseButton.LeftButton)
-    wait(lambda: console.pending is None, "the hold's answer")
+    wait(lambda: console.orders_tab.pending is None, "the hold's answer")
     result["held"] = held_reason("#1004")
 
 

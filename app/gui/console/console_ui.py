@@ -130,11 +130,12 @@ class ConsoleUi(QObject):
             screen.refresh()
 
         def failed(error: Exception) -> None:
-            from app.supervision.texts import CONTEXT, NOT_AUTHORIZED
+            from app.gui.console.refusal_texts import refusal
+            from app.supervision.texts import NOT_AUTHORIZED
 
             code = getattr(error, "code", None)
             if code in NOT_AUTHORIZED:
-                text = translate(CONTEXT, NOT_AUTHORIZED[code])
+                text = refusal(code)
             elif unreachable(error):
                 log.warning("console action %s: central database unreachable: %s", action.name, error)
                 detail = str(error).splitlines()[0] if str(error) else type(error).__name__
