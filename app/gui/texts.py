@@ -166,15 +166,24 @@ def lost_claim_text(order: str, why: str) -> str:
     return text.replace("%1", order)
 
 
-def cutoff_text(when: datetime | None) -> str:
+def cutoff_text(when: datetime | None, now: datetime | None = None) -> str:
+    """``when`` on the warehouse's clock (Paris, as the carriers' cutoffs and the console):
+    "today 17:00", or "Wed 28 Nov 17:00" another day. The store keeps UTC (a naive value is UTC)."""
     if when is None:
         return translate("Orders", "no cutoff")
-    from PySide6.QtCore import QDateTime, QTimeZone  # not on the start-up path (the status area)
+    # Not on the start-up path (the status area imports this module).
+    from datetime import UTC
 
-    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
-    today = QDateTime.currentDateTime().date()
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from app.packing.cutoffs import PARIS
+
+    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(PARIS)
+    today = (now or datetime.now(PARIS)).astimezone(PARIS).date()
+    # Built from the Paris wall-clock fields: Qt never converts it to the machine's zone.
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
     locale = QLocale()
-    if moment.date() == today:
+    if local.date() == today:
         return translate("Orders", "today %1").replace("%1", locale.toString(moment.time(), "HH:mm"))
     return locale.toString(moment, "ddd d MMM HH:mm")
 

@@ -9,13 +9,11 @@ at 17:00 reads 17:00 on every tab.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.gui import texts
-from app.packing.cutoffs import PARIS
+from app.gui.texts import cutoff_text  # the warehouse's clock, as every screen
 from app.store.order_browser import NO_CARRIER, OrderRow
 
 translate = QCoreApplication.translate
@@ -41,21 +39,6 @@ def carrier_name(carrier: str | None) -> str:
         NO_CARRIER: translate("OrdersModel", "No carrier"),
     }
     return names.get(carrier or NO_CARRIER, carrier or "")
-
-
-def cutoff_text(when: datetime | None, now: datetime | None = None) -> str:
-    """``when`` on the warehouse's clock: "today 17:00", or "Wed 28 Nov 17:00" another day
-    (the same words as app.gui.texts.cutoff_text, which other screens use on the machine's clock)."""
-    if when is None:
-        return translate("Orders", "no cutoff")
-    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(PARIS)  # the store keeps UTC
-    today = (now or datetime.now(PARIS)).astimezone(PARIS).date()
-    # Built from the Paris wall-clock fields: Qt never converts it to the machine's zone.
-    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    locale = QLocale()
-    if local.date() == today:
-        return translate("Orders", "today %1").replace("%1", locale.toString(moment.time(), "HH:mm"))
-    return locale.toString(moment, "ddd d MMM HH:mm")
 
 
 def header_texts() -> dict[str, str]:
