@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.virtual_keyboard import (
     default_locale_before_application,
-    release_keyboard_panel,
+    exit_skipping_keyboard_teardown,
     virtual_keyboard_environment,
 )
 
@@ -109,12 +109,13 @@ def run_station(config, argv: list[str] | None = None, *, prepare: Callable[[], 
     window.startup_job = prepare
     restore_sigterm = close_on_sigterm(window)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         window.close()  # logs out (once) if the loop ended otherwise than by closing the window
         services.shutdown()
         restore_sigterm()
-        release_keyboard_panel()
+    exit_skipping_keyboard_teardown(code)  # returns unless the on-screen keyboard was loaded
+    return code
 
 
 SIGNAL_POLL_MS = 250

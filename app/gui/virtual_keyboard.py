@@ -8,10 +8,14 @@ text field. Three things about it need doing at the right moment, all here:
   QT_IM_MODULE once, when the application is created);
 - ``default_locale_before_application``: its first layout comes from the default locale at
   that same moment (AZERTY for French), so the station's language is set first;
-- ``release_keyboard_panel``: its Qt Quick items must go while the application still
-  exists. Left to the application's own teardown, an item unsetting its cursor after the
-  application is gone aborts the process ("QPixmap: Must construct a QGuiApplication
-  before a QPixmap", exit 134) at every stop of a supervisor station.
+- ``exit_skipping_keyboard_teardown``: Qt Virtual Keyboard does not survive Qt's own
+  teardown. Left to the application's destruction, its Qt Quick items unset their cursor
+  after the application is gone, and the process aborts ("QPixmap: Must construct a
+  QGuiApplication before a QPixmap", exit 134). Deleting those items first only moves the
+  crash (now and then a heap corruption at exit). So a station that loaded the keyboard
+  ends its process once its own work is done (the window closed, the logout written, the
+  workers stopped): logs and output flushed, then ``os._exit`` with the station's code,
+  without Qt's teardown, which has nothing left to save.
 
 Dialogs keep clear of it with app.gui.keyboard_room.
 """
@@ -45,22 +49,28 @@ def default_locale_before_application(language: str) -> None:
     QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
 
 
-def release_keyboard_panel() -> int:
-    """Delete the keyboard's Qt Quick items now, while the application exists (see above).
-
-    After the station's window has closed, before the QApplication goes. Returns how many
-    top-level items were deleted (0 when the keyboard was never loaded). GUI thread only."""
-    from PySide6.QtCore import QCoreApplication, QEvent
+def keyboard_loaded() -> bool:
+    """Whether Qt Virtual Keyboard made its window in this process (a tap into a text field)."""
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtQuick import QQuickWindow
 
-    released = 0
-    for window in QGuiApplication.topLevelWindows():
-        if isinstance(window, QQuickWindow) and window.metaObject().className() in PANEL_WINDOW_CLASSES:
-            root = window.contentItem()  # held: the items' wrappers go with it
-            for item in root.childItems():
-                item.deleteLater()
-                released += 1
-    if released:
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return released
+    return any(window.metaObject().className() in PANEL_WINDOW_CLASSES for window in QGuiApplication.topLevelWindows())
+
+
+def exit_skipping_keyboard_teardown(code: int) -> None:
+    """End the process now with ``code`` if the keyboard was loaded (see above); else return.
+
+    Only once the station's work is over: nothing after this call runs, no atexit handler,
+    no finaliser. Logging and standard output are flushed first."""
+    if not keyboard_loaded():
+        return
+    import logging
+    import os
+    import sys
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed or broken stream: nothing more can be said on it
+    os._exit(code)

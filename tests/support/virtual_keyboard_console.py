@@ -35,7 +35,8 @@ os.environ.pop("QT_IM_MODULE", None)
 from app.config import StationConfig  # noqa: E402
 from app.gui.virtual_keyboard import (  # noqa: E402
     default_locale_before_application,
-    release_keyboard_panel,
+    exit_skipping_keyboard_teardown,
+    keyboard_loaded,
     virtual_keyboard_environment,
 )  # noqa: E402
 
@@ -255,9 +256,9 @@ def main() -> int:
     finally:
         window.close()
         services.shutdown()
-        result["released_items"] = release_keyboard_panel()  # as run_station does: else the exit aborts
+        result["keyboard_loaded"] = keyboard_loaded()
         print("RESULT " + json.dumps(result), flush=True)
-        app.shutdown()  # the application goes now, not at the interpreter's exit: an abort shows in the exit code
+    exit_skipping_keyboard_teardown(0)  # as run_station does: Qt's teardown would abort the process
     return 0
 
 
