@@ -83,8 +83,8 @@ class Floor:
             # The recorder writes as the station's screens do: its own connections to the replica.
             self.recorder_engines.append(make_engine(local))
             self.recorders_sessions[name] = session_factory(self.recorder_engines[-1])
-        self.told: list[tuple[str, str, str, float]] = []  # (station, order, why, perf_counter)
-        self.told_by: dict[tuple[str, str], str] = {}  # (station, order) -> thread that told
+        # (station, order, why, perf_counter, by: "listener" or "loop", the thread that told)
+        self.told: list[tuple[str, str, str, float, str]] = []
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.loops: list[threading.Thread] = []
@@ -113,8 +113,7 @@ class Floor:
             # The listener's thread (a claim check on "lost:<station>") or the sync loop's.
             by = "loop" if threading.current_thread().name.startswith("sync-") else "listener"
             with self.lock:
-                self.told.extend((name, item.order_number, item.why, now) for item in lost)
-                self.told_by.update({(name, item.order_number): by for item in lost})
+                self.told.extend((name, item.order_number, item.why, now, by) for item in lost)
         return told
 
     def _on_error(self, _exc: Exception) -> None:
@@ -200,7 +199,7 @@ def run_mode(mode: str, floor: Floor, console, args: argparse.Namespace, rng: ra
         # reassigned already and not told yet (a reassigned order goes to its new station's
         # reserve, and may be reassigned again from there once that one holds it).
         with floor.lock:
-            told = {(s, o): t for s, o, _why, t in floor.told}
+            told = {(s, o): t for s, o, _why, t, _by in floor.told}
         for order, (holder, at) in list(pending.items()):
             if told.get((holder, order), -1.0) >= at:
                 del pending[order]
@@ -227,7 +226,7 @@ def run_mode(mode: str, floor: Floor, console, args: argparse.Namespace, rng: ra
     deadline = time.perf_counter() + TOLD_TIMEOUT
     while time.perf_counter() < deadline:
         with floor.lock:
-            seen = {(s, o) for s, o, why, _t in floor.told if why.startswith("reassigned")}
+            seen = {(s, o) for s, o, why, _t, _by in floor.told if why.startswith("reassigned")}
         if all((h, n) in seen for n, h, _s in issued):
             break
         time.sleep(0.05)
@@ -235,14 +234,15 @@ def run_mode(mode: str, floor: Floor, console, args: argparse.Namespace, rng: ra
         told = list(floor.told)
     latencies, missing, by_listener = [], 0, 0
     for number, holder, started in issued:
-        by_listener += floor.told_by.get((holder, number)) == "listener"
-        at = min((t for s, o, why, t in told if s == holder and o == number and why.startswith("reassigned")
-                  and t >= started), default=None)
+        at, by = min(((t, by) for s, o, why, t, by in told
+                      if s == holder and o == number and why.startswith("reassigned") and t >= started),
+                     default=(None, None))
+        by_listener += by == "listener"
         if at is None or at - started > TOLD_TIMEOUT:
             missing += 1
-            heard = [(s, why, round(1000 * (t - started))) for s, o, why, t in told if o == number]
+            heard = [(s, why, round(1000 * (t - started)), by) for s, o, why, t, by in told if o == number]
             print(f"  ({mode}) {number} reassigned from {holder}: not told within {TOLD_TIMEOUT:.0f} s; "
-                  f"what the stations said of it (station, why, ms after the action): {heard}")
+                  f"what the stations said of it (station, why, ms after the action, thread): {heard}")
         else:
             latencies.append(at - started)
     scans = floor.recorded - recorded_before
