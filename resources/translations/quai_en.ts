@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../app/gui/console/action_bar.py" line="+46"/>
+        <location filename="../../app/gui/console/action_bar.py" line="+49"/>
         <source>Reassign</source>
         <translation>Reassign</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>%n orders</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Drag %n order onto a card</source>
         <translation>Drag %n order onto a card</translation>
     </message>
@@ -54,16 +54,11 @@
         <source>Drag %n orders onto a card</source>
         <translation>Drag %n orders onto a card</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Drag onto a card to reassign</source>
-        <translation>Drag onto a card to reassign</translation>
-    </message>
 </context>
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/gui/console/console_ui.py" line="+80"/>
+        <location filename="../../app/gui/console/console_ui.py" line="+96"/>
         <source>Scan an order&apos;s label to find it, or use the screen.</source>
         <translation>Scan an order&apos;s label to find it, or use the screen.</translation>
     </message>
@@ -73,32 +68,52 @@
         <translation>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</source>
         <translation>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/screens/console.py" line="+232"/>
+        <location line="+4"/>
+        <source>The action failed: an error in Quai, not the network. Check the list before trying again, and call support: the details are in the station&apos;s log (%1).</source>
+        <translation>The action failed: an error in Quai, not the network. Check the list before trying again, and call support: the details are in the station&apos;s log (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/console/orders_tab.py" line="+122"/>
         <source>Tap a card, or drag onto it:</source>
         <translation>Tap a card, or drag onto it:</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>First tap orders in the list, then the card.</source>
-        <translation>First tap orders in the list, then the card.</translation>
+        <location line="+2"/>
+        <source>Drag ✥ onto a card to reassign</source>
+        <translation>Drag ✥ onto a card to reassign</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+52"/>
+        <source>Tap orders first.</source>
+        <translation>Tap orders first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tap “%1” first.</source>
+        <translation>Tap “%1” first.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1: sending…</source>
         <translation>%1: sending…</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>No answer from the central database yet. The action may still be applied: check the list before trying again.</source>
+        <translation>No answer from the central database yet. The action may still be applied: check the list before trying again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1: %2 done, %3 refused</source>
         <translation>%1: %2 done, %3 refused</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../app/gui/screens/console.py" line="+205"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
@@ -131,27 +146,22 @@
 <context>
     <name>ConsoleOverview</name>
     <message>
-        <location filename="../../app/gui/console/overview_panel.py" line="+326"/>
-        <source>nobody</source>
-        <translation>nobody</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="+118"/>
         <source>Packing check</source>
         <translation>Packing check</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/gui/console/overview_panel.py" line="+209"/>
         <source>Exceptions (%1)</source>
         <translation>Exceptions (%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="-16"/>
         <source>Short pick</source>
         <translation>Short pick</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Unknown SKU</source>
         <translation>Unknown SKU</translation>
     </message>
@@ -166,7 +176,7 @@
         <translation>Exception</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../app/gui/console/overview_panel.py" line="+4"/>
         <source>Not updated: %1</source>
         <translation>Not updated: %1</translation>
     </message>
@@ -177,11 +187,6 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The floor, live</source>
-        <translation>The floor, live</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Carrier cutoffs</source>
         <translation>Carrier cutoffs</translation>
     </message>
@@ -196,12 +201,12 @@
         <translation>Exceptions</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/gui/console/overview_tiles.py" line="+146"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../app/gui/console/overview_texts.py" line="+27"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="-65"/>
         <source>To prepare: %1</source>
         <translation>To prepare: %1</translation>
     </message>
@@ -221,9 +226,29 @@
         <translation>active now</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>last scan %n min ago</source>
-        <translation>last scan %n min ago</translation>
+        <location line="-32"/>
+        <source>%1 h %2</source>
+        <translation>%1 h %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>passed by %1</source>
+        <translation>passed by %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>last scan %1 min ago</source>
+        <translation>last scan %1 min ago</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -568,22 +593,22 @@
 <context>
     <name>KpiCharts</name>
     <message>
-        <location filename="../../app/gui/console/kpi_charts.py" line="+62"/>
-        <source>Units picked per hour, by picker</source>
-        <translation>Units picked per hour, by picker</translation>
+        <location filename="../../app/gui/console/kpi_charts.py" line="+76"/>
+        <source>Units per hour, by picker</source>
+        <translation>Units per hour, by picker</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Units picked per hour: no pick yet today</source>
-        <translation>Units picked per hour: no pick yet today</translation>
+        <source>Units per hour: no pick yet</source>
+        <translation>Units per hour: no pick yet</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Others</source>
         <translation>Others</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Hour</source>
         <translation>Hour</translation>
     </message>
@@ -591,12 +616,12 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../app/gui/console/kpi_panel.py" line="+129"/>
+        <location filename="../../app/gui/console/kpi_texts.py" line="+34"/>
         <source>yesterday %1</source>
         <translation>yesterday %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location filename="../../app/gui/console/kpi_panel.py" line="+173"/>
         <source>Nothing to export yet: wait for the figures, then try again.</source>
         <translation>Nothing to export yet: wait for the figures, then try again.</translation>
     </message>
@@ -632,8 +657,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Errors caught at packing</source>
-        <translation>Errors caught at packing</translation>
+        <source>Packing errors</source>
+        <translation>Packing errors</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -661,7 +686,7 @@
         <translation>Day of %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>no data</source>
         <translation>no data</translation>
     </message>
@@ -681,19 +706,29 @@
         <translation>no pick yet today</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>no order packed today</source>
+        <translation>no order packed today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 errors for %2 orders packed</source>
         <translation>%1 errors for %2 orders packed</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>no order shipped today</source>
+        <translation>no order shipped today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 of %2 shipped orders, no line short</source>
         <translation>%1 of %2 shipped orders, no line short</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>no return recorded yet (returns arrive with the returns station)</source>
-        <translation>no return recorded yet (returns arrive with the returns station)</translation>
+        <source>no return recorded yet: returns come from the returns station</source>
+        <translation>no return recorded yet: returns come from the returns station</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -796,9 +831,82 @@
     </message>
 </context>
 <context>
+    <name>LostWork</name>
+    <message>
+        <location filename="../../app/gui/texts.py" line="+197"/>
+        <source>Order %1 cancelled</source>
+        <translation>Order %1 cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 deleted from the central database</source>
+        <translation>Order %1 deleted from the central database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 reassigned to %2 by a supervisor</source>
+        <translation>Order %1 reassigned to %2 by a supervisor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 put on hold by a supervisor</source>
+        <translation>Order %1 put on hold by a supervisor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 released by a supervisor</source>
+        <translation>Order %1 released by a supervisor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 taken over by %2</source>
+        <translation>Order %1 taken over by %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 released</source>
+        <translation>Order %1 released</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>put back in stock the items already picked: %1.</source>
+        <translation>put back in stock the items already picked: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing was picked, nothing to put back in stock.</source>
+        <translation>nothing was picked, nothing to put back in stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>put its items back in their tote and set it aside.</source>
+        <translation>put its items back in their tote and set it aside.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set its tote %1 aside, nothing to undo.</source>
+        <translation>set its tote %1 aside, nothing to undo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set its tote aside, nothing to undo.</source>
+        <translation>set its tote aside, nothing to undo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The other orders of the batch go on.</source>
+        <translation>The other orders of the batch go on.</translation>
+    </message>
+</context>
+<context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="+49"/>
+        <location line="-179"/>
         <source>To pick</source>
         <translation>To pick</translation>
     </message>
@@ -851,12 +959,12 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>no cutoff</source>
         <translation>no cutoff</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>today %1</source>
         <translation>today %1</translation>
     </message>
@@ -864,7 +972,7 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/gui/console/orders_columns.py" line="+33"/>
+        <location filename="../../app/gui/console/orders_columns.py" line="+38"/>
         <source>Click &amp; collect</source>
         <translation>Click &amp; collect</translation>
     </message>
@@ -937,7 +1045,7 @@
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../app/gui/console/orders_panel.py" line="+332"/>
+        <location filename="../../app/gui/console/orders_panel.py" line="+336"/>
         <source>Search: order, customer, city, e-mail</source>
         <translation>Search: order, customer, city, e-mail</translation>
     </message>
@@ -1826,7 +1934,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../app/gui/console/people_panel.py" line="+139"/>
+        <location filename="../../app/gui/console/people_panel.py" line="+157"/>
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
@@ -1846,12 +1954,12 @@
         <translation>Active %1 min ago</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+142"/>
         <source>Stations and people</source>
         <translation>Stations and people</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No station has synced with the central database yet.</source>
         <translation>No station has synced with the central database yet.</translation>
     </message>
@@ -2409,7 +2517,7 @@
 <context>
     <name>PriorityDialog</name>
     <message>
-        <location filename="../../app/gui/console/reason_dialog.py" line="+196"/>
+        <location filename="../../app/gui/console/reason_dialog.py" line="+204"/>
         <source>Priority of %n order: higher goes first</source>
         <translation>Priority of %n order: higher goes first</translation>
     </message>
@@ -2437,7 +2545,72 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location line="-147"/>
+        <location line="-193"/>
+        <source>Suspected fraud</source>
+        <translation>Suspected fraud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment pending</source>
+        <translation>Payment pending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to check</source>
+        <translation>Address to check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked to wait</source>
+        <translation>Customer asked to wait</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer verified</source>
+        <translation>Customer verified</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment received</source>
+        <translation>Payment received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address corrected</source>
+        <translation>Address corrected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer cancelled</source>
+        <translation>Customer cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of stock for good</source>
+        <translation>Out of stock for good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud confirmed</source>
+        <translation>Fraud confirmed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duplicate order</source>
+        <translation>Duplicate order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station stopped</source>
+        <translation>Station stopped</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Picker gone</source>
+        <translation>Picker gone</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Reason (tap one, or type it):</source>
         <translation>Reason (tap one, or type it):</translation>
     </message>
@@ -2447,13 +2620,13 @@
         <translation>Reason (optional):</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Other reason (type it)</source>
         <translation>Other reason (type it)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+118"/>
+        <location line="+9"/>
+        <location line="+119"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -2539,7 +2712,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-148"/>
+        <location filename="../../app/gui/texts.py" line="-157"/>
         <source>Picking</source>
         <translation>Picking</translation>
     </message>
@@ -2850,7 +3023,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+66"/>
+        <location filename="../../app/gui/status_area.py" line="+118"/>
         <source>Station: %1</source>
         <translation>Station: %1</translation>
     </message>
@@ -2875,7 +3048,7 @@
         <translation>French</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -3003,6 +3176,119 @@
         <location filename="../../app/gui/printer_texts.py" line="-33"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionRefusal</name>
+    <message>
+        <location filename="../../app/gui/console/refusal_texts.py" line="+21"/>
+        <source>This order is not in the central database.</source>
+        <translation>This order is not in the central database.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order has shipped already.</source>
+        <translation>This order has shipped already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is cancelled already.</source>
+        <translation>This order is cancelled already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shipped order cannot be cancelled.</source>
+        <translation>A shipped order cannot be cancelled.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a reason.</source>
+        <translation>Give a reason.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is held for fraud risk: give a reason to release it.</source>
+        <translation>This order is held for fraud risk: give a reason to release it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is not on hold.</source>
+        <translation>This order is not on hold.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is on hold already.</source>
+        <translation>This order is on hold already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order&apos;s status does not allow this.</source>
+        <translation>The order&apos;s status does not allow this.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a priority from 0 to 99.</source>
+        <translation>Choose a priority from 0 to 99.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order has this priority already.</source>
+        <translation>The order has this priority already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order is assigned to this station already.</source>
+        <translation>The order is assigned to this station already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a station or a person.</source>
+        <translation>Choose a station or a person.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No station holds this order: nothing to release.</source>
+        <translation>No station holds this order: nothing to release.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station is not known to the central database.</source>
+        <translation>This station is not known to the central database.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No active user has this badge.</source>
+        <translation>No active user has this badge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station does not take orders at this step: choose a picking station for an order to pick, a packing station for an order to pack.</source>
+        <translation>This station does not take orders at this step: choose a picking station for an order to pick, a packing station for an order to pack.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This person is not logged in at any station: choose a station.</source>
+        <translation>This person is not logged in at any station: choose a station.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</source>
+        <translation>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>This account is deactivated. Ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge or PIN not recognised. Try again.</source>
+        <translation>Badge or PIN not recognised. Try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This console may not change orders: add it with quai central add-station --supervisor.</source>
+        <translation>This console may not change orders: add it with quai central add-station --supervisor.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../app/gui/console/action_bar.py" line="+46"/>
+        <location filename="../../app/gui/console/action_bar.py" line="+49"/>
         <source>Reassign</source>
         <translation>Réaffecter</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>%n commandes</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Drag %n order onto a card</source>
         <translation>Faites glisser %n commande sur une carte</translation>
     </message>
@@ -54,16 +54,11 @@
         <source>Drag %n orders onto a card</source>
         <translation>Faites glisser %n commandes sur une carte</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Drag onto a card to reassign</source>
-        <translation>Faites glisser sur une carte pour réaffecter</translation>
-    </message>
 </context>
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/gui/console/console_ui.py" line="+80"/>
+        <location filename="../../app/gui/console/console_ui.py" line="+96"/>
         <source>Scan an order&apos;s label to find it, or use the screen.</source>
         <translation>Scannez l&apos;étiquette d&apos;une commande pour la trouver, ou utilisez l&apos;écran.</translation>
     </message>
@@ -73,32 +68,52 @@
         <translation>Seul un superviseur peut faire cela. Connectez-vous avec un badge de superviseur.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Nothing was changed: the central database did not answer. Check the network, then try again. Detail: %1</source>
         <translation>Rien n&apos;a été modifié : la base centrale n&apos;a pas répondu. Vérifiez le réseau, puis réessayez. Détail : %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/screens/console.py" line="+232"/>
+        <location line="+4"/>
+        <source>The action failed: an error in Quai, not the network. Check the list before trying again, and call support: the details are in the station&apos;s log (%1).</source>
+        <translation>L&apos;action a échoué : une erreur dans Quai, pas le réseau. Vérifiez la liste avant de réessayer, et appelez le support : le détail est dans le journal du poste (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/console/orders_tab.py" line="+122"/>
         <source>Tap a card, or drag onto it:</source>
         <translation>Touchez ou glissez sur une carte :</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>First tap orders in the list, then the card.</source>
-        <translation>Touchez d&apos;abord des commandes dans la liste, puis la carte.</translation>
+        <location line="+2"/>
+        <source>Drag ✥ onto a card to reassign</source>
+        <translation>Glissez ✥ sur une carte pour réaffecter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+52"/>
+        <source>Tap orders first.</source>
+        <translation>Touchez d&apos;abord des commandes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tap “%1” first.</source>
+        <translation>Touchez d&apos;abord «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1: sending…</source>
         <translation>%1 : envoi…</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>No answer from the central database yet. The action may still be applied: check the list before trying again.</source>
+        <translation>Toujours pas de réponse de la base centrale. L&apos;action peut encore s&apos;appliquer : vérifiez la liste avant de réessayer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1: %2 done, %3 refused</source>
         <translation>%1 : %2 faite(s), %3 refusée(s)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../app/gui/screens/console.py" line="+205"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
@@ -131,27 +146,22 @@
 <context>
     <name>ConsoleOverview</name>
     <message>
-        <location filename="../../app/gui/console/overview_panel.py" line="+326"/>
-        <source>nobody</source>
-        <translation>personne</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="+118"/>
         <source>Packing check</source>
         <translation>Contrôle emballage</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/gui/console/overview_panel.py" line="+209"/>
         <source>Exceptions (%1)</source>
         <translation>Anomalies (%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="-16"/>
         <source>Short pick</source>
         <translation>Prélèvement incomplet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Unknown SKU</source>
         <translation>SKU inconnu</translation>
     </message>
@@ -166,7 +176,7 @@
         <translation>Anomalie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../app/gui/console/overview_panel.py" line="+4"/>
         <source>Not updated: %1</source>
         <translation>Pas à jour : %1</translation>
     </message>
@@ -177,11 +187,6 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The floor, live</source>
-        <translation>L’entrepôt en direct</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Carrier cutoffs</source>
         <translation>Heures limites des transporteurs</translation>
     </message>
@@ -196,12 +201,12 @@
         <translation>Anomalies</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/gui/console/overview_tiles.py" line="+146"/>
         <source>Backlog</source>
         <translation>En retard ou du jour</translation>
     </message>
     <message>
-        <location filename="../../app/gui/console/overview_texts.py" line="+27"/>
+        <location filename="../../app/gui/console/overview_texts.py" line="-65"/>
         <source>To prepare: %1</source>
         <translation>À préparer : %1</translation>
     </message>
@@ -221,9 +226,29 @@
         <translation>actif en ce moment</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>last scan %n min ago</source>
-        <translation>dernier scan il y a %n min</translation>
+        <location line="-32"/>
+        <source>%1 h %2</source>
+        <translation>%1 h %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>passed by %1</source>
+        <translation>dépassée de %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>last scan %1 min ago</source>
+        <translation>dernier scan il y a %1 min</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -568,22 +593,22 @@
 <context>
     <name>KpiCharts</name>
     <message>
-        <location filename="../../app/gui/console/kpi_charts.py" line="+62"/>
-        <source>Units picked per hour, by picker</source>
-        <translation>Unités prélevées par heure, par préparateur</translation>
+        <location filename="../../app/gui/console/kpi_charts.py" line="+76"/>
+        <source>Units per hour, by picker</source>
+        <translation>Unités par heure, par préparateur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Units picked per hour: no pick yet today</source>
-        <translation>Unités prélevées par heure : aucun prélèvement aujourd&apos;hui</translation>
+        <source>Units per hour: no pick yet</source>
+        <translation>Unités par heure : aucun prélèvement</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Others</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Hour</source>
         <translation>Heure</translation>
     </message>
@@ -591,12 +616,12 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../app/gui/console/kpi_panel.py" line="+129"/>
+        <location filename="../../app/gui/console/kpi_texts.py" line="+34"/>
         <source>yesterday %1</source>
         <translation>hier %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location filename="../../app/gui/console/kpi_panel.py" line="+173"/>
         <source>Nothing to export yet: wait for the figures, then try again.</source>
         <translation>Rien à exporter pour l&apos;instant : attendez les chiffres, puis réessayez.</translation>
     </message>
@@ -632,8 +657,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Errors caught at packing</source>
-        <translation>Erreurs détectées à l&apos;emballage</translation>
+        <source>Packing errors</source>
+        <translation>Erreurs à l&apos;emballage</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -661,7 +686,7 @@
         <translation>Journée du %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>no data</source>
         <translation>pas de données</translation>
     </message>
@@ -681,19 +706,29 @@
         <translation>aucun prélèvement aujourd&apos;hui</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>no order packed today</source>
+        <translation>aucune commande emballée aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 errors for %2 orders packed</source>
         <translation>%1 erreurs pour %2 commandes emballées</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>no order shipped today</source>
+        <translation>aucune commande expédiée aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 of %2 shipped orders, no line short</source>
         <translation>%1 des %2 commandes expédiées sans ligne manquante</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>no return recorded yet (returns arrive with the returns station)</source>
-        <translation>aucun retour enregistré (les retours viendront avec le poste retours)</translation>
+        <source>no return recorded yet: returns come from the returns station</source>
+        <translation>aucun retour enregistré : ils viennent du poste retours</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -796,9 +831,82 @@
     </message>
 </context>
 <context>
+    <name>LostWork</name>
+    <message>
+        <location filename="../../app/gui/texts.py" line="+197"/>
+        <source>Order %1 cancelled</source>
+        <translation>Commande %1 annulée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 deleted from the central database</source>
+        <translation>Commande %1 supprimée de la base centrale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 reassigned to %2 by a supervisor</source>
+        <translation>Commande %1 réaffectée à %2 par un superviseur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 put on hold by a supervisor</source>
+        <translation>Commande %1 bloquée par un superviseur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 released by a supervisor</source>
+        <translation>Commande %1 libérée par un superviseur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 taken over by %2</source>
+        <translation>Commande %1 reprise par %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 released</source>
+        <translation>Commande %1 libérée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>put back in stock the items already picked: %1.</source>
+        <translation>remettez en stock les articles déjà prélevés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing was picked, nothing to put back in stock.</source>
+        <translation>rien n&apos;a été prélevé, rien à remettre en stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>put its items back in their tote and set it aside.</source>
+        <translation>remettez ses articles dans leur bac et posez-le de côté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set its tote %1 aside, nothing to undo.</source>
+        <translation>posez son bac %1 de côté, rien à défaire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set its tote aside, nothing to undo.</source>
+        <translation>posez son bac de côté, rien à défaire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The other orders of the batch go on.</source>
+        <translation>Les autres commandes du lot continuent.</translation>
+    </message>
+</context>
+<context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="+49"/>
+        <location line="-179"/>
         <source>To pick</source>
         <translation>À préparer</translation>
     </message>
@@ -851,12 +959,12 @@
 <context>
     <name>Orders</name>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>no cutoff</source>
         <translation>sans heure limite</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>today %1</source>
         <translation>aujourd&apos;hui %1</translation>
     </message>
@@ -864,7 +972,7 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/gui/console/orders_columns.py" line="+33"/>
+        <location filename="../../app/gui/console/orders_columns.py" line="+38"/>
         <source>Click &amp; collect</source>
         <translation>Retrait en magasin</translation>
     </message>
@@ -937,7 +1045,7 @@
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../app/gui/console/orders_panel.py" line="+332"/>
+        <location filename="../../app/gui/console/orders_panel.py" line="+336"/>
         <source>Search: order, customer, city, e-mail</source>
         <translation>Rechercher : n°, client, ville, e-mail</translation>
     </message>
@@ -1826,7 +1934,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../app/gui/console/people_panel.py" line="+139"/>
+        <location filename="../../app/gui/console/people_panel.py" line="+157"/>
         <source>Nobody logged in</source>
         <translation>Personne de connecté</translation>
     </message>
@@ -1846,12 +1954,12 @@
         <translation>Actif il y a %1 min</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+142"/>
         <source>Stations and people</source>
         <translation>Postes et personnes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No station has synced with the central database yet.</source>
         <translation>Aucun poste ne s&apos;est encore synchronisé avec la base centrale.</translation>
     </message>
@@ -2409,7 +2517,7 @@
 <context>
     <name>PriorityDialog</name>
     <message>
-        <location filename="../../app/gui/console/reason_dialog.py" line="+196"/>
+        <location filename="../../app/gui/console/reason_dialog.py" line="+204"/>
         <source>Priority of %n order: higher goes first</source>
         <translation>Priorité de %n commande : la plus haute passe d&apos;abord</translation>
     </message>
@@ -2437,7 +2545,72 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location line="-147"/>
+        <location line="-193"/>
+        <source>Suspected fraud</source>
+        <translation>Suspicion de fraude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment pending</source>
+        <translation>Paiement en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to check</source>
+        <translation>Adresse à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked to wait</source>
+        <translation>Le client a demandé d&apos;attendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer verified</source>
+        <translation>Client vérifié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment received</source>
+        <translation>Paiement reçu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address corrected</source>
+        <translation>Adresse corrigée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer cancelled</source>
+        <translation>Annulée par le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of stock for good</source>
+        <translation>Rupture définitive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud confirmed</source>
+        <translation>Fraude confirmée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duplicate order</source>
+        <translation>Commande en double</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station stopped</source>
+        <translation>Poste arrêté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Picker gone</source>
+        <translation>Préparateur parti</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Reason (tap one, or type it):</source>
         <translation>Motif (touchez-en un, ou tapez-le) :</translation>
     </message>
@@ -2447,13 +2620,13 @@
         <translation>Motif (facultatif) :</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Other reason (type it)</source>
         <translation>Autre motif (tapez-le)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+118"/>
+        <location line="+9"/>
+        <location line="+119"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -2539,7 +2712,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/gui/texts.py" line="-148"/>
+        <location filename="../../app/gui/texts.py" line="-157"/>
         <source>Picking</source>
         <translation>Préparation</translation>
     </message>
@@ -2850,7 +3023,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/gui/status_area.py" line="+66"/>
+        <location filename="../../app/gui/status_area.py" line="+118"/>
         <source>Station: %1</source>
         <translation>Poste : %1</translation>
     </message>
@@ -2875,7 +3048,7 @@
         <translation>Français</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
@@ -3003,6 +3176,119 @@
         <location filename="../../app/gui/printer_texts.py" line="-33"/>
         <source>Printer: %1</source>
         <translation>Imprimante : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionRefusal</name>
+    <message>
+        <location filename="../../app/gui/console/refusal_texts.py" line="+21"/>
+        <source>This order is not in the central database.</source>
+        <translation>Cette commande n&apos;est pas dans la base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order has shipped already.</source>
+        <translation>Cette commande est déjà expédiée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is cancelled already.</source>
+        <translation>Cette commande est déjà annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shipped order cannot be cancelled.</source>
+        <translation>Une commande expédiée ne peut pas être annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a reason.</source>
+        <translation>Indiquez un motif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is held for fraud risk: give a reason to release it.</source>
+        <translation>Cette commande est bloquée pour risque de fraude : indiquez un motif pour la débloquer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is not on hold.</source>
+        <translation>Cette commande n&apos;est pas bloquée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is on hold already.</source>
+        <translation>Cette commande est déjà bloquée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order&apos;s status does not allow this.</source>
+        <translation>Le statut de la commande ne le permet pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a priority from 0 to 99.</source>
+        <translation>Choisissez une priorité de 0 à 99.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order has this priority already.</source>
+        <translation>La commande a déjà cette priorité.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order is assigned to this station already.</source>
+        <translation>La commande est déjà affectée à ce poste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a station or a person.</source>
+        <translation>Choisissez un poste ou une personne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No station holds this order: nothing to release.</source>
+        <translation>Aucun poste ne tient cette commande : rien à libérer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station is not known to the central database.</source>
+        <translation>Ce poste est inconnu de la base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No active user has this badge.</source>
+        <translation>Aucun utilisateur actif n&apos;a ce badge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station does not take orders at this step: choose a picking station for an order to pick, a packing station for an order to pack.</source>
+        <translation>Ce poste ne prend pas les commandes à cette étape : choisissez un poste de préparation pour une commande à préparer, un poste d&apos;emballage pour une commande à emballer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This person is not logged in at any station: choose a station.</source>
+        <translation>Cette personne n&apos;est connectée à aucun poste : choisissez un poste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a supervisor can do this. Log in with a supervisor&apos;s badge.</source>
+        <translation>Seul un superviseur peut le faire. Connectez-vous avec un badge de superviseur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>Ce compte est désactivé. Demandez à un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge or PIN not recognised. Try again.</source>
+        <translation>Badge ou code PIN non reconnu. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This console may not change orders: add it with quai central add-station --supervisor.</source>
+        <translation>Cette console ne peut pas modifier les commandes : ajoutez-la avec quai central add-station --supervisor.</translation>
     </message>
 </context>
 <context>
