@@ -97,7 +97,7 @@ class PackingUi(ScaleMixin, QObject):
 
     def _log_out_now(self, policy: str, then: Callable[[], None]) -> None:
         c = self.controller
-        self._stop_countdown()
+        self._work_ended()  # also when the pack was just taken away (no session, no ``ended`` yet)
         if c.session is None:
             then()
             return
@@ -189,6 +189,8 @@ class PackingUi(ScaleMixin, QObject):
 
         def submitted(badge: str, pin: str, reason: str) -> None:
             def answer(error: str | None) -> None:
+                if self.dialog is not dialog:
+                    return  # closed meanwhile: the pack ended
                 if error is None:
                     dialog.accept()
                 else:
@@ -315,8 +317,18 @@ class PackingUi(ScaleMixin, QObject):
             return translate("PackScreen", "Printing the label and the packing slip…")
         return ""
 
-    def _back_home(self) -> None:
+    def _work_ended(self) -> None:
+        """The pack shown ended, whatever ended it: the override dialog closes without applying
+        anything, the countdown stops, the screen drops its keypads and questions."""
         self._stop_countdown()
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.reject()  # finished → _override_closed; an answer still on its way is ignored
+        if self._screen is not None:
+            self._screen.reset()
+
+    def _back_home(self) -> None:
+        self._work_ended()
         home = self.window.homes.get("packer")
         if home is not None:
             self.window.ui.stack.setCurrentWidget(home)

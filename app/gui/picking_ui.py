@@ -28,6 +28,7 @@ class PickingUi(QObject):
         self.window = window
         self.controller = controller
         self._screen: PickScreen | None = None
+        self._shown: Any = None  # the session the screen last showed
         controller.changed.connect(self.render)
         controller.ended.connect(self._back_home)
 
@@ -71,6 +72,7 @@ class PickingUi(QObject):
         self.controller.when_idle(lambda: self._log_out_now(policy, then))
 
     def _log_out_now(self, policy: str, then: Callable[[], None]) -> None:
+        self._work_ended()  # also when the pick was just taken away (no session, no ``ended`` yet)
         session = self.controller.session
         if session is None:
             then()
@@ -144,6 +146,9 @@ class PickingUi(QObject):
         if session is None:
             return
         screen = self.screen
+        if session is not self._shown:  # another pick (a batch going on without an order taken away)
+            self._work_ended()
+            self._shown = session
         screen.show_view(session.view(), quantity_entry=session.quantity_entry_available())
         if self.window.current_screen is not screen:
             self.window.ui.stack.setCurrentWidget(screen)
@@ -159,7 +164,14 @@ class PickingUi(QObject):
         else:
             self.controller.act(lambda s: s.cancel())
 
+    def _work_ended(self) -> None:
+        """The pick shown ended, whatever ended it: the screen back to its normal page."""
+        self._shown = None
+        if self._screen is not None:
+            self._screen.reset()
+
     def _back_home(self) -> None:
+        self._work_ended()
         home = self.window.homes.get("picker")
         if home is not None:
             self.window.ui.stack.setCurrentWidget(home)

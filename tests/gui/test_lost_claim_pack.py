@@ -8,6 +8,8 @@ supervisor's action and the French banner as in tests/gui/test_lost_claim_pick.p
 
 from __future__ import annotations
 
+import shiboken6
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.store.db import make_engine, session_factory
@@ -19,6 +21,7 @@ from tests.gui.test_packing_flow import (  # noqa: F401  (fixtures)
     central_order,
     central_url,
     config,
+    events,
     packer,
     print_delay,
     replica_lines,
@@ -27,6 +30,7 @@ from tests.gui.test_packing_flow import (  # noqa: F401  (fixtures)
     scan,
     services,
     start,
+    supervisor_pin,
     view,
 )
 
@@ -74,3 +78,52 @@ def test_a_cancel_mid_verification_lists_what_goes_back_in_stock(qtbot, packer, 
                                    "MUG\u00a0×1, TEA\u00a0×2.")
     assert window.packing.controller.session is None
     qtbot.waitUntil(lambda: window.current_screen is window.homes["packer"], timeout=5000)
+
+
+def test_the_override_dialog_and_the_weight_pad_close_unapplied_when_the_order_is_taken_away(
+        qtbot, packer, config, supervisor_pin) -> None:
+    window = packer
+    start(qtbot, window)
+    screen = window.packing.screen
+    scan(qtbot, window, GTIN["MUG"])
+    screen.ask_weight()  # the packer opened the weight entry, then called a supervisor
+    assert screen.pages.currentWidget() is screen.weight_pad
+    qtbot.mouseClick(screen.override_button, Qt.MouseButton.LeftButton)
+    dialog = window.packing.dialog
+    assert dialog is not None and dialog.isVisible()
+    window.scan_router.route("BDG0003")
+    dialog.choose_reason("barcode_unreadable")
+    for key in supervisor_pin:  # keyed, not yet submitted
+        qtbot.mouseClick(dialog.keys[key], Qt.MouseButton.LeftButton)
+    assert dialog.ok_button.isEnabled()
+    supervise(config, Hold(["#3001"], reason="adresse à vérifier"))
+    told(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen is window.homes["packer"], timeout=5000)
+    assert window.packing.dialog is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)  # closed, then deleted
+    assert screen.panel is None and screen.pages.currentWidget() is screen.work_page
+    assert events(config, "pack.override") == []
+
+
+def test_an_override_on_its_way_when_the_order_is_taken_away_is_not_applied(
+        qtbot, packer, config, supervisor_pin) -> None:
+    window = packer
+    start(qtbot, window)
+    controller = window.packing.controller
+    scan(qtbot, window, GTIN["MUG"])
+    qtbot.mouseClick(window.packing.screen.override_button, Qt.MouseButton.LeftButton)
+    dialog = window.packing.dialog
+    window.scan_router.route("BDG0003")
+    dialog.choose_reason("barcode_unreadable")
+    for key in supervisor_pin:
+        qtbot.mouseClick(dialog.keys[key], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # the badge and PIN are being checked…
+    assert dialog.checking
+    # … when the sync reports the claim lost (before the check's answer can reach the GUI thread).
+    assert controller.claim_lost("#3001", "released by a supervisor")
+    qtbot.waitUntil(lambda: window.current_screen is window.homes["packer"], timeout=5000)
+    assert window.packing.dialog is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=5000)
+    assert events(config, "pack.override") == []
+    assert controller.session is None

@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from sqlalchemy import func, select
 
 from app.domain.roles import Role
@@ -254,3 +254,38 @@ def test_a_batch_gone_on_without_an_order_is_what_a_restart_resumes(qtbot, picke
     engine.dispose()
     assert resumed is not None and list(resumed.state.orders) == ["#2002"]
     assert resumed.state.totes == {"#2002": "TOT002"} and resumed.snapshot() == controller.session.snapshot()
+
+
+def test_the_quantity_keypad_open_when_the_order_is_taken_away_is_gone_at_the_next_pick(qtbot, picker, config) -> None:
+    window = picker
+    start(qtbot, window)
+    screen = window.picking.screen
+    scan(qtbot, window, "A-01-01-1")
+    screen.quantity_requested.emit()  # the picker opened the keypad to key a quantity in
+    assert screen.pages.currentWidget() is screen.keypad
+    supervise(config, Cancel(["#2001"], reason="client a annulé"))
+    told(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen is window.homes["picker"], timeout=5000)
+    assert screen.pages.currentWidget() is screen.work_page
+    window.feedback.acknowledge()
+    start(qtbot, window)  # the next order: on its location, no keypad
+    assert window.picking.controller.session.view().task.order != "#2001"
+    assert screen.pages.currentWidget() is screen.work_page
+    assert str(window.picking.controller.session.view().step) == "location"
+    assert screen.location_label.text() == window.picking.controller.session.view().task.location
+
+
+def test_the_short_pick_reason_page_does_not_outlive_the_order_taken_away(qtbot, picker, config) -> None:
+    window = picker
+    start(qtbot, window)
+    screen = window.picking.screen
+    scan(qtbot, window, "A-01-01-1")
+    qtbot.mouseClick(screen.short_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.reason_page, timeout=5000)
+    supervise(config, Hold(["#2001"], reason="adresse à vérifier"))
+    told(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen is window.homes["picker"], timeout=5000)
+    assert screen.pages.currentWidget() is screen.work_page
+    window.feedback.acknowledge()
+    start(qtbot, window)
+    assert screen.pages.currentWidget() is screen.work_page

@@ -204,6 +204,15 @@ class PackScreen(QWidget):
         self.panel = None
         self.render()
 
+    def reset(self) -> None:
+        """The pack shown ended (closed, taken away, logged out): no keypad, question, weight
+        entry or countdown is left to come back over the next pack."""
+        self.panel = None
+        self._quantity = 0
+        self.view = None
+        self.extras = Extras()
+        self.pages.setCurrentWidget(self.work_page)
+
     def show_countdown(self, seconds: int | None) -> None:
         self.countdown_page.show_seconds(seconds)
 

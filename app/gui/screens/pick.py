@@ -221,6 +221,13 @@ class PickScreen(QWidget):
         self._keypad_for = None
         self.render()
 
+    def reset(self) -> None:
+        """The work shown here ended (finished, taken away, logged out): no keypad or short-pick
+        page is left to come back over the next pick, which starts on the work page."""
+        self._keypad_for = None
+        self.view = None
+        self.pages.setCurrentWidget(self.work_page)
+
     def _keypad_entered(self, value: int) -> None:
         if self._keypad_for == "found":
             self.found_entered.emit(value)
