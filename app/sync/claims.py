@@ -372,15 +372,7 @@ def force_release(
         order = _order_for_update(session, order_number)
         if order.claimed_by is None:
             return False
-        payload = {
-            "order": order.number,
-            "holder": order.claimed_by,
-            "claim_id": order.claim_id,
-            "supervisor": supervisor,
-            "reason": reason,
-        }
-        _clear(order)
-        record(session, ORDER_FORCE_RELEASED, payload, station=station, actor=supervisor, order_number=order.number)
+        force_release_in(session, order, station=station, supervisor=supervisor, reason=reason)
         back_in_queue(session, order, "force_release", station, supervisor, reason)
         return True
 
@@ -407,22 +399,46 @@ def reassign(
     with _write_transaction(factory) as session:
         supervisor = _authorize_supervisor(session, supervisor, pin)
         order = _order_for_update(session, order_number)
-        holder = order.claimed_by if order.claimed_by != to_station else None
-        payload = {
-            "order": order.number,
-            "from_station": order.assigned_to,
-            "to_station": to_station,
-            "holder": holder,
-            "claim_id": order.claim_id if holder else None,
-            "supervisor": supervisor,
-            "reason": reason,
-        }
-        order.assigned_to = to_station
-        if holder is not None:
-            _clear(order)
-        record(session, ORDER_REASSIGNED, payload, station=station, actor=supervisor, order_number=order.number)
+        holder = reassign_in(session, order, to_station, station=station, supervisor=supervisor, reason=reason)
         back_in_queue(session, order, "reassign", station, supervisor, reason)
         return holder
+
+
+def reassign_in(session: Session, order: Order, to_station: str, *, station: str, supervisor: str, reason: str,
+                to_badge: str | None = None) -> str | None:
+    """The reassignment itself, in the caller's transaction (the order locked, the supervisor
+    checked): the order assigned to ``to_station``, its claim cleared unless that station holds
+    it, the event recorded (its holder's heartbeat reads "reassigned to …" from it). Returns the
+    station that lost the claim, or None. ``to_badge``: the person the console chose, when it
+    chose a person rather than a station. app.sync.supervision uses it too."""
+    holder = order.claimed_by if order.claimed_by != to_station else None
+    payload = {
+        "order": order.number,
+        "from_station": order.assigned_to,
+        "to_station": to_station,
+        "holder": holder,
+        "claim_id": order.claim_id if holder else None,
+        "supervisor": supervisor,
+        "reason": reason,
+    }
+    if to_badge is not None:
+        payload["to_badge"] = to_badge
+    order.assigned_to = to_station
+    if holder is not None:
+        _clear(order)
+    record(session, ORDER_REASSIGNED, payload, station=station, actor=supervisor, order_number=order.number)
+    return holder
+
+
+def force_release_in(session: Session, order: Order, *, station: str, supervisor: str, reason: str) -> str | None:
+    """The forced release itself, in the caller's transaction: the claim cleared and the event
+    recorded (the holder's heartbeat reads "released by a supervisor"). Returns the holder."""
+    holder = order.claimed_by
+    payload = {"order": order.number, "holder": holder, "claim_id": order.claim_id, "supervisor": supervisor,
+               "reason": reason}
+    _clear(order)
+    record(session, ORDER_FORCE_RELEASED, payload, station=station, actor=supervisor, order_number=order.number)
+    return holder
 
 
 def expired_claims(factory: Factory, now: datetime | None = None) -> list[ClaimInfo]:

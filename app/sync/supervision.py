@@ -78,12 +78,11 @@ from app.supervision import (
     validate,
 )
 from app.sync.claims import (
-    ORDER_FORCE_RELEASED,
-    ORDER_REASSIGNED,
     Factory,
-    _clear,
     _locked,
     _write_transaction,
+    force_release_in,
+    reassign_in,
 )
 from app.sync.requeue import back_in_queue, change_status, reset_verification
 
@@ -199,11 +198,14 @@ def _apply(session: Session, order: Order, action: Action, station: str, badge: 
         record(session, ORDER_PRIORITY_CHANGED, payload, station=station, actor=badge, order_number=order.number)
         return None
     if isinstance(action, Reassign):
-        holder = _reassign(session, order, action.to, station, badge, action.reason, asked)
+        to_badge = PrefixRules.normalise(asked.to) if isinstance(asked, Reassign) and asked.to != action.to else None
+        holder = reassign_in(session, order, action.to, station=station, supervisor=badge, reason=action.reason,
+                             to_badge=to_badge)
         back_in_queue(session, order, "reassign", station, badge, action.reason)
         return holder
     if isinstance(action, ForceRelease):
-        holder = _force_release(session, order, station, badge, action.reason or "forced release from the console")
+        holder = force_release_in(session, order, station=station, supervisor=badge,
+                                  reason=action.reason or "forced release from the console")
         back_in_queue(session, order, "force_release", station, badge, action.reason)
         return holder
     if isinstance(action, Hold):
@@ -211,7 +213,7 @@ def _apply(session: Session, order: Order, action: Action, station: str, badge: 
         change_status(session, order, OrderStatus.ON_HOLD, action.reason, "hold", station, badge)
         if holder is not None:
             # The station must stop working on a held order: it is told "released by a supervisor".
-            _force_release(session, order, station, badge, f"hold: {action.reason}")
+            force_release_in(session, order, station=station, supervisor=badge, reason=f"hold: {action.reason}")
         return holder
     if isinstance(action, Release):
         lifted = order.hold_reason
@@ -232,36 +234,3 @@ def _apply(session: Session, order: Order, action: Action, station: str, badge: 
         change_status(session, order, OrderStatus.CANCELLED, action.reason, "cancel", station, badge)
         return holder
     raise TypeError(f"not a supervisor action: {action!r}")
-
-
-def _reassign(
-    session: Session, order: Order, to_station: str, station: str, badge: str, reason: str, asked: Action
-) -> str | None:
-    # The payload of app.sync.claims.reassign, so a holder's heartbeat reads why (to_station).
-    holder = order.claimed_by if order.claimed_by != to_station else None
-    payload = {
-        "order": order.number,
-        "from_station": order.assigned_to,
-        "to_station": to_station,
-        "holder": holder,
-        "claim_id": order.claim_id if holder else None,
-        "supervisor": badge,
-        "reason": reason,
-    }
-    if isinstance(asked, Reassign) and asked.to != to_station:
-        payload["to_badge"] = PrefixRules.normalise(asked.to)
-    order.assigned_to = to_station
-    if holder is not None:
-        _clear(order)
-    record(session, ORDER_REASSIGNED, payload, station=station, actor=badge, order_number=order.number)
-    return holder
-
-
-def _force_release(session: Session, order: Order, station: str, badge: str, reason: str) -> str | None:
-    # The payload of app.sync.claims.force_release.
-    holder = order.claimed_by
-    payload = {"order": order.number, "holder": holder, "claim_id": order.claim_id, "supervisor": badge,
-               "reason": reason}
-    _clear(order)
-    record(session, ORDER_FORCE_RELEASED, payload, station=station, actor=badge, order_number=order.number)
-    return holder
