@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.gui import pack_jobs, pack_texts
+from app.gui.claiming import claim_then_start
 
 if TYPE_CHECKING:
     from app.packing.session import PackSession
@@ -58,22 +59,7 @@ class ClaimsMixin:
         return self.user.badge if self.user else ""
 
     def _claim(self, job: Callable[[Any], list[str]]) -> None:
-        if self.claiming or self.session is not None:
-            return
-        self.claiming = True
-
-        def claimed(numbers: list[str]) -> None:
-            if not numbers:
-                self.claiming = False
-                self.feedback.attention(pack_texts.no_work_text())
-                return
-            self._start(numbers[0])
-
-        def failed(error: Exception) -> None:
-            self.claiming = False
-            self.feedback.bad(pack_texts.claim_failed_text(error))
-
-        self.services.central.submit(job, claimed, failed)
+        claim_then_start(self, job, pack_texts, lambda numbers: self._start(numbers[0]))
 
     def _start(self, number: str) -> None:
         today = self.today()

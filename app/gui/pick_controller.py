@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.gui import pick_jobs, pick_texts
+from app.gui.claiming import claim_then_start
 from app.gui.lost_claims import LostWorkMixin
 
 if TYPE_CHECKING:
@@ -91,22 +92,7 @@ class PickController(LostWorkMixin, QObject):
         return self.user.badge if self.user else ""
 
     def _claim(self, job: Callable[[Any], list[str]]) -> None:
-        if self.claiming or self.session is not None:
-            return
-        self.claiming = True
-
-        def claimed(numbers: list[str]) -> None:
-            if not numbers:
-                self.claiming = False
-                self.feedback.attention(pick_texts.no_work_text())
-                return
-            self._start(numbers)
-
-        def failed(error: Exception) -> None:
-            self.claiming = False
-            self.feedback.bad(pick_texts.claim_failed_text(error))
-
-        self.services.central.submit(job, claimed, failed)
+        claim_then_start(self, job, pick_texts, self._start)
 
     def _start(self, numbers: list[str], totes: dict[str, str] | None = None,
                then: Callable[[bool], None] | None = None) -> None:
