@@ -20,6 +20,16 @@ LOCK_SECONDS = 60.0
 MIN_PIN = 4
 MAX_PIN = 8
 
+def pin_after_key(pin: str, key: str) -> str:
+    """The PIN being typed after a keypad key: "⌫" takes the last digit back, "C" clears it,
+    a digit is added up to ``MAX_PIN`` (the login's PIN screen and the packing override's)."""
+    if key == "⌫":
+        return pin[:-1]
+    if key == "C":
+        return ""
+    return pin + key if len(pin) < MAX_PIN else pin
+
+
 # Codes check_supervisor_pin answers (the PIN screen says each one in words).
 GRANTED = "granted"
 WRONG = "wrong"  # wrong PIN (or an unknown badge: the screen must not tell which)

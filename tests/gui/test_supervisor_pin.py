@@ -175,3 +175,12 @@ def test_a_picker_who_is_also_supervisor_gives_the_pin_only_for_the_supervisor_r
     qtbot.waitUntil(lambda: isinstance(window.current_screen, RoleChooser), timeout=5000)
     window.chooser.button_for("picker").click()  # the picker's work needs no PIN
     qtbot.waitUntil(lambda: isinstance(window.current_screen, PickerHome), timeout=5000)
+
+
+def test_the_pin_keys_take_back_clear_and_stop_at_the_longest_pin():
+    from app.gui.pin_guard import MAX_PIN, pin_after_key
+
+    assert pin_after_key("12", "3") == "123"
+    assert pin_after_key("123", "⌫") == "12" and pin_after_key("", "⌫") == ""
+    assert pin_after_key("123", "C") == ""
+    assert pin_after_key("9" * MAX_PIN, "1") == "9" * MAX_PIN

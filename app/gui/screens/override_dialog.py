@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import pack_texts
+from app.gui.pin_guard import pin_after_key
 from app.gui.screens.pack_widgets import PACK_STYLE, button, label, set_role
 from app.packing.events import OVERRIDE_REASONS
 
 translate = QCoreApplication.translate
-MAX_PIN = 8
 
 
 class OverrideDialog(QDialog):
@@ -146,12 +146,7 @@ class OverrideDialog(QDialog):
             text = self.badge_edit.text()
             self.badge_edit.setText("" if key == "C" else text[:-1] if key == "⌫" else text + key)
             return
-        if key == "⌫":
-            self._pin = self._pin[:-1]
-        elif key == "C":
-            self._pin = ""
-        elif len(self._pin) < MAX_PIN:
-            self._pin += key
+        self._pin = pin_after_key(self._pin, key)
         self._render()
 
     @property

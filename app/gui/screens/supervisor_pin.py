@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from app.gui.pin_guard import MAX_PIN, MIN_PIN
+from app.gui.pin_guard import MIN_PIN, pin_after_key
 from app.gui.screens.pack_widgets import button, label
 
 translate = QCoreApplication.translate
@@ -129,12 +129,7 @@ class SupervisorPinScreen(QWidget):
     def press(self, key: str) -> None:
         if self.checking or self.locked:
             return
-        if key == "⌫":
-            self._pin = self._pin[:-1]
-        elif key == "C":
-            self._pin = ""
-        elif len(self._pin) < MAX_PIN:
-            self._pin += key
+        self._pin = pin_after_key(self._pin, key)
         self._render()
 
     def _submit(self) -> None:
