@@ -31,6 +31,11 @@ def resolve_language(setting: str, system_locale: str | None = None) -> str:
     return language if language in SUPPORTED else FALLBACK
 
 
+def locale_for(language: str) -> QLocale:
+    """The station's locale for a supported language: France's French, Britain's English."""
+    return QLocale("fr_FR" if language == "fr" else "en_GB")
+
+
 class LanguageSwitcher(QObject):
     """Owns the installed translators. GUI thread only."""
 
@@ -48,7 +53,7 @@ class LanguageSwitcher(QObject):
             return True
         app = QCoreApplication.instance()
         # The locale first: the screens re-render (plurals, dates) while the LanguageChange is delivered.
-        QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
+        QLocale.setDefault(locale_for(language))
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed = []

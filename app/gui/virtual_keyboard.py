@@ -46,7 +46,9 @@ def default_locale_before_application(language: str) -> None:
     layout (its globe key does). app.gui.i18n sets the same default again at run time."""
     from PySide6.QtCore import QLocale
 
-    QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
+    from app.gui.i18n import locale_for
+
+    QLocale.setDefault(locale_for(language))
 
 
 def keyboard_loaded() -> bool:
